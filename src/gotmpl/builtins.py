@@ -1,0 +1,456 @@
+"""The builtin template functions (and, or, not, len, index, slice, eq ... call).
+
+Each is a Python function over gotmpl values that raises ``FuncError`` where the
+Go function returns an error; the executor reports it as ``error calling NAME:``.
+``and``, ``or`` and ``call`` need the evaluator's help (short circuit, the callee's
+name) and are handled by the compiler; their entries here hold their signatures.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from typing import Any
+from urllib.parse import quote as _url_quote
+
+from . import gofmt, values
+from .calls import ANY, VALUE, CallFailed, Signature, convert, signature_of
+from .gotypes import Uint8
+from .values import (
+    BOOL,
+    COMPLEX,
+    FLOAT,
+    INT,
+    INVALID,
+    MAP,
+    MISSING,
+    SLICE,
+    STRING,
+    UINT,
+    kind,
+    type_name,
+)
+
+__all__ = ["BUILTINS", "FuncError", "Builtin", "printable", "text_of_args"]
+
+
+class FuncError(Exception):
+    """An error a Go function returns; ``str()`` is its message."""
+
+
+class Builtin:
+    """A builtin: its implementation and Go signature."""
+
+    __slots__ = ("func", "name", "signature")
+
+    def __init__(self, name: str, func: Callable[..., Any], signature: Signature) -> None:
+        self.name = name
+        self.func = func
+        self.signature = signature
+
+
+def _indirect_interface(v: Any) -> Any:
+    """Go's indirectInterface: a nil interface is no value at all."""
+    return MISSING if v is None else v
+
+
+def _byte_len(s: str) -> int:
+    return len(s) if s.isascii() else len(s.encode("utf-8", "surrogateescape"))
+
+
+def _index_arg(index: Any, cap: int) -> int:
+    k = kind(index)
+    if k in (INT, UINT):
+        x = int(index)
+    elif k == INVALID:
+        raise FuncError("cannot index slice/array with nil")
+    else:
+        raise FuncError(f"cannot index slice/array with type {type_name(index)}")
+    if x < 0 or x > cap:
+        raise FuncError(f"index out of range: {x}")
+    return x
+
+
+def _map_key_type(m: Mapping) -> str:
+    declared = getattr(type(m), "__go_key__", None)
+    if declared is not None:
+        return declared
+    name = type_name(m)
+    return name[4 : name.index("]")] if name.startswith("map[") else "string"
+
+
+def _prepare_key(index: Any, key_type: str) -> Any:
+    """Go's prepareArg for a map key."""
+    if index is MISSING:
+        if key_type == ANY:
+            return None
+        raise FuncError(f"value is nil; should be of type {key_type}")
+    if key_type == ANY or type_name(index) == key_type:
+        return index
+    if kind(index) in (INT, UINT) and key_type.startswith(("int", "uint")):
+        return int(index)  # Go converts between integer types here
+    raise FuncError(f"value has type {type_name(index)}; should be {key_type}")
+
+
+def index(item: Any, *indexes: Any) -> Any:
+    """index x 1 2: x[1][2]."""
+    item = _indirect_interface(item)
+    if item is MISSING:
+        raise FuncError("index of untyped nil")
+    for ix in indexes:
+        ix = _indirect_interface(ix)
+        if item is None:
+            raise FuncError("index of nil pointer")
+        k = kind(item)
+        if k == STRING:
+            data = item.encode("utf-8", "surrogateescape")
+            x = _index_arg(ix, len(data))
+            if x == len(data):
+                raise FuncError("reflect: string index out of range")
+            item = Uint8(data[x])
+        elif k == SLICE:
+            x = _index_arg(ix, len(item))
+            if x == len(item):
+                raise FuncError("reflect: slice index out of range")
+            item = Uint8(item[x]) if isinstance(item, (bytes, bytearray)) else item[x]
+        elif k == MAP:
+            key = _prepare_key(ix, _map_key_type(item))
+            try:
+                item = item[key]
+            except (KeyError, TypeError):
+                item = values.zero_of_elem(item)
+        else:
+            raise FuncError(f"can't index item of type {type_name(item)}")
+    return item
+
+
+def slice_(item: Any, *indexes: Any) -> Any:
+    """slice x 1 2: x[1:2]."""
+    item = _indirect_interface(item)
+    if item is MISSING:
+        raise FuncError("slice of untyped nil")
+    if item is None:
+        raise FuncError("slice of nil pointer")
+    if len(indexes) > 3:
+        raise FuncError(f"too many slice indexes: {len(indexes)}")
+    k = kind(item)
+    data: Any = item
+    if k == STRING:
+        if len(indexes) == 3:
+            raise FuncError("cannot 3-index slice a string")
+        data = item.encode("utf-8", "surrogateescape")
+    elif k != SLICE:
+        raise FuncError(f"can't slice item of type {type_name(item)}")
+    cap = len(data)
+    idx = [0, len(data), 0]
+    for i, ix in enumerate(indexes):
+        idx[i] = _index_arg(_indirect_interface(ix), cap)
+    if idx[0] > idx[1]:
+        raise FuncError(f"invalid slice index: {idx[0]} > {idx[1]}")
+    if len(indexes) == 3 and idx[1] > idx[2]:
+        raise FuncError(f"invalid slice index: {idx[1]} > {idx[2]}")
+    part = data[idx[0] : idx[1]]
+    if k == STRING:
+        return part.decode("utf-8", "surrogateescape")
+    if type(item) in (list, tuple, bytes, bytearray):
+        return part
+    try:
+        return type(item)(part)
+    except Exception:
+        return part
+
+
+def length(item: Any) -> int:
+    """len x."""
+    if item is None:
+        raise FuncError("len of nil pointer")
+    k = kind(item)
+    if k == STRING:
+        return _byte_len(item)
+    if k in (SLICE, MAP):
+        return len(item)
+    if k == INVALID:
+        raise FuncError("reflect: call of reflect.Value.Type on zero Value")
+    raise FuncError(f"len of type {type_name(item)}")
+
+
+def not_(item: Any) -> bool:
+    """not x."""
+    return not values.truth(item)
+
+
+# -- comparison ---------------------------------------------------------------------
+
+_BASIC = {BOOL, INT, UINT, FLOAT, COMPLEX, STRING}
+
+
+def _basic_kind(v: Any) -> int:
+    k = kind(v)
+    return k if k in _BASIC else INVALID
+
+
+def _is_nil(v: Any) -> bool:
+    return v is MISSING or v is None
+
+
+def eq(arg1: Any, *args: Any) -> bool:
+    """eq a b c: a == b || a == c."""
+    arg1 = _indirect_interface(arg1)
+    if not args:
+        raise FuncError("missing argument for comparison")
+    k1 = _basic_kind(arg1)
+    for arg in args:
+        arg = _indirect_interface(arg)
+        k2 = _basic_kind(arg)
+        if k1 != k2:
+            if k1 == INT and k2 == UINT or k1 == UINT and k2 == INT:
+                truth = int(arg1) == int(arg)
+            else:
+                if arg1 is not MISSING and arg is not MISSING:
+                    raise FuncError(
+                        f"incompatible types for comparison: {type_name(arg1)} and {type_name(arg)}"
+                    )
+                truth = False
+        elif k1 == INVALID:
+            truth = _eq_composite(arg1, arg)
+        elif k1 == BOOL:
+            truth = bool(arg1) == bool(arg)
+        else:
+            truth = arg1 == arg
+        if truth:
+            return True
+    return False
+
+
+def _eq_composite(a: Any, b: Any) -> bool:
+    """eq on values that are not basic: nil, structs, slices, maps, funcs."""
+    ka, kb = kind(a), kind(b)
+    if ka != kb and not (_is_nil(a) or _is_nil(b)):
+        raise FuncError(
+            f"non-comparable types {gofmt.sprint(a)}: {type_name(a)}, {type_name(b)}: {gofmt.sprint(b)}"
+        )
+    if _is_nil(a) or _is_nil(b):
+        return _is_nil(a) == _is_nil(b)
+    if kb in (SLICE, MAP, values.FUNC):
+        raise FuncError(f"non-comparable type {gofmt.sprint(b)}: {type_name(b)}")
+    return a == b
+
+
+def ne(arg1: Any, arg2: Any) -> bool:
+    """ne a b: a != b."""
+    return not eq(arg1, arg2)
+
+
+def lt(arg1: Any, arg2: Any) -> bool:
+    """lt a b: a < b."""
+    arg1 = _indirect_interface(arg1)
+    k1 = _basic_kind(arg1)
+    if k1 == INVALID:
+        raise FuncError("invalid type for comparison")
+    arg2 = _indirect_interface(arg2)
+    k2 = _basic_kind(arg2)
+    if k2 == INVALID:
+        raise FuncError("invalid type for comparison")
+    if k1 != k2:
+        if k1 == INT and k2 == UINT or k1 == UINT and k2 == INT:
+            return int(arg1) < int(arg2)
+        raise FuncError(
+            f"incompatible types for comparison: {type_name(arg1)} and {type_name(arg2)}"
+        )
+    if k1 in (BOOL, COMPLEX):
+        raise FuncError("invalid type for comparison")
+    if k1 == STRING:
+        return arg1.encode("utf-8", "surrogateescape") < arg2.encode("utf-8", "surrogateescape")
+    return arg1 < arg2
+
+
+def le(arg1: Any, arg2: Any) -> bool:
+    """le a b: a <= b."""
+    return lt(arg1, arg2) or eq(arg1, arg2)
+
+
+def gt(arg1: Any, arg2: Any) -> bool:
+    """gt a b: a > b."""
+    return not le(arg1, arg2)
+
+
+def ge(arg1: Any, arg2: Any) -> bool:
+    """ge a b: a >= b."""
+    return not lt(arg1, arg2)
+
+
+# -- printing and escaping ------------------------------------------------------------
+
+
+def printable(v: Any) -> Any:
+    """Go's printableValue for fmt: a missing value prints as ``<no value>``."""
+    if v is MISSING or v is None:
+        return "<no value>"
+    return v
+
+
+def text_of_args(args: tuple[Any, ...]) -> str:
+    """Go's evalArgs: one string argument as is, else fmt.Sprint of the printable values."""
+    if len(args) == 1 and type(args[0]) is str:
+        return args[0]
+    return gofmt.sprint(*(printable(a) for a in args))
+
+
+_HTML_ESCAPES = {
+    "\x00": "\ufffd",
+    '"': "&#34;",
+    "'": "&#39;",
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+}
+_HTML_SPECIAL = re.compile("[\x00\"'&<>]")
+
+
+def html_escape(s: str) -> str:
+    """Go's template.HTMLEscapeString."""
+    return _HTML_SPECIAL.sub(lambda m: _HTML_ESCAPES[m.group()], s)
+
+
+def html(*args: Any) -> str:
+    """html x: x's text, HTML-escaped."""
+    return html_escape(text_of_args(args))
+
+
+_JS_ESCAPES = {
+    "\\": "\\\\",
+    "'": "\\'",
+    '"': '\\"',
+    "<": "\\u003C",
+    ">": "\\u003E",
+    "&": "\\u0026",
+    "=": "\\u003D",
+}
+_JS_SPECIAL = re.compile("[\\\\'\"<>&=\x00-\x1f\x80-\U0010ffff]")
+
+
+def _js_char(m: re.Match[str]) -> str:
+    c = m.group()
+    esc = _JS_ESCAPES.get(c)
+    if esc is not None:
+        return esc
+    code = ord(c)
+    if code < 0x20:
+        return f"\\u00{code:02X}"
+    if 0xDC80 <= code <= 0xDCFF:  # an invalid UTF-8 byte: Go writes U+FFFD's escape
+        return "\\uFFFD"
+    from .strconv import is_print
+
+    if is_print(c):
+        return c
+    return f"\\u{code:04X}"
+
+
+def js_escape(s: str) -> str:
+    """Go's template.JSEscapeString."""
+    return _JS_SPECIAL.sub(_js_char, s)
+
+
+def js(*args: Any) -> str:
+    """js x: x's text, escaped for JavaScript."""
+    return js_escape(text_of_args(args))
+
+
+def query_escape(s: str) -> str:
+    """Go's url.QueryEscape."""
+    return _url_quote(s.encode("utf-8", "surrogateescape"), safe="-_.~").replace("%20", "+")
+
+
+def urlquery(*args: Any) -> str:
+    """urlquery x: x's text, escaped for a URL query."""
+    return query_escape(text_of_args(args))
+
+
+def print_(*args: Any) -> str:
+    return gofmt.sprint(*args)
+
+
+def printf(format: str, *args: Any) -> str:
+    return gofmt.sprintf(format, *args)
+
+
+def println(*args: Any) -> str:
+    return gofmt.sprintln(*args)
+
+
+def call(name: str, fn: Any, *args: Any) -> Any:
+    """call f a b: f(a, b); ``name`` is the text of the node that produced f."""
+    fn = _indirect_interface(fn)
+    if fn is MISSING:
+        raise FuncError("call of nil")
+    if kind(fn) != values.FUNC and not callable(fn):
+        raise FuncError(f"non-function {name} of type {type_name(fn)}")
+    sig = signature_of(fn, name)
+    if sig.results_error is not None:
+        raise FuncError(sig.results_error)
+    n = len(sig.params)
+    if sig.variadic is not None:
+        if len(args) < n:
+            raise FuncError(f"wrong number of args for {name}: got {len(args)} want at least {n}")
+    elif len(args) != n:
+        raise FuncError(f"wrong number of args for {name}: got {len(args)} want {n}")
+    argv = []
+    for i, arg in enumerate(args):
+        arg = _indirect_interface(arg)
+        want = sig.param(i)
+        try:
+            argv.append(_prepare_arg(arg, want))
+        except CallFailed as e:
+            raise FuncError(f"arg {i}: {e}") from None
+    return fn(*argv)
+
+
+def _prepare_arg(value: Any, want: str) -> Any:
+    """Go's prepareArg for call: nil where allowed, integers converted between types."""
+    if value is MISSING:
+        if want == ANY:
+            return None
+        try:
+            return convert(MISSING, want)
+        except CallFailed:
+            raise CallFailed(f"value is nil; should be of type {want}") from None
+    try:
+        return convert(value, want)
+    except CallFailed:
+        if kind(value) in (INT, UINT) and want.startswith(("int", "uint")):
+            return value
+        raise CallFailed(f"value has type {type_name(value)}; should be {want}") from None
+
+
+def _sig(params: tuple[str, ...], variadic: str | None = None) -> Signature:
+    return Signature(params, variadic)
+
+
+def _unreachable(*args: Any) -> Any:  # pragma: no cover - compiled specially
+    raise AssertionError("and, or and call are evaluated by the compiler")
+
+
+BUILTINS: dict[str, Builtin] = {
+    b.name: b
+    for b in (
+        Builtin("and", _unreachable, _sig((VALUE,), VALUE)),
+        Builtin("or", _unreachable, _sig((VALUE,), VALUE)),
+        Builtin("call", _unreachable, _sig((VALUE,), VALUE)),
+        Builtin("not", not_, _sig((VALUE,))),
+        Builtin("len", length, _sig((VALUE,))),
+        Builtin("index", index, _sig((VALUE,), VALUE)),
+        Builtin("slice", slice_, _sig((VALUE,), VALUE)),
+        Builtin("eq", eq, _sig((VALUE,), VALUE)),
+        Builtin("ne", ne, _sig((VALUE, VALUE))),
+        Builtin("lt", lt, _sig((VALUE, VALUE))),
+        Builtin("le", le, _sig((VALUE, VALUE))),
+        Builtin("gt", gt, _sig((VALUE, VALUE))),
+        Builtin("ge", ge, _sig((VALUE, VALUE))),
+        Builtin("print", print_, _sig((), ANY)),
+        Builtin("printf", printf, _sig(("string",), ANY)),
+        Builtin("println", println, _sig((), ANY)),
+        Builtin("html", html, _sig((), ANY)),
+        Builtin("js", js, _sig((), ANY)),
+        Builtin("urlquery", urlquery, _sig((), ANY)),
+    )
+}

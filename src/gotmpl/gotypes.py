@@ -1,0 +1,114 @@
+"""Go types Python lacks: sized and unsigned integers, typed maps and slices.
+
+Plain Python data is untyped in Go's eyes (a ``dict`` is ``map[string]interface
+{}``). These wrappers give data the Go type it would have in a Go program, which
+decides a few visible things: the zero value ``missingkey=zero`` and ``index``
+produce for a missing key (``""`` for ``map[string]string``, ``<nil>`` for
+``map[string]interface {}``), ``%T``, and which functions accept the value.
+
+    labels = gotmpl.StringMap({"severity": "page"})   # map[string]string
+    names = gotmpl.StringSlice(["a", "b"])             # []string
+    gotmpl.typed_map("int", "float64")                 # a map[int]float64 class
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+__all__ = [
+    "GoInt",
+    "StringMap",
+    "StringSlice",
+    "TypedMap",
+    "TypedSlice",
+    "Uint",
+    "Uint8",
+    "Uint64",
+    "Int64",
+    "typed_int",
+    "typed_map",
+    "typed_slice",
+]
+
+_ZERO = {
+    "string": "",
+    "bool": False,
+    "int": 0,
+    "int8": 0,
+    "int16": 0,
+    "int32": 0,
+    "int64": 0,
+    "uint": 0,
+    "uint8": 0,
+    "uint16": 0,
+    "uint32": 0,
+    "uint64": 0,
+    "float32": 0.0,
+    "float64": 0.0,
+    "complex128": 0j,
+}
+
+
+class GoInt(int):
+    """Base of integers with a Go type other than ``int``."""
+
+    __go_type__ = "int"
+    __go_kind__ = "int"
+
+    def __repr__(self) -> str:
+        return f"{self.__go_type__}({int(self)})"
+
+
+@functools.lru_cache(maxsize=None)
+def typed_int(go_type: str) -> type[GoInt]:
+    """The class of Go integers of type ``go_type`` (``"uint8"``, ``"int64"``, ...)."""
+    if go_type not in _ZERO or isinstance(_ZERO[go_type], (bool, float, complex, str)):
+        raise ValueError(f"not a Go integer type: {go_type}")
+    return type(go_type.capitalize(), (GoInt,), {"__go_type__": go_type, "__go_kind__": go_type})
+
+
+Uint = typed_int("uint")
+Uint8 = typed_int("uint8")
+Uint64 = typed_int("uint64")
+Int64 = typed_int("int64")
+
+
+class TypedMap(dict):
+    """A ``dict`` with a Go map type; subclasses set the key and element types."""
+
+    __go_type__ = "map[string]interface {}"
+    __go_key__ = "string"
+    __go_zero__: Any = None
+
+
+@functools.lru_cache(maxsize=None)
+def typed_map(key: str, elem: str) -> type[TypedMap]:
+    """The class of Go maps ``map[key]elem``; missing elements read as elem's zero."""
+    return type(
+        f"Map_{key}_{elem}",
+        (TypedMap,),
+        {
+            "__go_type__": f"map[{key}]{elem}",
+            "__go_key__": key,
+            "__go_zero__": _ZERO.get(elem),
+        },
+    )
+
+
+StringMap = typed_map("string", "string")
+
+
+class TypedSlice(list):
+    """A ``list`` with a Go slice type."""
+
+    __go_type__ = "[]interface {}"
+
+
+@functools.lru_cache(maxsize=None)
+def typed_slice(elem: str) -> type[TypedSlice]:
+    """The class of Go slices ``[]elem``."""
+    return type(f"Slice_{elem}", (TypedSlice,), {"__go_type__": f"[]{elem}"})
+
+
+StringSlice = typed_slice("string")

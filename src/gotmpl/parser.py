@@ -1,0 +1,703 @@
+"""Parser: scanner tokens through the Lark grammar into checked nodes, with Go's errors.
+
+``parse()`` returns the trees one Go ``parse.Parse`` call would: the named template
+and every ``{{define}}``/``{{block}}`` in the text. The Lark transformer ``Builder``
+builds nodes as rules reduce and makes Go's parse-time checks (undefined variable,
+unknown function, break outside range, bad literals, ...). A syntax error reported by
+Lark is translated into the message Go's recursive-descent parser gives at the same
+token (``_SyntaxErrors``).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Container
+from typing import Any
+
+from lark import Tree
+from lark.exceptions import UnexpectedToken
+
+from . import strconv
+from ._grammar import build_parser
+from .errors import ParseError
+from .nodes import (
+    ActionNode,
+    BoolNode,
+    BreakNode,
+    ChainNode,
+    CommandNode,
+    ContinueNode,
+    DotNode,
+    FieldNode,
+    IdentifierNode,
+    IfNode,
+    ListNode,
+    NilNode,
+    Node,
+    NumberNode,
+    PipeNode,
+    RangeNode,
+    Source,
+    StringNode,
+    TemplateNode,
+    TextNode,
+    VariableNode,
+    WithNode,
+)
+from .scanner import Tok, lex, refine, token_text
+
+__all__ = ["MAX_PAREN_DEPTH", "is_empty_tree", "parse"]
+
+MAX_PAREN_DEPTH = 10000  # Go's maxStackDepth for nested parenthesized pipelines
+
+
+class _Fail(Exception):
+    """A parse error before it is given the template name."""
+
+    def __init__(self, message: str, tok: Tok) -> None:
+        super().__init__(message)
+        self.message = message
+        self.tok = tok
+
+
+class _ElseMark:
+    """The value of ``{{else}}``: where a control's else list starts."""
+
+    __slots__ = ("tok",)
+
+    def __init__(self, tok: Tok) -> None:
+        self.tok = tok
+
+
+class _BlockHead:
+    """The value of ``{{block "name" pipeline}}`` while its body is parsed."""
+
+    __slots__ = ("name", "name_tok", "pipe")
+
+    def __init__(self, name_tok: Tok, name: str, pipe: PipeNode) -> None:
+        self.name_tok = name_tok
+        self.name = name
+        self.pipe = pipe
+
+
+class _Name:
+    """A template name: the string token and its unquoted text."""
+
+    __slots__ = ("text", "tok")
+
+    def __init__(self, tok: Tok, text: str) -> None:
+        self.tok = tok
+        self.text = text
+
+
+_NO_ELSE = object()
+_LITERALS = (BoolNode, StringNode, NumberNode, NilNode, DotNode)
+
+
+def is_empty_tree(node: Node | None) -> bool:
+    """Go's parse.IsEmptyTree: only space (by Go's definition) and comments."""
+    if node is None:
+        return True
+    if isinstance(node, ListNode):
+        return all(is_empty_tree(n) for n in node.nodes)
+    if isinstance(node, TextNode):
+        return not strconv.trim_space(node.text)
+    return False
+
+
+def _number(tok: Tok, src: Source) -> NumberNode:
+    """Go's parse.Tree.newNumber: the constant under every type that can hold it."""
+    text = tok.value
+    if tok.type == "CHARCONST":
+        try:
+            value, _, end = strconv.unquote_char(text, 1, "'")
+        except strconv.SyntaxErr as e:
+            raise _Fail(str(e), tok) from None
+        if text[end:] != "'":
+            raise _Fail(f"malformed character constant: {text}", tok)
+        return NumberNode(tok.pos, src, text, value, value, float(value), None)
+    if tok.type == "COMPLEX":
+        return _simplified_complex(tok, src, _parse_complex(text, tok))
+    if text.endswith("i"):
+        try:
+            f = strconv.parse_float(text[:-1])
+        except strconv.SyntaxErr:
+            pass
+        else:
+            return _simplified_complex(tok, src, complex(0, f))
+    int_value = uint_value = float_value = None
+    try:
+        uint_value = strconv.parse_uint(text)
+    except strconv.SyntaxErr:
+        pass
+    try:
+        int_value = strconv.parse_int(text)
+    except strconv.SyntaxErr:
+        pass
+    else:
+        if int_value == 0:
+            uint_value = 0  # "-0" is a uint too
+    if int_value is not None:
+        float_value = float(int_value)
+    elif uint_value is not None:
+        float_value = float(uint_value)
+    else:
+        try:
+            float_value = strconv.parse_float(text)
+        except strconv.SyntaxErr:
+            pass
+        else:
+            if not any(c in text for c in ".eEpP"):
+                raise _Fail(f"integer overflow: {strconv.quote(text)}", tok)
+            if float_value.is_integer():
+                if -(1 << 63) <= float_value < (1 << 63):
+                    int_value = int(float_value)
+                if 0 <= float_value < (1 << 64):
+                    uint_value = int(float_value)
+    if int_value is None and uint_value is None and float_value is None:
+        raise _Fail(f"illegal number syntax: {strconv.quote(text)}", tok)
+    return NumberNode(tok.pos, src, text, int_value, uint_value, float_value, None)
+
+
+def _parse_complex(text: str, tok: Tok) -> complex:
+    """fmt.Sscan into a complex128 for the lexer's ``1+2i`` form."""
+    split = max(text.rfind("+"), text.rfind("-"))
+    # Skip a sign that belongs to an exponent (1e+2+3i).
+    while split > 0 and text[split - 1] in "eEpP" and not text[:split].lower().startswith("0x"):
+        split = max(text.rfind("+", 0, split), text.rfind("-", 0, split))
+    real_text, imag_text = text[:split], text[split:-1]
+    try:
+        return complex(strconv.parse_float(real_text), strconv.parse_float(imag_text))
+    except strconv.SyntaxErr:
+        raise _Fail(f"strconv.ParseFloat: parsing {strconv.quote(imag_text)}: invalid syntax", tok) from None
+
+
+def _simplified_complex(tok: Tok, src: Source, c: complex) -> NumberNode:
+    """Go's simplifyComplex: a complex with no imaginary part is also a float (and maybe an int)."""
+    int_value = uint_value = float_value = None
+    if c.imag == 0:
+        float_value = c.real
+        if float_value.is_integer():
+            if -(1 << 63) <= float_value < (1 << 63):
+                int_value = int(float_value)
+            if 0 <= float_value < (1 << 64):
+                uint_value = int(float_value)
+    return NumberNode(tok.pos, src, tok.value, int_value, uint_value, float_value, c)
+
+
+class Builder:
+    """Lark transformer: each method builds the nodes of one grammar rule.
+
+    The ``shifted_*`` methods run right after a token is shifted, which is when
+    Go's parser acts on it (scopes open, depth counts).
+    One Builder serves one parse at a time; ``parse()`` holds a lock around it.
+    """
+
+    def reset(self, src: Source, funcs: Container[str]) -> None:
+        self.src = src
+        self.funcs = funcs
+        self.vars: list[str] = ["$"]
+        self.marks: list[int] = []
+        self.range_depth = 0
+        self.paren_depth = 0
+        self.saved: list[tuple[list[str], int]] = []
+        self.trees: dict[str, ListNode] = {}
+        self.lookahead: Tok | None = None
+
+    # -- helpers ---------------------------------------------------------------
+
+    def _node(self, cls: type, pos: int, *args: Any) -> Any:
+        return cls(pos, self.src, *args)
+
+    def term_of(self, tok: Tok) -> Node:
+        """Go's term() for one token, with its checks."""
+        t = tok.type
+        src = self.src
+        if t == "IDENT":
+            if tok.value not in self.funcs:
+                raise _Fail(f"function {strconv.quote(tok.value)} not defined", tok)
+            return IdentifierNode(tok.pos, src, tok.value)
+        if t == "FIELD":
+            return FieldNode(tok.pos, src, (tok.value[1:],))
+        if t == "VARIABLE":
+            if tok.value not in self.vars:
+                raise _Fail(f"undefined variable {strconv.quote(tok.value)}", tok)
+            return VariableNode(tok.pos, src, (tok.value,))
+        if t == "DOT":
+            return DotNode(tok.pos, src)
+        if t == "NIL":
+            return NilNode(tok.pos, src)
+        if t == "BOOL":
+            return BoolNode(tok.pos, src, tok.value == "true")
+        if t in ("NUMBER", "CHARCONST", "COMPLEX"):
+            return _number(tok, src)
+        if t in ("STRING", "RAWSTRING"):
+            return StringNode(tok.pos, src, tok.value, self.unquote(tok))
+        raise AssertionError(t)
+
+    @staticmethod
+    def unquote(tok: Tok) -> str:
+        try:
+            return strconv.unquote(tok.value)
+        except strconv.SyntaxErr as e:
+            raise _Fail(str(e), tok) from None
+
+    def _add_tree(self, name: str, root: ListNode, at: Tok) -> None:
+        """Go's Tree.add: a second non-empty definition in one parse is an error."""
+        existing = self.trees.get(name)
+        if existing is None or is_empty_tree(existing):
+            self.trees[name] = root
+        elif not is_empty_tree(root):
+            raise _Fail(f"template: multiple definition of template {strconv.quote(name)}", at)
+
+    def _pop_scope(self) -> None:
+        del self.vars[self.marks.pop() :]
+
+    def _enter_definition(self) -> None:
+        self.saved.append((self.vars, self.range_depth))
+        self.vars = ["$"]
+        self.range_depth = 0
+
+    def _leave_definition(self) -> None:
+        self.vars, self.range_depth = self.saved.pop()
+
+    def _list(self, items: list[Any], at: Tok | None) -> ListNode:
+        nodes = tuple(i for i in items if isinstance(i, Node))
+        pos = nodes[0].pos if nodes else (at.pos if at is not None else 0)
+        return ListNode(pos, self.src, nodes)
+
+    # -- terminals, once shifted -------------------------------------------------
+
+    def shifted(self, tok: Tok) -> None:
+        t = tok.type
+        if t in ("IF", "WITH"):
+            self.marks.append(len(self.vars))
+        elif t == "RANGE":
+            self.marks.append(len(self.vars))
+            self.range_depth += 1
+        elif t == "DEFINE":
+            self._enter_definition()
+        elif t == "LPAREN":
+            if self.paren_depth >= MAX_PAREN_DEPTH:
+                raise _Fail("max expression depth exceeded", tok)
+            self.paren_depth += 1
+        elif t == "RPAREN":
+            self.paren_depth -= 1
+
+    # -- rules -------------------------------------------------------------------
+
+    def start(self, children: list[Any]) -> ListNode:
+        return self._list(children, None)
+
+    def list(self, children: list[Any]) -> ListNode:
+        return self._list(children, self.lookahead)
+
+    def text(self, children: list[Tok]) -> TextNode:
+        tok = children[0]
+        return TextNode(tok.pos, self.src, tok.value)
+
+    def action(self, children: list[Any]) -> ActionNode:
+        pipe = children[1]
+        return ActionNode(pipe.pos, self.src, pipe)
+
+    def name(self, children: list[Tok]) -> _Name:
+        tok = children[0]
+        return _Name(tok, self.unquote(tok))
+
+    def define(self, children: list[Any]) -> None:
+        name, body, end_delim = children[1], children[3], children[5]
+        self._leave_definition()
+        self._add_tree(name.text, body, end_delim)
+
+    def _branch(self, cls: type, children: list[Any]) -> Node:
+        pipe, body, tail = children[1], children[3], children[4]
+        self._pop_scope()
+        else_list = None if tail is _NO_ELSE else tail
+        return cls(pipe.pos, self.src, pipe, body, else_list)
+
+    def if_node(self, children: list[Any]) -> Node:
+        return self._branch(IfNode, children)
+
+    def with_node(self, children: list[Any]) -> Node:
+        return self._branch(WithNode, children)
+
+    def tail_end(self, children: list[Any]) -> object:
+        return _NO_ELSE
+
+    def tail_else(self, children: list[Any]) -> ListNode:
+        return children[1]
+
+    def _chained(self, cls: type, children: list[Any]) -> ListNode:
+        # {{else if p}} is {{else}}{{if p}} whose {{end}} is shared.
+        nested = self._branch(cls, children[1:])
+        return ListNode(children[1].pos, self.src, (nested,))
+
+    def tail_else_if(self, children: list[Any]) -> ListNode:
+        return self._chained(IfNode, children)
+
+    def tail_else_with(self, children: list[Any]) -> ListNode:
+        return self._chained(WithNode, children)
+
+    def else_open(self, children: list[Tok]) -> _ElseMark:
+        return _ElseMark(children[0])
+
+    def range_end(self, children: list[Tok]) -> object:
+        self.range_depth -= 1
+        return _NO_ELSE
+
+    def range_else(self, children: list[Tok]) -> _ElseMark:
+        self.range_depth -= 1
+        return _ElseMark(children[0])
+
+    def range_node(self, children: list[Any]) -> RangeNode:
+        pipe, body = children[1], children[3]
+        else_list = children[5] if len(children) > 5 else None
+        self._pop_scope()
+        return RangeNode(pipe.pos, self.src, pipe, body, else_list)
+
+    def template_node(self, children: list[Any]) -> TemplateNode:
+        name = children[1]
+        pipe = children[-2] if isinstance(children[-2], PipeNode) else None
+        return TemplateNode(name.tok.pos, self.src, name.text, pipe)
+
+    def block_open(self, children: list[Any]) -> _BlockHead:
+        name, pipe = children[1], children[-2]
+        self._enter_definition()
+        return _BlockHead(name.tok, name.text, pipe)
+
+    def block_node(self, children: list[Any]) -> TemplateNode:
+        head, body, end_delim = children[0], children[1], children[3]
+        self._leave_definition()
+        self._add_tree(head.name, body, end_delim)
+        return TemplateNode(head.name_tok.pos, self.src, head.name, head.pipe)
+
+    def break_node(self, children: list[Tok]) -> BreakNode:
+        self.check_loop_keyword(children[0], children[1])
+        return BreakNode(children[0].pos, self.src)
+
+    def continue_node(self, children: list[Tok]) -> ContinueNode:
+        self.check_loop_keyword(children[0], children[1])
+        return ContinueNode(children[0].pos, self.src)
+
+    def check_loop_keyword(self, keyword: Tok, end: Tok) -> None:
+        if self.range_depth == 0:
+            raise _Fail(f"{{{{{keyword.value}}}}} outside {{{{range}}}}", end)
+
+    def declaration(self, children: list[Tok]) -> tuple[list[Tok], bool]:
+        names = [c for c in children if c.type == "DECLVAR"]
+        self.vars.extend(c.value for c in names)
+        return names, children[-1].type == "ASSIGN"
+
+    def pipeline(self, children: list[Any]) -> PipeNode:
+        decl: list[Tok] = []
+        is_assign = False
+        if isinstance(children[0], tuple):
+            decl, is_assign = children[0]
+            cmds = children[1]
+        else:
+            cmds = children[0]
+        for stage, cmd in enumerate(cmds[1:], start=2):
+            if isinstance(cmd.args[0], _LITERALS):
+                raise _Fail(f"non executable command in pipeline stage {stage}", self.lookahead)
+        first = decl[0].pos if decl else cmds[0].pos
+        variables = tuple(VariableNode(v.pos, self.src, (v.value,)) for v in decl)
+        return PipeNode(first, self.src, variables, is_assign, tuple(cmds))
+
+    def commands(self, children: list[Any]) -> list[CommandNode]:
+        if len(children) == 1:
+            return [children[0]]
+        children[0].append(children[2])
+        return children[0]
+
+    def command(self, children: list[Any]) -> CommandNode:
+        args = tuple(c for c in children if not isinstance(c, Tok))
+        return CommandNode(args[0].pos, self.src, args)
+
+    def operand(self, children: list[Any]) -> Node:
+        node = children[0]
+        if len(children) == 1:
+            return node
+        fields = tuple(f.value[1:] for f in children[1:])
+        chain_pos = children[1].pos
+        self.check_chain(node, children[-1])
+        if isinstance(node, FieldNode):
+            return FieldNode(chain_pos, self.src, node.names + fields)
+        if isinstance(node, VariableNode):
+            return VariableNode(chain_pos, self.src, node.names + fields)
+        return ChainNode(chain_pos, self.src, node, fields)
+
+    @staticmethod
+    def check_chain(node: Node, last_field: Tok) -> None:
+        # Go has peeked at the token right after the fields: on the last field's line.
+        if isinstance(node, _LITERALS):
+            raise _Fail(f"unexpected . after term {strconv.quote(str(node))}", last_field)
+
+    def term(self, children: list[Any]) -> Node:
+        if len(children) == 3:  # ( pipeline )
+            return children[1]
+        return self.term_of(children[0])
+
+
+_SHIFT_ACTIONS = frozenset({"IF", "WITH", "RANGE", "DEFINE", "LPAREN", "RPAREN"})
+_builder = Builder()
+_lock = threading.Lock()
+_OPERAND_NODES = (
+    BoolNode, ChainNode, DotNode, FieldNode, IdentifierNode, NilNode, NumberNode, PipeNode,
+    StringNode, VariableNode,
+)  # fmt: skip
+_PIPELINE_STARTS = frozenset(
+    {"LDELIM", "IF", "WITH", "RANGE", "LPAREN", "PIPE", "DECLARE", "ASSIGN", "COMMA"}
+)
+_HEADER_CONTEXTS = {
+    "END": "end",
+    "ELSE": "else",
+    "BREAK": "{{break}}",
+    "CONTINUE": "{{continue}}",
+    "DEFINE": "define clause",
+    "TEMPLATE": "template clause",
+    "BLOCK": "block clause",
+}
+_OPERAND_TOKENS = frozenset(
+    {"IDENT", "VARIABLE", "NUMBER", "CHARCONST", "COMPLEX", "STRING", "RAWSTRING", "DOT", "NIL",
+     "BOOL", "FIELD"}
+)  # fmt: skip
+
+
+def parse(
+    name: str, text: str, left: str, right: str, funcs: Container[str]
+) -> dict[str, ListNode]:
+    """Parses ``text`` as template ``name``: the trees Go's parse.Parse would return.
+
+    ``funcs`` holds every function name a template may call (builtins included).
+    Raises ParseError with Go's message.
+    """
+    left = left or "{{"
+    right = right or "}}"
+    src = Source(name, text, left, right)
+    toks = refine(lex(text, left, right, "break" not in funcs, "continue" not in funcs), name)
+    with _lock:
+        b = _builder
+        b.reset(src, funcs)
+        interactive = build_parser(b).parse_interactive()
+        feed = interactive.feed_token
+        try:
+            try:
+                # ERROR and FAIL tokens are not in the grammar: Lark stops there.
+                for index, tok in enumerate(toks):
+                    b.lookahead = tok
+                    root = feed(tok)
+                    if tok.type in _SHIFT_ACTIONS:
+                        b.shifted(tok)
+            except UnexpectedToken as e:
+                raise _SyntaxErrors(b, toks, index, e.state.value_stack).error() from None
+            b._add_tree(name, root, toks[-1])
+            return b.trees
+        except _Fail as f:
+            line = f.tok.line if f.tok is not None else 1
+            col = src.location(f.tok.pos)[1] if f.tok is not None else None
+            raise ParseError(
+                f"template: {name}:{line}: {f.message}", name=name, line=line, col=col
+            ) from None
+        finally:
+            b.reset(src, ())
+
+
+class _SyntaxErrors:
+    """Go's message for the token Lark could not accept.
+
+    Go's parser reports a syntax error in the terms of the production it was in:
+    ``unexpected X in operand``, ``missing value for if``, ``unexpected {{end}}``.
+    This class reads that production off Lark's value stack. It first runs the
+    checks Go would already have made on the last token(s) read, since Go checks a
+    term as soon as it reads it while an LR parser reduces it one token later.
+    """
+
+    def __init__(self, b: Builder, toks: list[Tok], index: int, stack: list[Any]) -> None:
+        self.b = b
+        self.toks = toks
+        self.index = index
+        self.stack = stack
+        self.tok = toks[index]
+
+    def error(self) -> _Fail:
+        self.pending_checks()
+        tok = self.tok
+        if tok.type in ("ERROR", "FAIL"):
+            return _Fail(tok.value, tok)
+        if tok.type == "SP":  # Go skips spaces before it complains
+            tok = self.tok = self.toks[self.index + 1]
+            self.index += 1
+        return self.classify()
+
+    def next_tok(self, k: int = 1) -> Tok:
+        return self.toks[min(self.index + k, len(self.toks) - 1)]
+
+    def pending_checks(self) -> None:
+        stack = self.stack
+        if not stack:
+            return
+        top = stack[-1]
+        if isinstance(top, Tok):
+            if top.type in _OPERAND_TOKENS:
+                # A name after define/template/block is unquoted, not a term.
+                below = stack[-2] if len(stack) > 1 else None
+                if isinstance(below, Tok) and below.type in ("DEFINE", "TEMPLATE", "BLOCK"):
+                    if top.type in ("STRING", "RAWSTRING"):
+                        self.b.unquote(top)
+                    return
+                if top.type == "FIELD":
+                    self.check_field_run(top)
+                    return
+                self.b.term_of(top)
+            elif top.type == "RDELIM" and len(stack) > 1:
+                below = stack[-2]
+                if isinstance(below, Tok) and below.type in ("BREAK", "CONTINUE"):
+                    self.b.check_loop_keyword(below, top)
+
+    def check_field_run(self, last: Tok) -> None:
+        """Fields on top of the stack after a reduced term are a chain on that term.
+
+        Lark keeps the fields read so far of ``term FIELD*`` as FIELD tokens and
+        (for the repetition) a Tree of them.
+        """
+        stack = self.stack
+        i = len(stack) - 1
+        while i > 0 and (
+            (isinstance(stack[i - 1], Tok) and stack[i - 1].type == "FIELD")
+            or isinstance(stack[i - 1], Tree)
+        ):
+            i -= 1
+        if i > 0 and isinstance(stack[i - 1], Node):
+            self.b.check_chain(stack[i - 1], last)
+
+    def classify(self) -> _Fail:
+        tok = self.tok
+        stack = self.stack
+        top = stack[-1] if stack else None
+        name_owner = self.name_owner()
+        if name_owner is not None:
+            # After the name of a define, template or block.
+            if name_owner == "DEFINE":
+                return _Fail(f"unexpected {token_text(tok)} in define clause", tok)
+            context = "template clause" if name_owner == "TEMPLATE" else "block clause"
+            return self.pipeline_error(context)
+        if isinstance(top, _OPERAND_NODES) or (
+            isinstance(top, Tok) and top.type in _OPERAND_TOKENS | {"RPAREN"}
+        ):
+            return _Fail(f"unexpected {token_text(tok)} in operand", tok)
+        for value in reversed(stack):
+            if isinstance(value, tuple):  # a declaration: no command yet
+                return self.pipeline_error(self.pipeline_context())
+            if isinstance(value, (_ElseMark, _BlockHead)):
+                break
+            if not isinstance(value, Tok):
+                continue  # a finished item of the list being parsed
+            t = value.type
+            if t in _PIPELINE_STARTS:
+                return self.pipeline_error(self.pipeline_context())
+            if t == "ELSE" and tok.type in ("IF", "WITH"):
+                return self.else_error()
+            if t in _HEADER_CONTEXTS:
+                return _Fail(f"unexpected {token_text(tok)} in {_HEADER_CONTEXTS[t]}", tok)
+            if t == "RDELIM":
+                break
+        return self.list_error()
+
+    def name_owner(self) -> str | None:
+        """DEFINE, TEMPLATE or BLOCK when the parser stopped right after its name."""
+        stack = self.stack
+        if not stack:
+            return None
+        top = stack[-1]
+        if isinstance(top, _Name) or (isinstance(top, Tok) and top.type in ("STRING", "RAWSTRING")):
+            below = stack[-2] if len(stack) > 1 else None
+            if isinstance(below, Tok) and below.type in ("DEFINE", "TEMPLATE", "BLOCK"):
+                return below.type
+        return None
+
+    def pipeline_error(self, context: str) -> _Fail:
+        tok = self.tok
+        if tok.type in ("RDELIM", "RPAREN"):
+            return _Fail(f"missing value for {context}", tok)
+        return _Fail(f"unexpected {token_text(tok)} in {context}", tok)
+
+    def pipeline_context(self) -> str:
+        stack = self.stack
+        for i in range(len(stack) - 1, -1, -1):
+            value = stack[i]
+            if isinstance(value, _Name):
+                owner = stack[i - 1]
+                return "template clause" if owner.type == "TEMPLATE" else "block clause"
+            if isinstance(value, Tok):
+                context = {
+                    "LDELIM": "command",
+                    "IF": "if",
+                    "WITH": "with",
+                    "RANGE": "range",
+                    "LPAREN": "parenthesized pipeline",
+                }.get(value.type)
+                if context is not None:
+                    return context
+        return "command"
+
+    def owner(self, stack: list[Any]) -> tuple[str, bool]:
+        """The construct whose list is being parsed, and whether it is its else list."""
+        if (
+            len(stack) >= 2
+            and isinstance(stack[-1], Tok)
+            and stack[-1].type == "RDELIM"
+            and isinstance(stack[-2], Tok)
+            and stack[-2].type == "END"
+        ):
+            # A finished {{define}} that Lark reduces only on a token that may
+            # follow it; those are all at the top level.
+            return "top", False
+        in_else = False
+        for i in range(len(stack) - 1, -1, -1):
+            value = stack[i]
+            if isinstance(value, _ElseMark):
+                in_else = True
+            elif isinstance(value, _BlockHead):
+                return "block", False
+            elif isinstance(value, Tok):
+                if value.type in ("IF", "WITH", "RANGE", "DEFINE", "BLOCK"):
+                    return value.type.lower(), in_else
+        return "top", False
+
+    def delimited(self, word: str) -> str:
+        return f"{self.b.src.left}{word}{self.b.src.right}"
+
+    def else_error(self) -> _Fail:
+        """``{{else if}}`` or ``{{else with}}`` where Go does not chain them."""
+        tok = self.tok
+        owner, in_else = self.owner(self.stack[:-1])
+        if owner in ("if", "with", "range") and not in_else:
+            return _Fail(f"unexpected {token_text(tok)} in input", tok)
+        return self.misplaced_else(owner, in_else, tok)
+
+    def misplaced_else(self, owner: str, in_else: bool, at: Tok) -> _Fail:
+        word = self.delimited("else")
+        if owner == "top":
+            return _Fail(f"unexpected {word}", at)
+        if owner in ("define", "block"):
+            return _Fail(f"unexpected {word} in {owner} clause", at)
+        return _Fail(f"expected end; found {word}", at)
+
+    def list_error(self) -> _Fail:
+        tok = self.tok
+        owner, in_else = self.owner(self.stack)
+        if tok.type == "$END":
+            return _Fail("unexpected EOF", tok)
+        if tok.type in ("END", "ELSE"):
+            after = self.next_tok()
+            if after.type in ("ERROR", "FAIL"):
+                return _Fail(after.value, after)
+            if tok.type == "ELSE" and after.type in ("IF", "WITH"):
+                return self.misplaced_else(owner, in_else, after)
+            if after.type != "RDELIM":
+                keyword = tok.type.lower()
+                return _Fail(f"unexpected {token_text(after)} in {keyword}", after)
+            if tok.type == "END":
+                return _Fail(f"unexpected {self.delimited('end')}", after)
+            return self.misplaced_else(owner, in_else, after)
+        return _Fail(f"unexpected {token_text(tok)} in command", tok)

@@ -1,0 +1,545 @@
+"""Scanner: template source to the token stream the Lark grammar parses.
+
+Two passes. ``lex`` follows Go's text/template lexer: text and actions, custom
+delimiters, ``{{- `` / `` -}}`` trimming, comments, raw strings across lines and
+the lexer's error messages. ``refine`` then shapes the stream for an LALR(1)
+grammar, doing what Go's recursive-descent parser does with its three tokens of
+lookahead:
+
+* ``{{`` followed by a keyword becomes that keyword's token (``{{if`` -> ``IF``),
+  so a list can tell ``{{end}}`` from the start of another action;
+* spaces are kept (as ``SP``) only between two operands, the one place Go's
+  grammar gives them meaning (``.A .B`` is two operands, ``.A.B`` one field);
+* a variable that starts a pipeline and is followed by ``:=``, ``=`` or ``,`` is a
+  declaration (``DECLVAR``), with Go's errors for too many of them;
+* a lexer error becomes a final ``ERROR`` token carrying Go's full message, so the
+  parser reports it only if it gets that far, as Go's parser does.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .strconv import format_rune_u
+
+__all__ = ["OPERAND_END", "OPERAND_START", "Tok", "lex", "refine", "token_text"]
+
+
+class Tok:
+    """One token: Lark reads ``type``; the parser reads the rest."""
+
+    __slots__ = ("line", "pos", "type", "value")
+
+    def __init__(self, type_: str, value: str, pos: int, line: int) -> None:
+        self.type = type_
+        self.value = value
+        self.pos = pos  # character offset in the source
+        self.line = line
+
+    def __repr__(self) -> str:
+        return f"Tok({self.type}, {self.value!r}, {self.pos}, {self.line})"
+
+
+KEYWORDS = {
+    ".": "DOT",
+    "block": "BLOCK",
+    "break": "BREAK",
+    "continue": "CONTINUE",
+    "define": "DEFINE",
+    "else": "ELSE",
+    "end": "END",
+    "if": "IF",
+    "nil": "NIL",
+    "range": "RANGE",
+    "template": "TEMPLATE",
+    "with": "WITH",
+}
+_KEYWORD_TYPES = frozenset(KEYWORDS.values())
+
+OPERAND_START = frozenset(
+    {"STRING", "RAWSTRING", "NUMBER", "CHARCONST", "COMPLEX", "BOOL", "NIL", "DOT", "FIELD",
+     "VARIABLE", "IDENT", "LPAREN"}
+)  # fmt: skip
+OPERAND_END = (OPERAND_START - {"LPAREN"}) | {"RPAREN"}
+
+_SPACE = " \t\r\n"
+_TERMINATORS = frozenset(" \t\r\n.,|:)(")
+_ASCII_WORD = re.compile(r"[A-Za-z0-9_]*")
+_SPACES = re.compile(r"[ \t\r\n]*")
+
+
+def _is_alnum(ch: str) -> bool:
+    return ch == "_" or ch.isalpha() or ch.isdecimal()
+
+
+def token_text(tok: Tok) -> str:
+    """Go's item.String(): how parse errors quote a token."""
+    from .strconv import quote
+
+    if tok.type == "$END":
+        return "EOF"
+    if tok.type in _KEYWORD_TYPES:
+        return f"<{tok.value}>"
+    if len(tok.value.encode("utf-8", "surrogateescape")) > 10:
+        return _quote_prefix(tok.value, 10) + "..."
+    return quote(tok.value)
+
+
+def _quote_prefix(s: str, n: int) -> str:
+    # Go's %.10q truncates the string to ten runes before quoting it.
+    from .strconv import quote
+
+    return quote(s[:n])
+
+
+class _LexError(Exception):
+    def __init__(self, message: str, pos: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.pos = pos
+
+
+class _Lexer:
+    """Go's lexer state machine, run to completion into a list of tokens."""
+
+    def __init__(self, text: str, left: str, right: str, break_ok: bool, continue_ok: bool):
+        self.text = text
+        self.left = left
+        self.right = right
+        self.break_ok = break_ok
+        self.continue_ok = continue_ok
+        self.toks: list[Tok] = []
+        self.paren_depth = 0
+
+    def line_at(self, pos: int) -> int:
+        return self.text.count("\n", 0, pos) + 1
+
+    def emit(self, type_: str, value: str, pos: int) -> None:
+        self.toks.append(Tok(type_, value, pos, self.line_at(pos)))
+
+    def run(self) -> list[Tok]:
+        text, left = self.text, self.left
+        pos = 0
+        n = len(text)
+        try:
+            while True:
+                x = text.find(left, pos)
+                if x < 0:
+                    if pos < n:
+                        self.emit("TEXT", text[pos:], pos)
+                    break
+                delim_end = x + len(left)
+                trim = self._left_trim_marker(delim_end)
+                end = x
+                if trim:
+                    while end > pos and text[end - 1] in _SPACE:
+                        end -= 1
+                if end > pos:
+                    self.emit("TEXT", text[pos:end], pos)
+                pos = self._action(x, trim)
+        except _LexError as e:
+            self.toks.append(Tok("ERROR", e.message, e.pos, self.line_at(e.pos)))
+            return self.toks
+        self.toks.append(Tok("$END", "", n, self.line_at(n)))
+        return self.toks
+
+    def _left_trim_marker(self, i: int) -> bool:
+        text = self.text
+        return i + 1 < len(text) and text[i] == "-" and text[i + 1] in _SPACE
+
+    def _right_delim_at(self, i: int) -> tuple[bool, bool]:
+        """(at a right delimiter, with a trim marker) for position ``i``."""
+        text, right = self.text, self.right
+        if (
+            i + 1 < len(text)
+            and text[i] in _SPACE
+            and text[i + 1] == "-"
+            and text.startswith(right, i + 2)
+        ):
+            return True, True
+        if text.startswith(right, i):
+            return True, False
+        return False, False
+
+    def _after_right_delim(self, i: int, trim: bool) -> int:
+        """Skips the right delimiter at ``i`` (and its marker); returns where text resumes."""
+        if trim:
+            i += 2
+        i += len(self.right)
+        if trim:
+            i = _SPACES.match(self.text, i).end()
+        return i
+
+    def _action(self, start: int, trim: bool) -> int:
+        """Lexes one action or comment starting at the left delimiter ``start``."""
+        text = self.text
+        pos = start + len(self.left)
+        if trim:
+            pos += 2
+        if text.startswith("/*", pos):
+            close = text.find("*/", pos + 2)
+            if close < 0:
+                raise _LexError("unclosed comment", pos)
+            after = close + 2
+            at, rtrim = self._right_delim_at(after)
+            if not at:
+                raise _LexError("comment ends before closing delimiter", pos)
+            return self._after_right_delim(after, rtrim)
+        self.emit("LDELIM", self.left, start)
+        self.paren_depth = 0
+        return self._inside(pos)
+
+    def _inside(self, pos: int) -> int:
+        text = self.text
+        n = len(text)
+        while True:
+            at, rtrim = self._right_delim_at(pos)
+            if at:
+                if self.paren_depth:
+                    raise _LexError("unclosed left paren", pos)
+                delim_pos = pos + 2 if rtrim else pos
+                self.emit("RDELIM", self.right, delim_pos)
+                return self._after_right_delim(pos, rtrim)
+            if pos >= n:
+                raise _LexError("unclosed action", pos)
+            c = text[pos]
+            if c in _SPACE:
+                pos = self._space(pos)
+            elif c == "=":
+                self.emit("ASSIGN", "=", pos)
+                pos += 1
+            elif c == ":":
+                if text[pos + 1 : pos + 2] != "=":
+                    raise _LexError("expected :=", pos)
+                self.emit("DECLARE", ":=", pos)
+                pos += 2
+            elif c == "|":
+                self.emit("PIPE", "|", pos)
+                pos += 1
+            elif c == '"':
+                pos = self._quote(pos)
+            elif c == "`":
+                end = text.find("`", pos + 1)
+                if end < 0:
+                    raise _LexError("unterminated raw quoted string", pos)
+                self.emit("RAWSTRING", text[pos : end + 1], pos)
+                pos = end + 1
+            elif c == "$":
+                pos = self._field_or_variable(pos, "VARIABLE")
+            elif c == "'":
+                pos = self._char(pos)
+            elif c == "." and pos + 1 < n and not ("0" <= text[pos + 1] <= "9"):
+                pos = self._field_or_variable(pos, "FIELD")
+            elif c in "+-." or "0" <= c <= "9":
+                pos = self._number(pos)
+            elif _is_alnum(c):
+                pos = self._identifier(pos)
+            elif c == "(":
+                self.paren_depth += 1
+                self.emit("LPAREN", "(", pos)
+                pos += 1
+            elif c == ")":
+                self.paren_depth -= 1
+                if self.paren_depth < 0:
+                    raise _LexError("unexpected right paren", pos)
+                self.emit("RPAREN", ")", pos)
+                pos += 1
+            elif c < "\x80" and c.isprintable():
+                self.emit("COMMA" if c == "," else "CHAR", c, pos)
+                pos += 1
+            else:
+                raise _LexError(f"unrecognized character in action: {format_rune_u(ord(c), True)}", pos)
+
+    def _space(self, pos: int) -> int:
+        text = self.text
+        end = _SPACES.match(text, pos).end()
+        # A trim-marked right delimiter owns the space just before its '-'.
+        if text.startswith("-" + self.right, end) and end - 1 >= pos:
+            if end - pos == 1:
+                return pos
+            end -= 1
+        self.emit("SPACE", text[pos:end], pos)
+        return end
+
+    def _at_terminator(self, i: int) -> bool:
+        text = self.text
+        if i >= len(text):
+            return True
+        return text[i] in _TERMINATORS or text.startswith(self.right, i)
+
+    def _word_end(self, i: int) -> int:
+        text = self.text
+        i = _ASCII_WORD.match(text, i).end()
+        while i < len(text) and text[i] >= "\x80" and _is_alnum(text[i]):
+            i = _ASCII_WORD.match(text, i + 1).end()
+        return i
+
+    def _bad_character(self, i: int, start: int) -> _LexError:
+        return _LexError(f"bad character {format_rune_u(ord(self.text[i]), True)}", start)
+
+    def _identifier(self, pos: int) -> int:
+        end = self._word_end(pos)
+        if not self._at_terminator(end):
+            raise self._bad_character(end, pos)
+        word = self.text[pos:end]
+        kind = KEYWORDS.get(word)
+        if kind is not None and not (
+            (kind == "BREAK" and not self.break_ok) or (kind == "CONTINUE" and not self.continue_ok)
+        ):
+            self.emit(kind, word, pos)
+        elif word in ("true", "false"):
+            self.emit("BOOL", word, pos)
+        else:
+            self.emit("IDENT", word, pos)
+        return end
+
+    def _field_or_variable(self, pos: int, kind: str) -> int:
+        if self._at_terminator(pos + 1):
+            self.emit("DOT" if kind == "FIELD" else kind, self.text[pos], pos)
+            return pos + 1
+        end = self._word_end(pos + 1)
+        if not self._at_terminator(end):
+            raise self._bad_character(end, pos)
+        self.emit(kind, self.text[pos:end], pos)
+        return end
+
+    def _char(self, pos: int) -> int:
+        text = self.text
+        i = pos + 1
+        while True:
+            c = text[i : i + 1]
+            if c == "\\":
+                nxt = text[i + 1 : i + 2]
+                if nxt and nxt != "\n":
+                    i += 2
+                    continue
+                raise _LexError("unterminated character constant", pos)
+            if c in ("", "\n"):
+                raise _LexError("unterminated character constant", pos)
+            i += 1
+            if c == "'":
+                break
+        self.emit("CHARCONST", text[pos:i], pos)
+        return i
+
+    def _quote(self, pos: int) -> int:
+        text = self.text
+        i = pos + 1
+        while True:
+            c = text[i : i + 1]
+            if c == "\\":
+                nxt = text[i + 1 : i + 2]
+                if nxt and nxt != "\n":
+                    i += 2
+                    continue
+                raise _LexError("unterminated quoted string", pos)
+            if c in ("", "\n"):
+                raise _LexError("unterminated quoted string", pos)
+            i += 1
+            if c == '"':
+                break
+        self.emit("STRING", text[pos:i], pos)
+        return i
+
+    def _scan_number(self, i: int) -> tuple[int, bool]:
+        """Go's scanNumber: a deliberately loose scan; the parser validates."""
+        text = self.text
+
+        def accept(j: int, valid: str) -> int:
+            return j + 1 if j < len(text) and text[j] in valid else j
+
+        def accept_run(j: int, valid: str) -> int:
+            while j < len(text) and text[j] in valid:
+                j += 1
+            return j
+
+        i = accept(i, "+-")
+        digits = "0123456789_"
+        j = accept(i, "0")
+        if j != i:
+            i = j
+            if (k := accept(i, "xX")) != i:
+                i, digits = k, "0123456789abcdefABCDEF_"
+            elif (k := accept(i, "oO")) != i:
+                i, digits = k, "01234567_"
+            elif (k := accept(i, "bB")) != i:
+                i, digits = k, "01_"
+        i = accept_run(i, digits)
+        if (k := accept(i, ".")) != i:
+            i = accept_run(k, digits)
+        if len(digits) == 11 and (k := accept(i, "eE")) != i:
+            i = accept_run(accept(k, "+-"), "0123456789_")
+        if len(digits) == 23 and (k := accept(i, "pP")) != i:
+            i = accept_run(accept(k, "+-"), "0123456789_")
+        i = accept(i, "i")
+        if i < len(text) and _is_alnum(text[i]):
+            return i + 1, False
+        return i, True
+
+    def _number(self, pos: int) -> int:
+        text = self.text
+        end, ok = self._scan_number(pos)
+        if not ok:
+            raise _LexError(f"bad number syntax: {_go_quote(text[pos:end])}", pos)
+        if text[end : end + 1] in ("+", "-"):
+            end, ok = self._scan_number(end)
+            if not ok or text[end - 1] != "i":
+                raise _LexError(f"bad number syntax: {_go_quote(text[pos:end])}", pos)
+            self.emit("COMPLEX", text[pos:end], pos)
+            return end
+        self.emit("NUMBER", text[pos:end], pos)
+        return end
+
+
+def _go_quote(s: str) -> str:
+    from .strconv import quote
+
+    return quote(s)
+
+
+def lex(text: str, left: str, right: str, break_ok: bool = True, continue_ok: bool = True) -> list[Tok]:
+    """Go's token stream for ``text``, ending in ``$END`` or an ``ERROR`` token."""
+    return _Lexer(text, left, right, break_ok, continue_ok).run()
+
+
+# -- refinement ----------------------------------------------------------------
+
+_CONTROL_HEADERS = frozenset({"IF", "RANGE", "WITH"})
+_PIPELINE_CONTEXT = {
+    "LDELIM": "command",
+    "IF": "if",
+    "RANGE": "range",
+    "WITH": "with",
+    "LPAREN": "parenthesized pipeline",
+}
+
+
+def refine(toks: list[Tok], parse_name: str) -> list[Tok]:
+    """Shapes Go's token stream for the LALR(1) grammar (see the module docstring)."""
+    out: list[Tok] = []
+    n = len(toks)
+    i = 0
+    action_line = 0  # Go's Tree.actionLine: where the action holding the parser started
+    keep_action_line = False  # an if/range/with header keeps it for its body
+    prev_type = ""  # last significant token emitted inside the current action
+    pipe_context: str | None = None  # set when the next token starts a pipeline
+
+    def next_significant(j: int) -> int:
+        while j < n and toks[j].type == "SPACE":
+            j += 1
+        return j
+
+    while i < n:
+        tok = toks[i]
+        t = tok.type
+        if t == "ERROR":
+            extra = ""
+            if action_line and action_line != tok.line:
+                extra = f" in action started at {parse_name}:{action_line}"
+                if tok.value.endswith(" action"):
+                    extra = extra[len(" in action") :]
+            out.append(Tok("ERROR", tok.value + extra, tok.pos, tok.line))
+            return out
+        if t == "SPACE":
+            j = i + 1
+            if prev_type in OPERAND_END and j < n and toks[j].type in OPERAND_START:
+                out.append(Tok("SP", tok.value, tok.pos, tok.line))
+            i += 1
+            continue
+        if t == "LDELIM":
+            j = next_significant(i + 1)
+            first = toks[j] if j < n else None
+            keep_action_line = first is not None and first.type in _CONTROL_HEADERS
+            if first is not None and first.type in _KEYWORD_TYPES and first.type not in ("DOT", "NIL"):
+                # Go's parser tracks the line where the enclosing action started,
+                # except for {{define}}, which opens a fresh tree, and for
+                # {{else if}}/{{else with}}, whose {{else}} is done once if/with is seen.
+                action_line = tok.line
+                if first.type == "DEFINE":
+                    action_line = 0
+                elif first.type == "ELSE":
+                    k = next_significant(j + 1)
+                    if k < n and toks[k].type in ("IF", "WITH"):
+                        action_line = 0
+                out.append(first)
+                prev_type = first.type
+                pipe_context = _PIPELINE_CONTEXT.get(first.type)
+                i = j + 1
+                continue
+            action_line = tok.line
+            out.append(tok)
+            prev_type = t
+            pipe_context = "command"
+            i += 1
+            continue
+        if t == "RDELIM":
+            if not keep_action_line:
+                action_line = 0
+            keep_action_line = False
+            out.append(tok)
+            prev_type = t
+            pipe_context = None
+            i += 1
+            continue
+        if pipe_context is not None and t == "VARIABLE":
+            i, failure = _declarations(toks, i, pipe_context, out)
+            if failure is not None:
+                out.append(failure)
+                return out
+            prev_type = out[-1].type
+            pipe_context = None
+            continue
+        out.append(tok)
+        if t in ("IF", "WITH") and prev_type == "ELSE":
+            pipe_context = _PIPELINE_CONTEXT[t]
+        elif t in ("STRING", "RAWSTRING") and prev_type in ("TEMPLATE", "BLOCK"):
+            pipe_context = "template clause" if prev_type == "TEMPLATE" else "block clause"
+        elif t == "LPAREN":
+            pipe_context = "parenthesized pipeline"
+        else:
+            pipe_context = None
+        prev_type = t
+        i += 1
+    return out
+
+
+def _declarations(toks: list[Tok], i: int, context: str, out: list[Tok]) -> tuple[int, Tok | None]:
+    """Go's pipeline() declaration lookahead, starting at the variable ``toks[i]``.
+
+    Appends the tokens it settles to ``out``; returns where to continue and, where
+    Go's parser fails here, a ``FAIL`` token with its message.
+    """
+    n = len(toks)
+    count = 0
+
+    def next_significant(j: int) -> int:
+        while j < n and toks[j].type == "SPACE":
+            j += 1
+        return j
+
+    while True:
+        var = toks[i]
+        j = next_significant(i + 1)
+        nxt = toks[j] if j < n else None
+        nt = nxt.type if nxt is not None else ""
+        if nxt is None or nt not in ("DECLARE", "ASSIGN", "COMMA"):
+            # Not a declaration: the variable is the pipeline's first operand. Go
+            # has read up to the next token by now, and reports errors on its line.
+            line = nxt.line if nxt is not None else var.line
+            out.append(Tok(var.type, var.value, var.pos, line))
+            return i + 1, None
+        out.append(Tok("DECLVAR", var.value, var.pos, var.line))
+        count += 1
+        if nt == "COMMA" and (context != "range" or count == 2):
+            return j + 1, Tok("FAIL", f"too many declarations in {context}", nxt.pos, nxt.line)
+        out.append(nxt)
+        if nt != "COMMA":
+            return j + 1, None
+        k = next_significant(j + 1)
+        after = toks[k]
+        if after.type == "VARIABLE":
+            i = k
+            continue
+        if after.type in ("RDELIM", "RPAREN"):
+            return k, None
+        return k, Tok("FAIL", "range can only initialize variables", after.pos, after.line)

@@ -1,0 +1,106 @@
+"""Per-execution state, execution limits, and Go's execution error text.
+
+A compiled template is immutable and shared; everything one ``execute()`` call
+changes lives in its ``State``, so one template can run in many threads at once.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from .errors import ExecError, LimitExceeded
+from .nodes import Node
+from .strconv import quote
+
+__all__ = ["MAX_EXEC_DEPTH", "Limits", "State", "exec_error"]
+
+MAX_EXEC_DEPTH = 100000  # Go's maxExecDepth: nested {{template}} calls
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds for running untrusted templates; ``None`` means unbounded (Go's default).
+
+    ``output_bytes`` caps the UTF-8 size of the output, ``steps`` the number of
+    actions, loop iterations and template calls, ``seconds`` the wall-clock time.
+    Exceeding one raises ``LimitExceeded``.
+    """
+
+    output_bytes: int | None = None
+    steps: int | None = None
+    seconds: float | None = None
+
+
+def exec_error(template: str, node: Node | None, message: str, cls: type = ExecError) -> ExecError:
+    """Go's ExecError text for ``message`` raised while executing ``node``."""
+    if node is None:
+        return cls(f"template: {template}: {message}", name=template, reason=message)
+    line, col = node.location()
+    context = str(node)
+    text = (
+        f"template: {node.src.parse_name}:{line}:{col}: "
+        f"executing {quote(template)} at <{context}>: {message}"
+    )
+    return cls(text, name=template, line=line, col=col, node=context, reason=message)
+
+
+class State:
+    """What one execution changes: output, template depth, limits."""
+
+    __slots__ = ("budget", "deadline", "depth", "out", "limits", "templates", "tick", "w")
+
+    def __init__(self, templates: Any, limits: Limits | None) -> None:
+        self.out: list[str] = []
+        self.w: Callable[[str], Any] = self.out.append
+        self.depth = 0
+        self.templates = templates  # name -> Template, for {{template}}
+        self.limits = limits
+        self.tick: Callable[[Node, str], None] | None = None
+        self.budget = 0
+        self.deadline = 0.0
+        if limits is not None and (limits.steps is not None or limits.seconds is not None):
+            self.budget = limits.steps if limits.steps is not None else -1
+            self.deadline = (
+                time.monotonic() + limits.seconds if limits.seconds is not None else 0.0
+            )
+            self.tick = self._tick
+        if limits is not None and limits.output_bytes is not None:
+            self.w = _BoundedWriter(self.out, limits.output_bytes)
+
+    def _tick(self, node: Node, template: str) -> None:
+        if self.budget >= 0:
+            if self.budget == 0:
+                raise exec_error(
+                    template, node, f"step limit exceeded ({self.limits.steps})", LimitExceeded  # type: ignore[union-attr]
+                )
+            self.budget -= 1
+        if self.deadline and time.monotonic() > self.deadline:
+            raise exec_error(
+                template, node, f"time limit exceeded ({self.limits.seconds}s)", LimitExceeded  # type: ignore[union-attr]
+            )
+
+
+class _BoundedWriter:
+    """An output buffer that refuses to grow past a byte limit."""
+
+    __slots__ = ("left", "limit", "out")
+
+    def __init__(self, out: list[str], limit: int) -> None:
+        self.out = out
+        self.limit = limit
+        self.left = limit
+
+    def __call__(self, s: str) -> None:
+        n = len(s) if s.isascii() else len(s.encode("utf-8", "surrogateescape"))
+        if n > self.left:
+            raise _OutputLimit(self.limit)
+        self.left -= n
+        self.out.append(s)
+
+
+class _OutputLimit(Exception):
+    def __init__(self, limit: int) -> None:
+        super().__init__(limit)
+        self.limit = limit

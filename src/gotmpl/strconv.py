@@ -1,0 +1,286 @@
+"""Go's strconv rules: quoting, unquoting and the syntax of numeric literals.
+
+Go strings are bytes; gotmpl strings are Python ``str``. Bytes that are not valid
+UTF-8 travel as lone surrogates U+DC80..U+DCFF (Python's ``surrogateescape``), so
+``"\\xff"`` in a template is the one byte 0xFF in Go and ``"\\udcff"`` here.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+__all__ = [
+    "GO_SPACE",
+    "SyntaxErr",
+    "format_rune_u",
+    "is_print",
+    "parse_float",
+    "parse_int",
+    "parse_uint",
+    "quote",
+    "quote_ascii",
+    "quote_rune",
+    "quote_rune_ascii",
+    "trim_space",
+    "unquote",
+    "unquote_char",
+]
+
+
+class SyntaxErr(ValueError):
+    """strconv.ErrSyntax / ErrRange: the literal is malformed or out of range."""
+
+
+_SIMPLE_ESCAPES = {
+    "\a": "\\a",
+    "\b": "\\b",
+    "\f": "\\f",
+    "\n": "\\n",
+    "\r": "\\r",
+    "\t": "\\t",
+    "\v": "\\v",
+}
+
+
+def is_print(ch: str) -> bool:
+    """Go's unicode.IsPrint: letters, marks, numbers, punctuation, symbols and ASCII space."""
+    return ch.isprintable() and not ("\udc80" <= ch <= "\udcff")
+
+
+def _escape_char(ch: str, quote_char: str, ascii_only: bool) -> str:
+    if ch == quote_char or ch == "\\":
+        return "\\" + ch
+    code = ord(ch)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not valid UTF-8
+        return f"\\x{code - 0xDC00:02x}"
+    if ascii_only:
+        if code < 0x80 and is_print(ch):
+            return ch
+    elif is_print(ch):
+        return ch
+    esc = _SIMPLE_ESCAPES.get(ch)
+    if esc is not None:
+        return esc
+    if code < 0x20 or code == 0x7F:
+        return f"\\x{code:02x}"
+    if 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
+        return "\\ufffd"  # Go turns an invalid rune into U+FFFD before quoting
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    return f"\\U{code:08x}"
+
+
+_PLAIN = re.compile(r'[ !#-\[\]-~]*\Z')  # printable ASCII except '"' and '\'
+
+
+def quote(s: str) -> str:
+    """strconv.Quote."""
+    if _PLAIN.match(s):
+        return f'"{s}"'
+    return '"' + "".join(_escape_char(c, '"', False) for c in s) + '"'
+
+
+def quote_ascii(s: str) -> str:
+    """strconv.QuoteToASCII."""
+    return '"' + "".join(_escape_char(c, '"', True) for c in s) + '"'
+
+
+def _rune_char(r: int) -> str:
+    if r < 0 or r > 0x10FFFF or 0xD800 <= r <= 0xDFFF:
+        return "\ufffd"
+    return chr(r)
+
+
+def quote_rune(r: int) -> str:
+    """strconv.QuoteRune."""
+    return "'" + _escape_char(_rune_char(r), "'", False) + "'"
+
+
+def quote_rune_ascii(r: int) -> str:
+    """strconv.QuoteRuneToASCII."""
+    return "'" + _escape_char(_rune_char(r), "'", True) + "'"
+
+
+def format_rune_u(r: int, sharp: bool) -> str:
+    """fmt's %U (and %#U, which appends the character when it is printable)."""
+    out = f"U+{r:04X}" if r >= 0 else f"U+{r & 0xFFFFFFFFFFFFFFFF:04X}"
+    if sharp and 0 <= r <= 0x10FFFF and not (0xD800 <= r <= 0xDFFF) and is_print(chr(r)):
+        out += f" '{chr(r)}'"
+    return out
+
+
+# -- unquoting ---------------------------------------------------------------
+
+_HEX = "0123456789abcdefABCDEF"
+
+
+def unquote_char(s: str, i: int, quote_char: str) -> tuple[int, bool, int]:
+    """strconv.UnquoteChar on ``s[i:]``: (value, is_rune, next index).
+
+    ``is_rune`` is False for ``\\x`` and octal escapes inside a string, which stand
+    for a single byte rather than a character.
+    """
+    if i >= len(s):
+        raise SyntaxErr("invalid syntax")
+    c = s[i]
+    if c == quote_char and quote_char in "'\"":
+        raise SyntaxErr("invalid syntax")
+    if c != "\\":
+        return ord(c), True, i + 1
+    if i + 1 >= len(s):
+        raise SyntaxErr("invalid syntax")
+    c = s[i + 1]
+    i += 2
+    simple = {"a": 7, "b": 8, "f": 12, "n": 10, "r": 13, "t": 9, "v": 11, "\\": 92}
+    if c in simple:
+        return simple[c], True, i
+    if c in "xuU":
+        n = {"x": 2, "u": 4, "U": 8}[c]
+        digits = s[i : i + n]
+        if len(digits) < n or any(d not in _HEX for d in digits):
+            raise SyntaxErr("invalid syntax")
+        v = int(digits, 16)
+        if c == "x":
+            return v, quote_char == "'", i + n
+        if v > 0x10FFFF or 0xD800 <= v <= 0xDFFF:
+            raise SyntaxErr("invalid syntax")
+        return v, True, i + n
+    if "0" <= c <= "7":
+        digits = s[i - 1 : i + 2]
+        if len(digits) < 3 or any(not ("0" <= d <= "7") for d in digits):
+            raise SyntaxErr("invalid syntax")
+        v = int(digits, 8)
+        if v > 255:
+            raise SyntaxErr("invalid syntax")
+        return v, quote_char == "'", i + 2
+    if c in "'\"":
+        if c != quote_char:
+            raise SyntaxErr("invalid syntax")
+        return ord(c), True, i
+    raise SyntaxErr("invalid syntax")
+
+
+def unquote(s: str) -> str:
+    """strconv.Unquote for a double-quoted or back-quoted string literal."""
+    if len(s) < 2 or s[0] != s[-1]:
+        raise SyntaxErr("invalid syntax")
+    q = s[0]
+    body = s[1:-1]
+    if q == "`":
+        if "`" in body:
+            raise SyntaxErr("invalid syntax")
+        return body.replace("\r", "")
+    if q != '"':
+        raise SyntaxErr("invalid syntax")
+    if "\\" not in body:
+        if '"' in body or "\n" in body:
+            raise SyntaxErr("invalid syntax")
+        return body
+    out = bytearray()
+    i = 0
+    while i < len(body):
+        if body[i] == "\n":
+            raise SyntaxErr("invalid syntax")
+        value, is_rune, i = unquote_char(body, i, '"')
+        if is_rune:
+            out += chr(value).encode("utf-8", "surrogateescape")
+        else:
+            out.append(value)
+    return out.decode("utf-8", "surrogateescape")
+
+
+# -- numbers -----------------------------------------------------------------
+
+_INT_BODY = {
+    2: re.compile(r"[01]+(?:_?[01]+)*\Z"),
+    8: re.compile(r"[0-7]+(?:_?[0-7]+)*\Z"),
+    10: re.compile(r"[0-9]+(?:_?[0-9]+)*\Z"),
+    16: re.compile(r"[0-9a-fA-F]+(?:_?[0-9a-fA-F]+)*\Z"),
+}
+
+
+def parse_uint(text: str) -> int:
+    """strconv.ParseUint(text, 0, 64)."""
+    s = text
+    base = 10
+    prefixed = False
+    if s[:2] in ("0x", "0X"):
+        base, s, prefixed = 16, s[2:], True
+    elif s[:2] in ("0o", "0O"):
+        base, s, prefixed = 8, s[2:], True
+    elif s[:2] in ("0b", "0B"):
+        base, s, prefixed = 2, s[2:], True
+    elif len(s) > 1 and s[0] == "0":
+        base, s = 8, s[1:]
+    if prefixed and s.startswith("_"):
+        s = s[1:]  # an underscore may follow the base prefix
+    elif base == 8 and not prefixed and s.startswith("_"):
+        s = s[1:]  # and the leading 0 of an old-style octal number
+    if not s or not _INT_BODY[base].match(s):
+        raise SyntaxErr("invalid syntax")
+    v = int(s.replace("_", ""), base)
+    if v >= 1 << 64:
+        raise SyntaxErr("value out of range")
+    return v
+
+
+def parse_int(text: str) -> int:
+    """strconv.ParseInt(text, 0, 64)."""
+    neg = text[:1] == "-"
+    body = text[1:] if text[:1] in "+-" else text
+    if not body:
+        raise SyntaxErr("invalid syntax")
+    v = parse_uint(body)
+    if neg:
+        if v > 1 << 63:
+            raise SyntaxErr("value out of range")
+        return -v
+    if v >= 1 << 63:
+        raise SyntaxErr("value out of range")
+    return v
+
+
+_DEC_FLOAT = re.compile(
+    r"[+-]?(?:\d+(?:_?\d+)*(?:\.(?:\d+(?:_?\d+)*)?)?|\.\d+(?:_?\d+)*)(?:[eE][+-]?\d+(?:_?\d+)*)?\Z"
+)
+_HEX_FLOAT = re.compile(
+    r"[+-]?0[xX]_?(?:[0-9a-fA-F]+(?:_?[0-9a-fA-F]+)*(?:\.(?:[0-9a-fA-F]+(?:_?[0-9a-fA-F]+)*)?)?"
+    r"|\.[0-9a-fA-F]+(?:_?[0-9a-fA-F]+)*)[pP][+-]?\d+(?:_?\d+)*\Z"
+)
+
+
+def parse_float(text: str) -> float:
+    """strconv.ParseFloat(text, 64) for the literal forms the template lexer produces."""
+    s = text
+    if _DEC_FLOAT.match(s):
+        # A leading-zero "octal" float such as 0123.5 is decimal in Go.
+        v = float(s.replace("_", ""))
+    elif _HEX_FLOAT.match(s):
+        try:
+            v = float.fromhex(s.replace("_", ""))
+        except OverflowError:
+            raise SyntaxErr("value out of range") from None
+    else:
+        lowered = s.lstrip("+-").lower()
+        if lowered in ("inf", "infinity"):
+            return -math.inf if s.startswith("-") else math.inf
+        if lowered == "nan":
+            return math.nan
+        raise SyntaxErr("invalid syntax")
+    if math.isinf(v):
+        raise SyntaxErr("value out of range")
+    return v
+
+
+# Go's unicode.IsSpace: the Unicode White_Space property (str.strip() also
+# strips U+001C..U+001F, which Go keeps).
+GO_SPACE = (
+    "\t\n\v\f\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+    "\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+
+
+def trim_space(s: str) -> str:
+    """strings.TrimSpace."""
+    return s.strip(GO_SPACE)

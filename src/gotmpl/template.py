@@ -1,0 +1,389 @@
+"""The public API: Template (Go's *template.Template), render, parse_files, parse_glob."""
+
+from __future__ import annotations
+
+import glob as _glob
+import os
+import sys
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Mapping
+from typing import IO, Any
+
+from . import builtins as _builtins
+from .calls import signature_of
+from .compiler import (
+    _UNSET,
+    MISSINGKEY_ERROR,
+    MISSINGKEY_INVALID,
+    MISSINGKEY_ZERO,
+    CompiledTemplate,
+    Options,
+    compile_template,
+)
+from .errors import ExecError, LimitExceeded, TemplateError
+from .nodes import ListNode
+from .parser import is_empty_tree, parse
+from .state import Limits, State, _OutputLimit, exec_error
+from .strconv import quote
+from .values import MISSING
+
+__all__ = ["Template", "parse_files", "parse_glob", "render"]
+
+
+class _Common:
+    """What associated templates share: the name space, functions and options."""
+
+    def __init__(self) -> None:
+        self.templates: dict[str, Template] = {}
+        self.funcs: dict[str, Callable[..., Any]] = {}
+        self.missingkey = MISSINGKEY_INVALID
+        self.version = 0  # bumped when functions or options change
+        self.lock = threading.RLock()
+
+    def copy(self) -> _Common:
+        c = _Common()
+        c.funcs = dict(self.funcs)
+        c.missingkey = self.missingkey
+        return c
+
+
+def _good_name(name: str) -> bool:
+    """Go's goodName: a function name must be an identifier."""
+    if not name:
+        return False
+    for i, ch in enumerate(name):
+        if ch == "_":
+            continue
+        if i == 0 and not ch.isalpha():
+            return False
+        if not (ch.isalpha() or ch.isdecimal()):
+            return False
+    return True
+
+
+_PARSE_CACHE: OrderedDict[tuple, dict[str, ListNode]] = OrderedDict()
+_PARSE_CACHE_SIZE = 256
+_parse_cache_lock = threading.Lock()
+
+
+def _parse_cached(
+    name: str, text: str, left: str, right: str, funcs: frozenset[str]
+) -> dict[str, ListNode]:
+    """parse(), remembering the last few hundred results (trees are immutable)."""
+    key = (name, text, left, right, funcs)
+    with _parse_cache_lock:
+        trees = _PARSE_CACHE.get(key)
+        if trees is not None:
+            _PARSE_CACHE.move_to_end(key)
+            return trees
+    trees = parse(name, text, left, right, funcs)
+    with _parse_cache_lock:
+        _PARSE_CACHE[key] = trees
+        if len(_PARSE_CACHE) > _PARSE_CACHE_SIZE:
+            _PARSE_CACHE.popitem(last=False)
+    return trees
+
+
+class Template:
+    """A named template and the set of templates associated with it.
+
+    Mirrors Go's ``*template.Template``: ``funcs``, ``option``, ``delims`` and
+    ``parse`` return the template so calls chain; ``new`` makes an associated
+    template that can be called with ``{{template "name"}}``.
+    """
+
+    def __init__(self, name: str = "") -> None:
+        self._name = name
+        self._common = _Common()
+        self._tree: ListNode | None = None
+        self._left = ""
+        self._right = ""
+        self._cache: tuple[int, ListNode, CompiledTemplate] | None = None
+
+    def __repr__(self) -> str:
+        return f"<gotmpl.Template {self._name!r}>"
+
+    @property
+    def name(self) -> str:
+        """The template's name."""
+        return self._name
+
+    # -- set-up ------------------------------------------------------------------------
+
+    def funcs(self, funcs: Mapping[str, Callable[..., Any]]) -> Template:
+        """Adds functions callable from templates; later calls replace same-named ones.
+
+        A function's Go signature comes from its annotations (see gotmpl.calls);
+        an exception it raises stops execution with ``error calling NAME: ...``.
+        """
+        for name, fn in funcs.items():
+            if not _good_name(name):
+                raise ValueError(f"function name {quote(name)} is not a valid identifier")
+            if not callable(fn):
+                raise TypeError(f"value for {name} not a function")
+            sig = signature_of(fn, name)
+            if sig.results_error is not None:
+                raise TypeError(sig.results_error)
+        with self._common.lock:
+            self._common.funcs.update(funcs)
+            self._common.version += 1
+        return self
+
+    def option(self, *options: str) -> Template:
+        """Sets options: ``missingkey=default|invalid|zero|error`` (Go's Option)."""
+        for opt in options:
+            if opt == "":
+                raise ValueError("empty option string")
+            key, sep, value = opt.partition("=")
+            modes = {
+                "invalid": MISSINGKEY_INVALID,
+                "default": MISSINGKEY_INVALID,
+                "zero": MISSINGKEY_ZERO,
+                "error": MISSINGKEY_ERROR,
+            }
+            if not sep or key != "missingkey" or value not in modes or "=" in value:
+                raise ValueError(f"unrecognized option: {opt}")
+            with self._common.lock:
+                self._common.missingkey = modes[value]
+                self._common.version += 1
+        return self
+
+    def delims(self, left: str = "", right: str = "") -> Template:
+        """Sets the action delimiters for later parses; empty means ``{{`` / ``}}``."""
+        self._left = left
+        self._right = right
+        return self
+
+    def new(self, name: str) -> Template:
+        """A new, undefined template associated with this one, with the same delimiters."""
+        t = Template.__new__(Template)
+        t._name = name
+        t._common = self._common
+        t._tree = None
+        t._left = self._left
+        t._right = self._right
+        t._cache = None
+        return t
+
+    # -- parsing -----------------------------------------------------------------------
+
+    def parse(self, text: str) -> Template:
+        """Parses ``text`` as this template's body; ``{{define}}`` adds associated ones."""
+        common = self._common
+        with common.lock:
+            names = frozenset(common.funcs) | _BUILTIN_NAMES
+        trees = _parse_cached(self._name, text, self._left, self._right, names)
+        with common.lock:
+            for name, tree in trees.items():
+                target = self if name == self._name else self._associate(name)
+                existing = common.templates.get(name)
+                if (
+                    existing is not None
+                    and existing._tree is not None
+                    and is_empty_tree(tree)
+                ):
+                    continue  # an empty body does not replace a definition
+                common.templates[name] = target
+                target._tree = tree
+                target._cache = None
+        return self
+
+    def _associate(self, name: str) -> Template:
+        existing = self._common.templates.get(name)
+        if existing is not None:
+            return existing
+        t = self.new(name)
+        return t
+
+    def parse_files(self, *paths: str | os.PathLike[str]) -> Template:
+        """Parses files; each defines the template named after its base name."""
+        if not paths:
+            raise TemplateError("template: no files named in call to ParseFiles")
+        for path in paths:
+            name = os.path.basename(os.fspath(path))
+            with open(path, encoding="utf-8", errors="surrogateescape") as f:
+                text = f.read()
+            tmpl = self if name == self._name else self.new(name)
+            tmpl.parse(text)
+        return self
+
+    def parse_glob(self, pattern: str) -> Template:
+        """Parses the files matching ``pattern`` (Go's ParseGlob)."""
+        paths = sorted(_glob.glob(pattern))
+        if not paths:
+            raise TemplateError(f"template: pattern matches no files: `{pattern}`")
+        return self.parse_files(*paths)
+
+    # -- the set ---------------------------------------------------------------------------
+
+    def lookup(self, name: str) -> Template | None:
+        """The associated template ``name``, or None."""
+        return self._common.templates.get(name)
+
+    def templates(self) -> list[Template]:
+        """Every associated template, this one included if defined."""
+        return list(self._common.templates.values())
+
+    def defined_templates(self) -> str:
+        """Go's DefinedTemplates: ``; defined templates are: "a", "b"`` or ``""``."""
+        names = [quote(n) for n, t in self._common.templates.items() if t._tree is not None]
+        return "; defined templates are: " + ", ".join(names) if names else ""
+
+    def clone(self) -> Template:
+        """A copy whose later parses and function changes do not affect this one."""
+        common = self._common
+        with common.lock:
+            c = common.copy()
+            clone = Template.__new__(Template)
+            clone.__dict__.update(self.__dict__)
+            clone._common = c
+            clone._cache = None
+            for name, t in common.templates.items():
+                if t is self:
+                    c.templates[name] = clone
+                    continue
+                copy = Template.__new__(Template)
+                copy.__dict__.update(t.__dict__)
+                copy._common = c
+                copy._cache = None
+                c.templates[name] = copy
+        return clone
+
+    # -- execution ---------------------------------------------------------------------
+
+    def _compiled(self) -> CompiledTemplate:
+        tree = self._tree
+        assert tree is not None
+        common = self._common
+        cache = self._cache
+        if cache is not None and cache[0] == common.version and cache[1] is tree:
+            return cache[2]
+        with common.lock:
+            version = common.version
+            options = Options(dict(common.funcs), common.missingkey)
+        compiled = _compile_deep(self._name, tree, options)
+        self._cache = (version, tree, compiled)
+        return compiled
+
+    def execute(
+        self, data: Any = None, out: IO[str] | None = None, *, limits: Limits | None = None
+    ) -> str | None:
+        """Applies the template to ``data``: returns the text, or writes it to ``out``."""
+        return _execute(self, data, out, limits)
+
+    def execute_template(
+        self,
+        name: str,
+        data: Any = None,
+        out: IO[str] | None = None,
+        *,
+        limits: Limits | None = None,
+    ) -> str | None:
+        """Executes the associated template ``name`` (Go's ExecuteTemplate)."""
+        tmpl = self.lookup(name)
+        if tmpl is None:
+            raise ExecError(
+                f"template: no template {quote(name)} associated with template {quote(self._name)}",
+                name=self._name,
+            )
+        return _execute(tmpl, data, out, limits)
+
+
+_BUILTIN_NAMES = frozenset(_builtins.BUILTINS)
+
+
+def _deep(func: Callable[..., Any], *args: Any) -> Any:
+    """Runs ``func`` with room for Python recursion as deep as templates nest.
+
+    Each nesting level of a template costs a few Python frames; Go allows 100000
+    nested template calls and 10000 nested parentheses.
+    """
+    limit = sys.getrecursionlimit()
+    wanted = 200000
+    if limit >= wanted:
+        return func(*args)
+    sys.setrecursionlimit(wanted)
+    try:
+        return func(*args)
+    finally:
+        sys.setrecursionlimit(limit)
+
+
+def _compile_deep(name: str, tree: ListNode, options: Options) -> CompiledTemplate:
+    try:
+        return compile_template(name, tree, options)
+    except RecursionError:
+        return _deep(compile_template, name, tree, options)
+
+
+def _execute(tmpl: Template, data: Any, out: IO[str] | None, limits: Limits | None) -> str | None:
+    name = tmpl._name
+    if tmpl._tree is None:
+        raise exec_error(name, None, f"{quote(name)} is an incomplete or empty template")
+    compiled = tmpl._compiled()
+    st = State(tmpl._common.templates, limits)
+    dot = MISSING if data is None else data
+    frame = [_UNSET] * compiled.frame_size
+    frame[0] = dot
+    try:
+        compiled.run(st, dot, frame)
+    except _OutputLimit as e:
+        _flush(st, out)
+        raise LimitExceeded(
+            f"template: {name}: output limit exceeded ({e.limit} bytes)",
+            name=name,
+            reason=f"output limit exceeded ({e.limit} bytes)",
+        ) from None
+    except RecursionError:
+        _flush(st, out)
+        raise ExecError(
+            f"template: {name}: exceeded maximum template depth (100000)", name=name
+        ) from None
+    except TemplateError:
+        _flush(st, out)
+        raise
+    if out is not None:
+        _flush(st, out)
+        return None
+    return "".join(st.out)
+
+
+def _flush(st: State, out: IO[str] | None) -> None:
+    if out is not None and st.out:
+        out.write("".join(st.out))
+        st.out.clear()
+
+
+def render(
+    text: str,
+    data: Any = None,
+    *,
+    funcs: Mapping[str, Callable[..., Any]] | None = None,
+    options: tuple[str, ...] | list[str] = (),
+    name: str = "",
+) -> str:
+    """Parses ``text`` and executes it on ``data`` in one call."""
+    t = Template(name)
+    if funcs:
+        t.funcs(funcs)
+    if options:
+        t.option(*options)
+    result = t.parse(text).execute(data)
+    assert result is not None
+    return result
+
+
+def parse_files(*paths: str | os.PathLike[str]) -> Template:
+    """A template set from files; the first file names the returned template."""
+    if not paths:
+        raise TemplateError("template: no files named in call to ParseFiles")
+    return Template(os.path.basename(os.fspath(paths[0]))).parse_files(*paths)
+
+
+def parse_glob(pattern: str) -> Template:
+    """A template set from the files matching ``pattern``."""
+    paths = sorted(_glob.glob(pattern))
+    if not paths:
+        raise TemplateError(f"template: pattern matches no files: `{pattern}`")
+    return parse_files(*paths)

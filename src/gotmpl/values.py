@@ -1,0 +1,389 @@
+"""Go's value rules for Python data: kinds, type names, truth, lookup, comparison, order.
+
+This module is the one home of every rule that says how a Python value behaves as
+a Go value inside a template. The mapping:
+
+========================  ==========================  ==============================
+Python                    Go kind                     Go type name
+========================  ==========================  ==============================
+``MISSING``               invalid reflect.Value       (printed ``<no value>``)
+``None``                  nil interface               ``<nil>``
+bool                      bool                        ``bool``
+int                       int                         ``int``
+float                     float64                     ``float64``
+complex                   complex128                  ``complex128``
+str                       string                      ``string``
+bytes, bytearray          slice of uint8              ``[]uint8``
+list, tuple               slice                       ``[]interface {}``
+dict (and Mappings)       map                         ``map[string]interface {}``
+datetime / timedelta      time.Time / time.Duration   (see gotmpl.gotime)
+functions                 func                        ``func(...) interface {}``
+any other object          struct (fields = attributes) ``module.ClassName``
+========================  ==========================  ==============================
+
+A class can declare Go facts about itself: ``__go_type__`` (its Go type name; a
+leading ``*`` makes it a pointer to struct, printed ``&{...}``), ``__go_kind__``
+(the kind of an int/str/list/dict subclass: ``"uint"``, ``"int64"`` ...),
+``__go_zero__`` (the zero value of a map's elements, for ``missingkey=zero`` and
+``index``) and ``__go_fields__`` (the struct's field names, in order).
+Methods are the public callables a class defines (not those inherited from
+Python's built-in types); a method named ``String`` or ``Error`` is Go's Stringer
+or error, used when the value is printed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import functools
+import inspect
+import math
+import types
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from . import gotime
+
+__all__ = [
+    "BOOL",
+    "COMPLEX",
+    "FLOAT",
+    "FUNC",
+    "INT",
+    "INVALID",
+    "MAP",
+    "MISSING",
+    "NIL",
+    "POINTER",
+    "SLICE",
+    "STRING",
+    "STRUCT",
+    "UINT",
+    "as_go",
+    "class_type_name",
+    "find_method",
+    "is_pointer",
+    "kind",
+    "sorted_items",
+    "struct_fields",
+    "truth",
+    "type_name",
+    "zero_of_elem",
+]
+
+
+class _Missing:
+    """Go's invalid reflect.Value: a map's missing key, or nothing at all."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "MISSING"
+
+    def __bool__(self) -> bool:
+        return False
+
+
+MISSING: Any = _Missing()
+
+# Kinds: the subset of reflect.Kind that template rules distinguish.
+INVALID, NIL, BOOL, INT, UINT, FLOAT, COMPLEX, STRING, SLICE, MAP, STRUCT, POINTER, FUNC = range(13)
+
+_KIND_NAMES = {
+    "bool": BOOL,
+    "int": INT,
+    "int8": INT,
+    "int16": INT,
+    "int32": INT,
+    "int64": INT,
+    "uint": UINT,
+    "uint8": UINT,
+    "uint16": UINT,
+    "uint32": UINT,
+    "uint64": UINT,
+    "uintptr": UINT,
+    "float32": FLOAT,
+    "float64": FLOAT,
+    "complex64": COMPLEX,
+    "complex128": COMPLEX,
+    "string": STRING,
+    "slice": SLICE,
+    "array": SLICE,
+    "map": MAP,
+    "struct": STRUCT,
+    "ptr": POINTER,
+    "func": FUNC,
+}
+
+_EXACT_KIND: dict[type, int] = {
+    bool: BOOL,
+    int: INT,
+    float: FLOAT,
+    complex: COMPLEX,
+    str: STRING,
+    list: SLICE,
+    tuple: SLICE,
+    dict: MAP,
+    bytes: SLICE,
+    bytearray: SLICE,
+    type(None): NIL,
+    _Missing: INVALID,
+}
+
+_EXACT_TYPE_NAME: dict[type, str] = {
+    bool: "bool",
+    int: "int",
+    float: "float64",
+    complex: "complex128",
+    str: "string",
+    list: "[]interface {}",
+    tuple: "[]interface {}",
+    bytes: "[]uint8",
+    bytearray: "[]uint8",
+    type(None): "<nil>",
+}
+
+_ROUTINES = (
+    types.FunctionType,
+    types.BuiltinFunctionType,
+    types.MethodType,
+    types.BuiltinMethodType,
+    functools.partial,
+)
+
+
+def as_go(value: Any) -> Any:
+    """The Go-typed equivalent of a Python value that has one (datetime, timedelta)."""
+    if isinstance(value, datetime.datetime):
+        return gotime.Time.from_datetime(value)
+    if isinstance(value, datetime.timedelta):
+        return gotime.Duration.from_timedelta(value)
+    return value
+
+
+@functools.lru_cache(maxsize=1024)
+def _class_kind(cls: type) -> int:
+    declared = getattr(cls, "__go_kind__", None)
+    if declared is not None:
+        return _KIND_NAMES[declared]
+    if issubclass(cls, bool):
+        return BOOL
+    if issubclass(cls, int):
+        return INT
+    if issubclass(cls, float):
+        return FLOAT
+    if issubclass(cls, complex):
+        return COMPLEX
+    if issubclass(cls, str):
+        return STRING
+    if issubclass(cls, (bytes, bytearray)):
+        return SLICE
+    if issubclass(cls, Mapping):
+        return MAP
+    if issubclass(cls, Sequence):
+        return SLICE
+    if issubclass(cls, _ROUTINES):
+        return FUNC
+    if issubclass(cls, (datetime.datetime, datetime.timedelta)):
+        return STRUCT if issubclass(cls, datetime.datetime) else INT
+    if getattr(cls, "__go_type__", "").startswith("*"):
+        return POINTER
+    return STRUCT
+
+
+def kind(value: Any) -> int:
+    """The Go kind of ``value``."""
+    k = _EXACT_KIND.get(type(value))
+    if k is not None:
+        return k
+    return _class_kind(type(value))
+
+
+def is_pointer(value: Any) -> bool:
+    """Whether ``value`` is a pointer to a struct (printed ``&{...}``)."""
+    return kind(value) == POINTER
+
+
+@functools.lru_cache(maxsize=1024)
+def _class_type_name(cls: type) -> str:
+    declared = getattr(cls, "__go_type__", None)
+    if declared is not None:
+        return declared
+    if issubclass(cls, datetime.datetime):
+        return "time.Time"
+    if issubclass(cls, datetime.timedelta):
+        return "time.Duration"
+    k = _class_kind(cls)
+    if k == MAP:
+        return "map[string]interface {}"
+    if k == SLICE:
+        return "[]uint8" if issubclass(cls, (bytes, bytearray)) else "[]interface {}"
+    if k == FUNC:
+        return "func(...interface {}) interface {}"
+    base = {BOOL: "bool", INT: "int", FLOAT: "float64", COMPLEX: "complex128", STRING: "string"}
+    if k in base and cls.__module__ == "builtins":
+        return base[k]
+    module = cls.__module__.rpartition(".")[2]
+    return f"{module}.{cls.__qualname__}"
+
+
+def class_type_name(cls: type) -> str:
+    """Go's name for the type of instances of ``cls``."""
+    name = _EXACT_TYPE_NAME.get(cls)
+    if name is not None:
+        return name
+    return "map[string]interface {}" if cls is dict else _class_type_name(cls)
+
+
+def type_name(value: Any) -> str:
+    """Go's name for the type of ``value`` (what ``%T`` prints)."""
+    name = _EXACT_TYPE_NAME.get(type(value))
+    if name is not None:
+        return name
+    if type(value) is dict:
+        return _dict_type_name(value)
+    return _class_type_name(type(value))
+
+
+def _dict_type_name(d: dict) -> str:
+    if not d or all(type(k) is str for k in d):
+        return "map[string]interface {}"
+    key_types = {type_name(k) for k in d}
+    if len(key_types) == 1:
+        return f"map[{key_types.pop()}]interface {{}}"
+    return "map[interface {}]interface {}"
+
+
+def zero_of_elem(container: Any) -> Any:
+    """The zero value of a map's elements: ``None`` (nil interface) unless declared."""
+    return getattr(type(container), "__go_zero__", None)
+
+
+_BUILTIN_BASES = frozenset({object, int, float, complex, str, bytes, bytearray, list, tuple, dict, bool})
+
+
+@functools.lru_cache(maxsize=4096)
+def _class_method(cls: type, name: str) -> Any:
+    """The function ``cls`` defines as Go method ``name``, or None."""
+    if name.startswith("_"):
+        return None
+    for klass in cls.__mro__:
+        if klass in _BUILTIN_BASES:
+            continue
+        attr = klass.__dict__.get(name)
+        if attr is None:
+            continue
+        if isinstance(attr, (staticmethod, classmethod)):
+            return attr
+        if isinstance(attr, property) or not callable(attr):
+            return None  # a field, not a method
+        return attr
+    return None
+
+
+def find_method(value: Any, name: str) -> Any:
+    """The bound Go method ``name`` of ``value``, or None.
+
+    ``datetime`` and ``timedelta`` values have the methods of Go's time.Time and
+    time.Duration.
+    """
+    cls = type(value)
+    if cls in _EXACT_KIND:
+        return None
+    if cls in (datetime.datetime, datetime.timedelta) or (
+        isinstance(value, (datetime.datetime, datetime.timedelta))
+        and not hasattr(cls, "__go_type__")
+    ):
+        value = as_go(value)
+        cls = type(value)
+    func = _class_method(cls, name)
+    if func is None:
+        return None
+    return func.__get__(value, cls)
+
+
+@functools.lru_cache(maxsize=1024)
+def _class_fields(cls: type) -> tuple[str, ...] | None:
+    declared = getattr(cls, "__go_fields__", None)
+    if declared is not None:
+        return tuple(declared)
+    if dataclasses.is_dataclass(cls):
+        return tuple(f.name for f in dataclasses.fields(cls))
+    slots: list[str] = []
+    for klass in reversed(cls.__mro__):
+        s = klass.__dict__.get("__slots__", ())
+        slots.extend([s] if isinstance(s, str) else s)
+    slots = [s for s in slots if not s.startswith("_")]
+    return tuple(slots) if slots else None
+
+
+def struct_fields(value: Any) -> list[tuple[str, Any]]:
+    """The struct fields of an object, in declaration order, for printing."""
+    names = _class_fields(type(value))
+    if names is None:
+        attrs = getattr(value, "__dict__", {})
+        return [(k, v) for k, v in attrs.items() if not k.startswith("_")]
+    return [(n, getattr(value, n, None)) for n in names]
+
+
+def truth(value: Any) -> bool:
+    """Go's isTrue: the zero value of any type is false; structs are always true.
+
+    Unlike Python, ``0.0``, ``""``, empty maps and slices are false and so is
+    ``None``, while every object and function is true whatever ``__bool__`` says.
+    """
+    k = kind(value)
+    if k in (STRING, SLICE, MAP):
+        return len(value) > 0
+    if k in (BOOL, INT, UINT, FLOAT, COMPLEX):
+        return value != 0
+    if k in (INVALID, NIL):
+        return False
+    return True
+
+
+# -- ordering (Go's internal/fmtsort) ----------------------------------------------
+
+
+def _sort_key(value: Any) -> tuple:
+    """A key giving Go's map-key order; keys of different types group by type."""
+    k = kind(value)
+    if k in (INT, UINT, BOOL):
+        return (0, type_name(value), int(value))
+    if k == FLOAT:
+        # Go orders NaN first, then by value.
+        return (0, type_name(value), 0 if math.isnan(value) else 1, 0.0 if math.isnan(value) else value)
+    if k == STRING:
+        return (0, type_name(value), value.encode("utf-8", "surrogateescape"))
+    if k == COMPLEX:
+        return (0, type_name(value), value.real, value.imag)
+    if k in (NIL, INVALID):
+        return (-1,)
+    if isinstance(value, tuple):  # a Go array key compares element by element
+        return (0, type_name(value), tuple(_sort_key(v) for v in value))
+    if k == STRUCT:
+        return (0, type_name(value), tuple(_sort_key(v) for _, v in struct_fields(value)))
+    return (0, type_name(value), id(value))
+
+
+def sorted_items(mapping: Mapping) -> list[tuple[Any, Any]]:
+    """A map's entries in Go's order: by key, as fmt prints and range visits them."""
+    items = list(mapping.items())
+    try:
+        if all(type(k) is str for k, _ in items):
+            # The common case; Go compares strings byte-wise, as UTF-8 code point
+            # order does, except for lone surrogates (undecodable bytes).
+            items.sort(key=lambda kv: kv[0])
+            return items
+    except TypeError:  # pragma: no cover - str keys always compare
+        pass
+    items.sort(key=lambda kv: _sort_key(kv[0]))
+    return items
+
+
+def callable_signature(func: Any) -> inspect.Signature | None:
+    """The signature of a Python callable, or None where Python cannot tell."""
+    try:
+        return inspect.signature(func)
+    except (TypeError, ValueError):
+        return None

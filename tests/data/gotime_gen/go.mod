@@ -1,0 +1,3 @@
+module gotmpl/gotime_gen
+
+go 1.27

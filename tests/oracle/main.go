@@ -1,0 +1,332 @@
+// Command oracle renders Go text/template requests so gotmpl's test suite can
+// compare itself with the real implementation.
+//
+// Protocol: one JSON request per line on stdin, one JSON response per line on
+// stdout (flushed after each), in order, until EOF. Blank lines are skipped
+// and get no response. See tests/goracle.py for the field list.
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"text/template"
+	"time"
+
+	// Embedded zone data keeps tz/LoadLocation results independent of the
+	// host's /usr/share/zoneinfo.
+	_ "time/tzdata"
+
+	amtemplate "gotmpl/oracle/amtemplate"
+)
+
+const (
+	defaultTimeout = 10 * time.Second
+	// outputLimit stops a runaway template from exhausting memory; real Go
+	// has no such limit, so hitting it is reported as phase "limit".
+	outputLimit = 64 << 20
+)
+
+type request struct {
+	ID       json.RawMessage `json:"id"`
+	Template *string         `json:"template"`
+	Files    [][]string      `json:"files"`
+	Name     *string         `json:"name"`
+	Delims   []string        `json:"delims"`
+	Options  []string        `json:"options"`
+	Funcs    string          `json:"funcs"`
+	Data     json.RawMessage `json:"data"`
+	DataKind string          `json:"data_kind"`
+	Exec     *string         `json:"exec"`
+	// Timeout is in seconds; zero means defaultTimeout.
+	Timeout float64 `json:"timeout"`
+}
+
+type response struct {
+	ID        json.RawMessage `json:"id"`
+	Output    string          `json:"output"`
+	OutputB64 string          `json:"output_b64"`
+	Error     *string         `json:"error"`
+	Phase     *string         `json:"phase"`
+}
+
+func main() {
+	// Parsing "+01:00" yields a named zone only when it matches time.Local, so
+	// the host's zone would leak into rendered times; pin it.
+	time.Local = time.UTC
+	if name := os.Getenv("GOTMPL_ORACLE_TZ"); name != "" {
+		loc, err := time.LoadLocation(name)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "oracle:", err)
+			os.Exit(2)
+		}
+		time.Local = loc
+	}
+
+	in := bufio.NewReaderSize(os.Stdin, 1<<20)
+	out := bufio.NewWriterSize(os.Stdout, 1<<16)
+	enc := json.NewEncoder(out)
+	enc.SetEscapeHTML(false)
+	for {
+		line, readErr := in.ReadBytes('\n')
+		if len(bytes.TrimSpace(line)) > 0 {
+			if err := enc.Encode(serve(line)); err != nil {
+				fmt.Fprintln(os.Stderr, "oracle: encode:", err)
+				os.Exit(1)
+			}
+			if err := out.Flush(); err != nil {
+				os.Exit(1) // the reader went away
+			}
+		}
+		if readErr != nil {
+			if !errors.Is(readErr, io.EOF) {
+				fmt.Fprintln(os.Stderr, "oracle: read:", readErr)
+				os.Exit(1)
+			}
+			return
+		}
+	}
+}
+
+func fail(resp response, phase string, err string) response {
+	resp.Error, resp.Phase = &err, &phase
+	return resp
+}
+
+// serve answers one request line; it never panics so that one bad case
+// cannot take down a whole batch.
+func serve(line []byte) (resp response) {
+	var req request
+	if err := json.Unmarshal(line, &req); err != nil {
+		return fail(resp, "request", "oracle: bad request: "+err.Error())
+	}
+	resp.ID = req.ID
+	defer func() {
+		if r := recover(); r != nil {
+			resp = fail(response{ID: req.ID}, "panic", fmt.Sprint("panic: ", r))
+		}
+	}()
+
+	t, errResp := build(&req, resp)
+	if errResp != nil {
+		return *errResp
+	}
+	data, err := decodeData(&req)
+	if err != nil {
+		return fail(resp, "request", "oracle: bad data: "+err.Error())
+	}
+	return execute(&req, t, data, resp)
+}
+
+// build creates and parses the template, returning a finished response on
+// failure.
+func build(req *request, resp response) (*template.Template, *response) {
+	bad := func(phase, msg string) (*template.Template, *response) {
+		r := fail(resp, phase, msg)
+		return nil, &r
+	}
+	if (req.Template == nil) == (req.Files == nil) {
+		return bad("request", "oracle: exactly one of template and files is required")
+	}
+	name := ""
+	if req.Name != nil {
+		name = *req.Name
+	} else if len(req.Files) > 0 && len(req.Files[0]) > 0 {
+		// Package-level ParseFiles names the set after its first file.
+		name = req.Files[0][0]
+	}
+
+	t := template.New(name)
+	if req.Delims != nil {
+		if len(req.Delims) != 2 {
+			return bad("request", "oracle: delims must be [left, right]")
+		}
+		t.Delims(req.Delims[0], req.Delims[1])
+	}
+
+	var options []string
+	switch req.Funcs {
+	case "", "none", "test":
+	case "alertmanager":
+		// Alertmanager's own set-up; explicit options come after and win.
+		options = append(options, "missingkey=zero")
+	default:
+		return bad("request", "oracle: unknown funcs "+strconv.Quote(req.Funcs))
+	}
+	options = append(options, req.Options...)
+	if msg, ok := applyOptions(t, options); !ok {
+		return bad("option", msg)
+	}
+	switch req.Funcs {
+	case "test":
+		t.Funcs(testFuncs)
+	case "alertmanager":
+		t.Funcs(template.FuncMap(amtemplate.DefaultFuncs))
+	}
+
+	if req.Template != nil {
+		if _, err := t.Parse(*req.Template); err != nil {
+			return bad("parse", err.Error())
+		}
+		return t, nil
+	}
+	if err := parseFiles(t, req.Files); err != nil {
+		return bad("parse", err.Error())
+	}
+	return t, nil
+}
+
+// applyOptions calls Option one string at a time, turning its panic on a bad
+// option into a message.
+func applyOptions(t *template.Template, options []string) (msg string, ok bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			msg, ok = fmt.Sprint(r), false
+		}
+	}()
+	for _, o := range options {
+		t.Option(o)
+	}
+	return "", true
+}
+
+// parseFiles follows text/template's ParseFiles loop with in-memory files: a
+// file named like t fills t, any other name becomes an associated template.
+func parseFiles(t *template.Template, files [][]string) error {
+	if len(files) == 0 {
+		return errors.New("template: no files named in call to ParseFiles")
+	}
+	for _, f := range files {
+		if len(f) != 2 {
+			return errors.New("oracle: each file must be [name, text]")
+		}
+		tmpl := t
+		if f[0] != t.Name() {
+			tmpl = t.New(f[0])
+		}
+		if _, err := tmpl.Parse(f[1]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func decodeData(req *request) (any, error) {
+	raw := bytes.TrimSpace(req.Data)
+	switch req.DataKind {
+	case "", "json":
+		if len(raw) == 0 {
+			return nil, nil
+		}
+		dec := json.NewDecoder(bytes.NewReader(raw))
+		dec.UseNumber()
+		var v any
+		if err := dec.Decode(&v); err != nil {
+			return nil, err
+		}
+		return convertNumbers(v), nil
+	case "alertmanager":
+		d := &amtemplate.Data{}
+		if len(raw) > 0 {
+			if err := json.Unmarshal(raw, d); err != nil {
+				return nil, err
+			}
+		}
+		return d, nil
+	}
+	return nil, fmt.Errorf("unknown data_kind %q", req.DataKind)
+}
+
+// convertNumbers turns json.Number into int when the literal fits int64 and
+// float64 otherwise, so templates see the types a Go caller typically passes.
+func convertNumbers(v any) any {
+	switch x := v.(type) {
+	case json.Number:
+		if i, err := strconv.ParseInt(string(x), 10, 64); err == nil {
+			return int(i)
+		}
+		f, _ := strconv.ParseFloat(string(x), 64)
+		return f
+	case []any:
+		for i := range x {
+			x[i] = convertNumbers(x[i])
+		}
+		return x
+	case map[string]any:
+		for k := range x {
+			x[k] = convertNumbers(x[k])
+		}
+		return x
+	}
+	return v
+}
+
+var errLimit = errors.New("oracle: output limit exceeded")
+
+// limitBuffer is a bytes.Buffer that refuses to grow past outputLimit.
+type limitBuffer struct{ bytes.Buffer }
+
+func (b *limitBuffer) Write(p []byte) (int, error) {
+	if b.Len()+len(p) > outputLimit {
+		return 0, errLimit
+	}
+	return b.Buffer.Write(p)
+}
+
+type outcome struct {
+	out   []byte
+	err   error
+	panic any
+}
+
+// execute runs the template on its own goroutine so a template that never
+// finishes (e.g. ranging over a huge integer) yields a "timeout" response
+// instead of wedging the oracle; the stray goroutine is abandoned.
+func execute(req *request, t *template.Template, data any, resp response) response {
+	timeout := defaultTimeout
+	if req.Timeout > 0 {
+		timeout = time.Duration(req.Timeout * float64(time.Second))
+	}
+	done := make(chan outcome, 1)
+	go func() {
+		var buf limitBuffer
+		defer func() {
+			if r := recover(); r != nil {
+				done <- outcome{panic: r}
+			}
+		}()
+		var err error
+		if req.Exec != nil {
+			err = t.ExecuteTemplate(&buf, *req.Exec, data)
+		} else {
+			err = t.Execute(&buf, data)
+		}
+		done <- outcome{out: buf.Bytes(), err: err}
+	}()
+
+	timer := time.NewTimer(timeout)
+	defer timer.Stop()
+	select {
+	case o := <-done:
+		if o.panic != nil {
+			return fail(resp, "panic", fmt.Sprint("panic: ", o.panic))
+		}
+		resp.Output = string(o.out)
+		resp.OutputB64 = base64.StdEncoding.EncodeToString(o.out)
+		switch {
+		case errors.Is(o.err, errLimit):
+			return fail(resp, "limit", o.err.Error())
+		case o.err != nil:
+			return fail(resp, "exec", o.err.Error())
+		}
+		return resp
+	case <-timer.C:
+		return fail(resp, "timeout", fmt.Sprintf("oracle: execution timed out after %v", timeout))
+	}
+}
