@@ -10,7 +10,7 @@ from typing import Any
 from lark import Lark
 from lark.lexer import Lexer
 
-__all__ = ["grammar_text", "build_parser"]
+__all__ = ["build_parser", "grammar_text"]
 
 
 def grammar_text() -> str:
@@ -33,7 +33,7 @@ class _ScannerFeeds(Lexer):
         raise NotImplementedError("tokens come from gotmpl.scanner")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def build_parser(transformer: Any) -> Lark:
     """An LALR parser whose rules call ``transformer``'s methods as they reduce."""
     return Lark(

@@ -31,7 +31,7 @@ from .values import (
     type_name,
 )
 
-__all__ = ["BUILTINS", "FuncError", "Builtin", "printable", "text_of_args"]
+__all__ = ["BUILTINS", "Builtin", "FuncError", "printable", "text_of_args"]
 
 
 class FuncError(Exception):
@@ -203,7 +203,7 @@ def eq(arg1: Any, *args: Any) -> bool:
         arg = _indirect_interface(arg)
         k2 = _basic_kind(arg)
         if k1 != k2:
-            if k1 == INT and k2 == UINT or k1 == UINT and k2 == INT:
+            if (k1 == INT and k2 == UINT) or (k1 == UINT and k2 == INT):
                 truth = int(arg1) == int(arg)
             else:
                 if arg1 is not MISSING and arg is not MISSING:
@@ -252,7 +252,7 @@ def lt(arg1: Any, arg2: Any) -> bool:
     if k2 == INVALID:
         raise FuncError("invalid type for comparison")
     if k1 != k2:
-        if k1 == INT and k2 == UINT or k1 == UINT and k2 == INT:
+        if (k1 == INT and k2 == UINT) or (k1 == UINT and k2 == INT):
             return int(arg1) < int(arg2)
         raise FuncError(
             f"incompatible types for comparison: {type_name(arg1)} and {type_name(arg2)}"

@@ -69,7 +69,9 @@ class Signature:
                     f"wrong number of args for {name}: want at least {len(self.params)} got {count}"
                 )
         elif count != len(self.params):
-            raise CallFailed(f"wrong number of args for {name}: want {len(self.params)} got {count}")
+            raise CallFailed(
+                f"wrong number of args for {name}: want {len(self.params)} got {count}"
+            )
 
     def param(self, i: int) -> str:
         """The type of argument ``i``."""
@@ -170,7 +172,9 @@ def convert(value: Any, go_type: str) -> Any:
         return value
     vt = type_name(value)
     # One pointer indirection either way, as Go's validateType allows.
-    if vt.startswith("*") and vt[1:] == go_type or go_type.startswith("*") and go_type[1:] == vt:
+    if (vt.startswith("*") and vt[1:] == go_type) or (
+        go_type.startswith("*") and go_type[1:] == vt
+    ):
         return value
     raise CallFailed(f"wrong type for value; expected {go_type}; got {vt}")
 
@@ -260,10 +264,9 @@ def signature_of(func: Any, name: str) -> Signature:
         sig = _signature_of_function(target, name)
     except TypeError:  # unhashable callable
         sig = _signature_of_function.__wrapped__(target, name)
-    if target is not func and not getattr(target, "__go_params__", None):
-        # A bound method: drop the receiver.
-        if sig.params:
-            return Signature(sig.params[1:], sig.variadic, sig.results_error)
+    if target is not func and not getattr(target, "__go_params__", None) and sig.params:
+        # A bound method: its function's first parameter is the receiver.
+        return Signature(sig.params[1:], sig.variadic, sig.results_error)
     return sig
 
 

@@ -21,6 +21,7 @@ from . import builtins as _builtins
 from . import gofmt, values
 from .calls import ANY, VALUE, CallFailed, Signature, convert, signature_of, type_kind
 from .errors import ExecError
+from .gotypes import Uint8, typed_int
 from .nodes import (
     ActionNode,
     BoolNode,
@@ -46,7 +47,7 @@ from .nodes import (
     WithNode,
 )
 from .state import MAX_EXEC_DEPTH, State, exec_error
-from .values import FUNC, INT, MAP, MISSING, SLICE, STRING, UINT, kind, type_name
+from .values import FUNC, INT, MAP, MISSING, SLICE, UINT, kind, type_name
 
 __all__ = ["CompiledTemplate", "Options", "compile_template"]
 
@@ -140,6 +141,8 @@ class _Compiler:
         # Slots declared in a branch's main list are not set when its else list
         # runs, although Go's parser lets the else list name them.
         self.hidden: frozenset[int] = frozenset()
+        # Whether dot is an element of a range's collection (see _static_type).
+        self.dot_origin: Any = _TOP
 
     # -- errors ------------------------------------------------------------------------
 
@@ -208,7 +211,7 @@ class _Compiler:
         if fast is not None:
 
             def run_field(st: State, dot: Any, frame: list) -> None:
-                v = fast(dot)
+                v = fast(st, dot)
                 if v.__class__ is str:
                     st.w(v)
                 else:
@@ -242,7 +245,11 @@ class _Compiler:
         mark = self.scope.mark()
         cond = self.pipeline(node.pipe)
         body_mark = self.scope.mark()
+        outer_origin = self.dot_origin
+        if sets_dot:
+            self.dot_origin = _TOP  # with's dot came out of a pipeline
         body = self.list(node.list)
+        self.dot_origin = outer_origin
         declared = frozenset(slot for _, slot in self.scope.pop(body_mark))
         else_run = None
         if node.else_list is not None:
@@ -285,7 +292,10 @@ class _Compiler:
         elem_slot = slots[-1] if slots else None
         two_vars = len(decl) > 1
         body_mark = self.scope.mark()
+        outer_origin = self.dot_origin
+        self.dot_origin = _RANGE
         body = self.list(node.list)
+        self.dot_origin = outer_origin
         declared = frozenset(slot for _, slot in self.scope.pop(body_mark))
         else_run = None
         if node.else_list is not None:
@@ -298,9 +308,19 @@ class _Compiler:
         error = self.error
         name = self.name
 
-        def loop(st: State, frame: list, pairs: Any) -> bool:
+        def loop(st: State, frame: list, pairs: Any, collection: Any) -> bool:
             ran = False
             tick = st.tick
+            outer = st.range_collection
+            st.range_collection = collection
+            try:
+                ran = iterate(st, frame, pairs, tick)
+            finally:
+                st.range_collection = outer
+            return ran
+
+        def iterate(st: State, frame: list, pairs: Any, tick: Any) -> bool:
+            ran = False
             for key, elem in pairs:
                 ran = True
                 if tick is not None:
@@ -321,23 +341,26 @@ class _Compiler:
             v = collection(st, dot, frame)
             cls = v.__class__
             if cls is list or cls is tuple:
-                ran = loop(st, frame, enumerate(v))
+                ran = loop(st, frame, enumerate(v), v)
             elif cls is dict:
-                ran = loop(st, frame, values.sorted_items(v))
+                ran = loop(st, frame, values.sorted_items(v), v)
             elif v is MISSING or v is None:
                 ran = False
             else:
                 k = kind(v)
                 if k == SLICE and cls is not str:
-                    if isinstance(v, (bytes, bytearray)):
-                        v = [values_uint8(b) for b in v]
-                    ran = loop(st, frame, enumerate(v))
+                    items = [Uint8(b) for b in v] if isinstance(v, (bytes, bytearray)) else v
+                    ran = loop(st, frame, enumerate(items), v)
                 elif k == MAP:
-                    ran = loop(st, frame, values.sorted_items(v))
+                    ran = loop(st, frame, values.sorted_items(v), v)
                 elif k in (INT, UINT):
                     if two_vars:
-                        raise error(blame, f"can't use {gofmt.sprint(v)} to iterate over more than one variable")
-                    ran = loop(st, frame, ((MISSING, _same_int_type(v, i)) for i in range(int(v))))
+                        raise error(
+                            blame,
+                            f"can't use {gofmt.sprint(v)} to iterate over more than one variable",
+                        )
+                    ints = ((MISSING, _same_int_type(v, i)) for i in range(int(v)))
+                    ran = loop(st, frame, ints, _TOP)
                 else:
                     raise error(blame, f"range can't iterate over {gofmt.sprint(v)}")
             if not ran and else_run is not None:
@@ -386,13 +409,17 @@ class _Compiler:
 
     def pipeline(self, pipe: PipeNode, range_decl: bool = False) -> Eval:
         """Go's evalPipeline: commands chained by their final argument, then declarations."""
-        cmds = [self.command(c) for c in pipe.cmds]
+        cmds = []
+        at: Node = pipe  # the node Go's state points at before each command runs
+        for c in pipe.cmds:
+            cmds.append(self.command(c, at))
+            at = _last_of_command(c)
         decl = pipe.decl
         # Declarations become visible after the commands are compiled (Go's parser
         # already made them visible, but they are set only once the pipeline ran).
         if pipe.is_assign:
             targets = [self.assign_slot(v) for v in decl]
-            missing = [v for v, s in zip(decl, targets) if s is None]
+            missing = [v for v, s in zip(decl, targets, strict=True) if s is None]
         else:
             targets = [self.declare(v) for v in decl]
             missing = []
@@ -448,38 +475,44 @@ class _Compiler:
 
         return ev_declare_many
 
-    def fast_field(self, pipe: PipeNode) -> Callable[[Any], Any] | None:
+    def fast_field(self, pipe: PipeNode) -> Callable[[State, Any], Any] | None:
         """A plain ``.A.B`` action: dict lookups inline, the general step otherwise."""
         if len(pipe.cmds) != 1 or len(pipe.cmds[0].args) != 1:
             return None
         field = pipe.cmds[0].args[0]
         if not isinstance(field, FieldNode):
             return None
-        steps = tuple((n, self.field_step(field, n, (field,))) for n in field.names)
+        steps = tuple((n, self.field_step(field, field, n, (field,))) for n in field.names)
+        origin = self.dot_origin
 
-        def get(dot: Any) -> Any:
+        def get(st: State, dot: Any) -> Any:
             v = dot
+            container = origin
             for n, step in steps:
                 if v.__class__ is dict:
                     found = v.get(n, MISSING)
-                    v = step(None, None, None, v, NO_FINAL) if found is MISSING else found
+                    if found is MISSING:
+                        found = step(st, None, None, v, NO_FINAL, container)
                 else:
-                    v = step(None, None, None, v, NO_FINAL)
+                    found = step(st, None, None, v, NO_FINAL, container)
+                container = v
+                v = found
             return MISSING if v is None else v
 
         return get
 
-    def command(self, cmd: CommandNode) -> Cmd:
+    def command(self, cmd: CommandNode, at: Node) -> Cmd:
+        """Go's evalCommand; ``at`` is the node Go's state points at beforehand."""
         first = cmd.args[0]
         if isinstance(first, FieldNode):
-            return self.field_command(first, first, first.names, cmd.args, receiver=None)
+            return self.field_command(first, cmd.args)
         if isinstance(first, ChainNode):
             return self.chain_command(first, cmd.args)
         if isinstance(first, IdentifierNode):
             return self.function(first, cmd, cmd.args)
         if isinstance(first, PipeNode):
             inner = self.pipeline(first)
-            not_a_function = self.not_a_function(cmd.args, first)
+            not_a_function = self.not_a_function(cmd.args, at)
 
             def cmd_pipe(st: State, dot: Any, frame: list, final: Any) -> Any:
                 not_a_function(final)
@@ -488,6 +521,7 @@ class _Compiler:
             return cmd_pipe
         if isinstance(first, VariableNode):
             return self.variable_command(first, cmd.args)
+        # A literal, dot or nil: Go blames the word itself and refuses arguments.
         not_a_function = self.not_a_function(cmd.args, first)
         if isinstance(first, NilNode):
             error = self.error
@@ -500,23 +534,16 @@ class _Compiler:
         if isinstance(first, DotNode):
 
             def cmd_dot(st: State, dot: Any, frame: list, final: Any) -> Any:
-                if final is not NO_FINAL:
-                    not_a_function(final)
+                not_a_function(final)
                 return dot
 
-            if len(cmd.args) > 1:
-                return lambda st, dot, frame, final: not_a_function(NO_FINAL)  # always fails
             return cmd_dot
-        constant = self.constant(first)
+        constant = self.literal_arg_or_failure(first, ANY)
 
         def cmd_constant(st: State, dot: Any, frame: list, final: Any) -> Any:
-            if final is not NO_FINAL or len(args) > 1:
-                not_a_function(final)
-            return constant()
+            not_a_function(final)
+            return constant(st, dot, frame)
 
-        args = cmd.args
-        if len(args) > 1:
-            return lambda st, dot, frame, final: not_a_function(NO_FINAL)
         return cmd_constant
 
     def not_a_function(self, args: tuple[Node, ...], blame: Node) -> Callable[[Any], None]:
@@ -530,34 +557,16 @@ class _Compiler:
 
         return check
 
-    def constant(self, node: Node) -> Callable[[], Any]:
-        """A literal command's value (Go's idealConstant for numbers)."""
-        if isinstance(node, BoolNode):
-            v = node.value
-            return lambda: v
-        if isinstance(node, StringNode):
-            t = node.text
-            return lambda: t
-        if isinstance(node, NumberNode):
-            try:
-                v = self.ideal_constant(node)
-            except ExecError as e:
-                err = e
-
-                def overflow() -> Any:
-                    raise err
-
-                return overflow
-            return lambda: v
-        raise AssertionError(node)
-
     def ideal_constant(self, node: NumberNode) -> Any:
         """Go's idealConstant: a number's type from its syntax (int unless it looks float)."""
         text = node.text
         if node.complex_value is not None:
             return node.complex_value
         is_hex_int = (
-            len(text) > 2 and text[0] == "0" and text[1] in "xX" and not any(c in "pP" for c in text)
+            len(text) > 2
+            and text[0] == "0"
+            and text[1] in "xX"
+            and not any(c in "pP" for c in text)
         )
         if (
             node.float_value is not None
@@ -569,10 +578,11 @@ class _Compiler:
         if node.int_value is not None:
             return node.int_value
         if node.uint_value is not None:
-            raise self.error(node, f"{text} overflows int")
+            raise _LiteralError(node, f"{text} overflows int")
         return MISSING
 
     def variable_command(self, var: VariableNode, args: tuple[Node, ...]) -> Cmd:
+        """Go's evalVariableNode: ``$x``, or ``$x.A.B`` walked from the variable."""
         read = self.variable_reader(var)
         if len(var.names) == 1:
             not_a_function = self.not_a_function(args, var)
@@ -584,7 +594,12 @@ class _Compiler:
                 return v
 
             return cmd_var
-        return self.field_command(var, var, var.names[1:], args, receiver=read)
+        walk = self.fields(var, var.names[1:], args, var)
+
+        def cmd_var_fields(st: State, dot: Any, frame: list, final: Any) -> Any:
+            return walk(st, dot, frame, read(frame), final, _TOP)
+
+        return cmd_var_fields
 
     def variable_reader(self, var: VariableNode) -> Callable[[list], Any]:
         name = var.names[0]
@@ -605,7 +620,18 @@ class _Compiler:
 
         return read
 
+    def field_command(self, field: FieldNode, args: tuple[Node, ...]) -> Cmd:
+        """Go's evalFieldNode: ``.A.B`` walked from dot."""
+        walk = self.fields(field, field.names, args, field)
+        origin = self.dot_origin
+
+        def cmd_field(st: State, dot: Any, frame: list, final: Any) -> Any:
+            return walk(st, dot, frame, dot, final, origin)
+
+        return cmd_field
+
     def chain_command(self, chain: ChainNode, args: tuple[Node, ...]) -> Cmd:
+        """Go's evalChainNode: ``(pipeline).A.B`` or ``fn.A``: the term, then its fields."""
         inner = chain.node
         error = self.error
         if isinstance(inner, NilNode):
@@ -614,67 +640,45 @@ class _Compiler:
                 raise error(chain, f"indirection through explicit nil in {chain}")
 
             return cmd_nil_chain
-        base = self.arg(inner, None)
+        term = self.arg(inner, None)
+        # Lookups blame the last node the term's evaluation visited, calls the chain.
+        walk = self.fields(chain, chain.fields, args, _last_of_arg(inner))
 
-        def receiver(st: State, dot: Any, frame: list) -> Any:
-            return base(st, dot, frame)
+        def cmd_chain(st: State, dot: Any, frame: list, final: Any) -> Any:
+            return walk(st, dot, frame, term(st, dot, frame), final, _TOP)
 
-        return self.field_command(chain, chain, chain.fields, args, receiver=receiver, receiver_takes_state=True)
+        return cmd_chain
 
-    def field_command(
-        self,
-        node: Node,
-        blame: Node,
-        names: tuple[str, ...],
-        args: tuple[Node, ...],
-        receiver: Any,
-        receiver_takes_state: bool = False,
-    ) -> Cmd:
-        """Go's evalFieldChain: ``.A.B`` on dot, a variable or a chain's term."""
-        head = self.field_chain(node, names[:-1]) if len(names) > 1 else None
-        last = self.field_step(node, names[-1], args)
+    def fields(
+        self, node: Node, names: tuple[str, ...], args: tuple[Node, ...], blame: Node
+    ) -> Callable[[State, Any, list, Any, Any, Any], Any]:
+        """Go's evalFieldChain: every name but the last takes no arguments.
 
-        if receiver is None:
+        ``walk(st, dot, frame, receiver, final, container)``: ``container`` is what
+        the receiver was read from, which decides the type Go names in errors.
+        """
+        head = tuple(self.field_step(node, blame, n, (node,)) for n in names[:-1])
+        last = self.field_step(node, blame, names[-1], args)
+        if not head:
+            return last
 
-            def cmd_field(st: State, dot: Any, frame: list, final: Any) -> Any:
-                r = dot
-                if head is not None:
-                    r = head(r)
-                return last(st, dot, frame, r, final)
-
-            return cmd_field
-
-        if receiver_takes_state:
-
-            def cmd_chain(st: State, dot: Any, frame: list, final: Any) -> Any:
-                r = receiver(st, dot, frame)
-                if head is not None:
-                    r = head(r)
-                return last(st, dot, frame, r, final)
-
-            return cmd_chain
-
-        def cmd_var_field(st: State, dot: Any, frame: list, final: Any) -> Any:
-            r = receiver(frame)
-            if head is not None:
-                r = head(r)
-            return last(st, dot, frame, r, final)
-
-        return cmd_var_field
-
-    def field_chain(self, node: Node, names: tuple[str, ...]) -> Callable[[Any], Any]:
-        """Field steps that take no arguments: every name of a chain but the last."""
-        steps = [self.field_step(node, n, (node,)) for n in names]
-
-        def walk(receiver: Any) -> Any:
-            for step in steps:
-                receiver = step(None, None, None, receiver, NO_FINAL)
-            return receiver
+        def walk(
+            st: State, dot: Any, frame: list, receiver: Any, final: Any, container: Any
+        ) -> Any:
+            for step in head:
+                receiver, container = step(st, dot, frame, receiver, NO_FINAL, container), receiver
+            return last(st, dot, frame, receiver, final, container)
 
         return walk
 
-    def field_step(self, node: Node, name: str, args: tuple[Node, ...]) -> Callable[..., Any]:
-        """Go's evalField: one ``.name`` on a receiver, a method call or a lookup."""
+    def field_step(
+        self, node: Node, blame: Node, name: str, args: tuple[Node, ...]
+    ) -> Callable[..., Any]:
+        """Go's evalField: ``.name`` on a receiver, as a method call or a lookup.
+
+        ``blame`` is the node Go's state points at for lookup errors; a failed
+        method call blames ``node``.
+        """
         error = self.error
         missingkey = self.missingkey
         call_args = args[1:]
@@ -686,7 +690,7 @@ class _Compiler:
             sig = signature_of(method, name)
             evaluate = arg_evaluators.get(sig)
             if evaluate is None:
-                evaluate = compiler.call_arguments(sig, name, call_args, node, node)
+                evaluate = compiler.call_arguments(sig, name, call_args, blame, node)
                 arg_evaluators[sig] = evaluate
             argv = evaluate(st, dot, frame, final)
             try:
@@ -694,43 +698,50 @@ class _Compiler:
             except ExecError:
                 raise
             except Exception as e:
-                raise _call_error(error(node, f"error calling {name}: {_error_text(e)}"), e) from None
+                raise _call_error(error(node, f"error calling {name}: {e}"), e) from None
 
-        def step(st: Any, dot: Any, frame: Any, receiver: Any, final: Any) -> Any:
+        def step(st: Any, dot: Any, frame: Any, receiver: Any, final: Any, container: Any) -> Any:
             cls = receiver.__class__
             if cls is dict:
                 if has_args or final is not NO_FINAL:
-                    raise error(node, f"{name} is not a method but has arguments")
+                    raise error(blame, f"{name} is not a method but has arguments")
                 v = receiver.get(name, MISSING)
                 if v is MISSING:
-                    return _missing_key(receiver, name, missingkey, error, node)
+                    return _missing_key(receiver, name, missingkey, error, blame, st, container)
                 return v
             if receiver is MISSING:
                 if missingkey == MISSINGKEY_ERROR:
-                    raise error(node, f"nil data; no entry for key {_quote(name)}")
+                    raise error(blame, f"nil data; no entry for key {_quote(name)}")
                 return MISSING
             if receiver is None:
-                raise error(node, f"nil pointer evaluating interface {{}}.{name}")
+                raise error(
+                    blame, f"nil pointer evaluating {_static_type(receiver, container, st)}.{name}"
+                )
             method = values.find_method(receiver, name)
             if method is not None:
                 return method_call(st, dot, frame, method, final)
             k = kind(receiver)
             if k == MAP:
                 if has_args or final is not NO_FINAL:
-                    raise error(node, f"{name} is not a method but has arguments")
+                    raise error(blame, f"{name} is not a method but has arguments")
                 try:
                     return receiver[name]
                 except KeyError:
-                    return _missing_key(receiver, name, missingkey, error, node)
+                    return _missing_key(receiver, name, missingkey, error, blame, st, container)
                 except TypeError:
                     pass
             elif k in (values.STRUCT, values.POINTER):
                 v = _attribute(receiver, name)
                 if v is not _NO_ATTRIBUTE:
                     if has_args or final is not NO_FINAL:
-                        raise error(node, f"{name} has arguments but cannot be invoked as function")
+                        raise error(
+                            blame, f"{name} has arguments but cannot be invoked as function"
+                        )
                     return values.as_go(v)
-            raise error(node, f"can't evaluate field {name} in type {type_name(receiver)}")
+            raise error(
+                blame,
+                f"can't evaluate field {name} in type {_static_type(receiver, container, st)}",
+            )
 
         return step
 
@@ -776,7 +787,7 @@ class _Compiler:
             except ExecError:
                 raise
             except Exception as e:
-                raise _call_error(error(cmd, f"error calling {name}: {_error_text(e)}"), e) from None
+                raise _call_error(error(cmd, f"error calling {name}: {e}"), e) from None
 
         return cmd_call
 
@@ -786,12 +797,13 @@ class _Compiler:
         """The argument list of a call: each argument converted, then the final one."""
         error = self.error
         n = len(args)
-        if sig.results_error is not None:
-            message = sig.results_error
-        else:
-            message = None
-        evaluators = [self.arg(a, sig.param(i) if i < len(sig.params) or sig.variadic else ANY) for i, a in enumerate(args)]
+        message = sig.results_error
         fixed = len(sig.params)
+        # Past the parameters of a non-variadic function the arity check fails first.
+        evaluators = [
+            self.arg(a, sig.param(i) if i < fixed or sig.variadic is not None else ANY)
+            for i, a in enumerate(args)
+        ]
         variadic = sig.variadic
         blame_final = args[-1] if args else at
 
@@ -837,15 +849,19 @@ class _Compiler:
         if isinstance(node, DotNode):
             return converted(lambda st, dot, frame: dot)
         if isinstance(node, NilNode):
-            if go_type is None or go_type in (ANY, VALUE) or type_kind(go_type) in (SLICE, MAP, values.POINTER, FUNC):
+            if (
+                go_type is None
+                or go_type in (ANY, VALUE)
+                or type_kind(go_type) in (SLICE, MAP, values.POINTER, FUNC)
+            ):
                 if go_type is not None and type_kind(go_type) == SLICE:
                     return lambda st, dot, frame: []
                 if go_type is not None and type_kind(go_type) == MAP:
                     return lambda st, dot, frame: {}
                 return lambda st, dot, frame: MISSING if go_type == VALUE else None
-            return _fail_with(error(node, f"cannot assign nil to {go_type}"))
+            return _failing(error, node, f"cannot assign nil to {go_type}")
         if isinstance(node, FieldNode):
-            cmd = self.field_command(node, node, node.names, (node,), receiver=None)
+            cmd = self.field_command(node, (node,))
             return converted(lambda st, dot, frame: cmd(st, dot, frame, NO_FINAL))
         if isinstance(node, VariableNode):
             cmd = self.variable_command(node, (node,))
@@ -858,13 +874,14 @@ class _Compiler:
         if isinstance(node, ChainNode):
             cmd = self.chain_command(node, (node,))
             return converted(lambda st, dot, frame: cmd(st, dot, frame, NO_FINAL))
-        # A literal: converted at compile time, by the parameter's kind.
-        if go_type is None:
-            go_type = ANY
+        return self.literal_arg_or_failure(node, ANY if go_type is None else go_type)
+
+    def literal_arg_or_failure(self, node: Node, go_type: str) -> Eval:
+        """A literal converted at compile time; a conversion error is raised when reached."""
         try:
             v = self.literal_arg(node, go_type)
-        except ExecError as e:
-            return _fail_with(e)
+        except _LiteralError as e:
+            return _failing(self.error, e.node, e.message)
         return lambda st, dot, frame: v
 
     def literal_arg(self, node: Node, go_type: str) -> Any:
@@ -875,33 +892,35 @@ class _Compiler:
                 return node.text
             if isinstance(node, NumberNode):
                 return self.ideal_constant(node)
-            raise self.error(node, f"can't handle assignment of {node} to empty interface argument")
+            raise _LiteralError(
+                node, f"can't handle assignment of {node} to empty interface argument"
+            )
         k = type_kind(go_type)
         if k == values.BOOL:
             if isinstance(node, BoolNode):
                 return node.value
-            raise self.error(node, f"expected bool; found {node}")
+            raise _LiteralError(node, f"expected bool; found {node}")
         if k == values.STRING:
             if isinstance(node, StringNode):
                 return _typed(node.text, go_type)
-            raise self.error(node, f"expected string; found {node}")
+            raise _LiteralError(node, f"expected string; found {node}")
         if k == INT:
             if isinstance(node, NumberNode) and node.int_value is not None:
                 return _typed(node.int_value, go_type)
-            raise self.error(node, f"expected integer; found {node}")
+            raise _LiteralError(node, f"expected integer; found {node}")
         if k == UINT:
             if isinstance(node, NumberNode) and node.uint_value is not None:
                 return _typed(node.uint_value, go_type)
-            raise self.error(node, f"expected unsigned integer; found {node}")
+            raise _LiteralError(node, f"expected unsigned integer; found {node}")
         if k == values.FLOAT:
             if isinstance(node, NumberNode) and node.float_value is not None:
                 return node.float_value
-            raise self.error(node, f"expected float; found {node}")
+            raise _LiteralError(node, f"expected float; found {node}")
         if k == values.COMPLEX:
             if isinstance(node, NumberNode) and node.complex_value is not None:
                 return node.complex_value
-            raise self.error(node, f"expected complex; found {node}")
-        raise self.error(node, f"can't handle {node} for arg of type {go_type}")
+            raise _LiteralError(node, f"expected complex; found {node}")
+        raise _LiteralError(node, f"can't handle {node} for arg of type {go_type}")
 
     def and_or(self, is_or: bool, ident: Node, cmd: Node, args: tuple[Node, ...]) -> Cmd:
         """and/or: evaluate arguments in turn and stop at the deciding one."""
@@ -943,7 +962,7 @@ class _Compiler:
             except ExecError:
                 raise
             except Exception as e:
-                raise _call_error(error(cmd, f"error calling call: {_error_text(e)}"), e) from None
+                raise _call_error(error(cmd, f"error calling call: {e}"), e) from None
 
         return cmd_call
 
@@ -969,9 +988,18 @@ def _raiser(exc: type[Exception]) -> Run:
     return run_raise
 
 
-def _fail_with(err: ExecError) -> Eval:
+class _LiteralError(Exception):
+    """A literal that cannot be converted; raised as ExecError when evaluation gets there."""
+
+    def __init__(self, node: Node, message: str) -> None:
+        super().__init__(message)
+        self.node = node
+        self.message = message
+
+
+def _failing(error: Callable[[Node, str], ExecError], node: Node, message: str) -> Eval:
     def ev_fail(st: State, dot: Any, frame: list) -> Any:
-        raise err
+        raise error(node, message)
 
     return ev_fail
 
@@ -986,12 +1014,6 @@ def _dig(v: Any) -> Any:
     return MISSING if v is None else v
 
 
-def values_uint8(b: int) -> Any:
-    from .gotypes import Uint8
-
-    return Uint8(b)
-
-
 def _same_int_type(like: Any, i: int) -> Any:
     cls = like.__class__
     return i if cls is int else cls(i)
@@ -1001,16 +1023,10 @@ def _typed(v: Any, go_type: str) -> Any:
     """A literal converted to a named or sized Go type."""
     if go_type in ("string", "int"):
         return v
-    from .gotypes import typed_int
-
     try:
         return typed_int(go_type)(v)
     except ValueError:
         return v
-
-
-def _error_text(e: BaseException) -> str:
-    return str(e)
 
 
 def _call_error(err: ExecError, cause: BaseException) -> ExecError:
@@ -1035,16 +1051,65 @@ def _attribute(obj: Any, name: str) -> Any:
         return _NO_ATTRIBUTE
 
 
-def _missing_key(receiver: Any, name: str, missingkey: int, error: Any, node: Node) -> Any:
+def _missing_key(
+    receiver: Any, name: str, missingkey: int, error: Any, node: Node, st: Any, container: Any
+) -> Any:
     """Go's missingkey handling for a map without ``name``."""
     if receiver and not any(type(k) is str for k in receiver):
         # A map whose keys are not strings has no fields at all.
-        raise error(node, f"can't evaluate field {name} in type {type_name(receiver)}")
+        static = _static_type(receiver, container, st)
+        raise error(node, f"can't evaluate field {name} in type {static}")
     if missingkey == MISSINGKEY_INVALID:
         return MISSING
     if missingkey == MISSINGKEY_ZERO:
         return values.zero_of_elem(receiver)
     raise error(node, f"map has no entry for key {_quote(name)}")
+
+
+class _Origin:
+    """Where a dot came from, when no container holds it."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+_TOP: Any = _Origin("top")  # the data, a variable, a pipeline's result: typed by its value
+_RANGE: Any = _Origin("range")  # an element of the collection a range is visiting
+
+
+def _static_type(receiver: Any, container: Any, st: Any) -> str:
+    """The type Go's reflect gives the receiver: its container's element type.
+
+    Go reads map values and slice elements of ``interface {}`` containers as
+    ``interface {}`` values, and names that type in errors; values that came out
+    of a pipeline (data, variables, with, template calls) carry their own type.
+    """
+    if container is _RANGE:
+        container = st.range_collection if st is not None else _TOP
+    if container is _TOP or container is None:
+        return "<nil>" if receiver is None else type_name(receiver)
+    k = kind(container)
+    if k in (MAP, SLICE):
+        declared = type_name(container)
+        if declared.startswith("map["):
+            return _map_elem(declared)
+        if declared.startswith("[]"):
+            return declared[2:]
+    return "interface {}" if receiver is None else type_name(receiver)
+
+
+def _map_elem(map_type: str) -> str:
+    depth = 0
+    for i, c in enumerate(map_type):
+        if c == "[":
+            depth += 1
+        elif c == "]":
+            depth -= 1
+            if depth == 0:
+                return map_type[i + 1 :]
+    return "interface {}"
 
 
 def _last_evaluated(pipe: PipeNode) -> Node:
@@ -1060,7 +1125,10 @@ def _last_of_command(cmd: CommandNode) -> Node:
     first = cmd.args[0]
     if isinstance(first, PipeNode):
         return _last_evaluated(first)
-    if isinstance(first, (FieldNode, ChainNode, VariableNode, IdentifierNode)) and len(cmd.args) > 1:
+    if (
+        isinstance(first, (FieldNode, ChainNode, VariableNode, IdentifierNode))
+        and len(cmd.args) > 1
+    ):
         return _last_of_arg(cmd.args[-1])
     if isinstance(first, ChainNode) and isinstance(first.node, PipeNode):
         return _last_evaluated(first.node)

@@ -18,6 +18,7 @@ from typing import Any
 
 __all__ = [
     "GoInt",
+    "Int64",
     "StringMap",
     "StringSlice",
     "TypedMap",
@@ -25,7 +26,6 @@ __all__ = [
     "Uint",
     "Uint8",
     "Uint64",
-    "Int64",
     "typed_int",
     "typed_map",
     "typed_slice",
@@ -60,7 +60,7 @@ class GoInt(int):
         return f"{self.__go_type__}({int(self)})"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def typed_int(go_type: str) -> type[GoInt]:
     """The class of Go integers of type ``go_type`` (``"uint8"``, ``"int64"``, ...)."""
     if go_type not in _ZERO or isinstance(_ZERO[go_type], (bool, float, complex, str)):
@@ -82,7 +82,7 @@ class TypedMap(dict):
     __go_zero__: Any = None
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def typed_map(key: str, elem: str) -> type[TypedMap]:
     """The class of Go maps ``map[key]elem``; missing elements read as elem's zero."""
     return type(
@@ -105,7 +105,7 @@ class TypedSlice(list):
     __go_type__ = "[]interface {}"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def typed_slice(elem: str) -> type[TypedSlice]:
     """The class of Go slices ``[]elem``."""
     return type(f"Slice_{elem}", (TypedSlice,), {"__go_type__": f"[]{elem}"})

@@ -8,7 +8,6 @@ execution error can name the line, the byte column and the node as Go does.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
 
 from .strconv import quote
 
@@ -252,15 +251,15 @@ class ContinueNode(Node):
         return f"{self.src.left}continue{self.src.right}"
 
 
-Operand = Union[
-    BoolNode,
-    ChainNode,
-    DotNode,
-    FieldNode,
-    IdentifierNode,
-    NilNode,
-    NumberNode,
-    PipeNode,
-    StringNode,
-    VariableNode,
-]
+Operand = (
+    BoolNode
+    | ChainNode
+    | DotNode
+    | FieldNode
+    | IdentifierNode
+    | NilNode
+    | NumberNode
+    | PipeNode
+    | StringNode
+    | VariableNode
+)

@@ -10,6 +10,7 @@ token (``_SyntaxErrors``).
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Container
 from typing import Any
@@ -90,6 +91,16 @@ class _Name:
         self.text = text
 
 
+class _Paren:
+    """A parenthesized pipeline as an operand, remembering where its "(" is."""
+
+    __slots__ = ("lparen", "pipe")
+
+    def __init__(self, lparen: Tok, pipe: PipeNode) -> None:
+        self.lparen = lparen
+        self.pipe = pipe
+
+
 _NO_ELSE = object()
 _LITERALS = (BoolNode, StringNode, NumberNode, NilNode, DotNode)
 
@@ -126,10 +137,8 @@ def _number(tok: Tok, src: Source) -> NumberNode:
         else:
             return _simplified_complex(tok, src, complex(0, f))
     int_value = uint_value = float_value = None
-    try:
+    with contextlib.suppress(strconv.SyntaxErr):
         uint_value = strconv.parse_uint(text)
-    except strconv.SyntaxErr:
-        pass
     try:
         int_value = strconv.parse_int(text)
     except strconv.SyntaxErr:
@@ -169,7 +178,9 @@ def _parse_complex(text: str, tok: Tok) -> complex:
     try:
         return complex(strconv.parse_float(real_text), strconv.parse_float(imag_text))
     except strconv.SyntaxErr:
-        raise _Fail(f"strconv.ParseFloat: parsing {strconv.quote(imag_text)}: invalid syntax", tok) from None
+        raise _Fail(
+            f"strconv.ParseFloat: parsing {strconv.quote(imag_text)}: invalid syntax", tok
+        ) from None
 
 
 def _simplified_complex(tok: Tok, src: Source, c: complex) -> NumberNode:
@@ -410,13 +421,19 @@ class Builder:
         return children[0]
 
     def command(self, children: list[Any]) -> CommandNode:
-        args = tuple(c for c in children if not isinstance(c, Tok))
-        return CommandNode(args[0].pos, self.src, args)
+        operands = [c for c in children if not isinstance(c, Tok)]
+        first = operands[0]
+        # Go positions a command at its first token: the "(" of a parenthesized term.
+        pos = first.lparen.pos if isinstance(first, _Paren) else first.pos
+        args = tuple(o.pipe if isinstance(o, _Paren) else o for o in operands)
+        return CommandNode(pos, self.src, args)
 
-    def operand(self, children: list[Any]) -> Node:
+    def operand(self, children: list[Any]) -> Node | _Paren:
         node = children[0]
         if len(children) == 1:
             return node
+        if isinstance(node, _Paren):
+            node = node.pipe
         fields = tuple(f.value[1:] for f in children[1:])
         chain_pos = children[1].pos
         self.check_chain(node, children[-1])
@@ -432,9 +449,9 @@ class Builder:
         if isinstance(node, _LITERALS):
             raise _Fail(f"unexpected . after term {strconv.quote(str(node))}", last_field)
 
-    def term(self, children: list[Any]) -> Node:
+    def term(self, children: list[Any]) -> Node | _Paren:
         if len(children) == 3:  # ( pipeline )
-            return children[1]
+            return _Paren(children[0], children[1])
         return self.term_of(children[0])
 
 
@@ -483,7 +500,8 @@ def parse(
         try:
             try:
                 # ERROR and FAIL tokens are not in the grammar: Lark stops there.
-                for index, tok in enumerate(toks):
+                for index in range(len(toks)):
+                    tok = toks[index]
                     b.lookahead = tok
                     root = feed(tok)
                     if tok.type in _SHIFT_ACTIONS:
@@ -581,7 +599,7 @@ class _SyntaxErrors:
                 return _Fail(f"unexpected {token_text(tok)} in define clause", tok)
             context = "template clause" if name_owner == "TEMPLATE" else "block clause"
             return self.pipeline_error(context)
-        if isinstance(top, _OPERAND_NODES) or (
+        if isinstance(top, (*_OPERAND_NODES, _Paren)) or (
             isinstance(top, Tok) and top.type in _OPERAND_TOKENS | {"RPAREN"}
         ):
             return _Fail(f"unexpected {token_text(tok)} in operand", tok)
@@ -659,9 +677,14 @@ class _SyntaxErrors:
                 in_else = True
             elif isinstance(value, _BlockHead):
                 return "block", False
-            elif isinstance(value, Tok):
-                if value.type in ("IF", "WITH", "RANGE", "DEFINE", "BLOCK"):
-                    return value.type.lower(), in_else
+            elif isinstance(value, Tok) and value.type in (
+                "IF",
+                "WITH",
+                "RANGE",
+                "DEFINE",
+                "BLOCK",
+            ):
+                return value.type.lower(), in_else
         return "top", False
 
     def delimited(self, word: str) -> str:

@@ -248,7 +248,9 @@ class _Lexer:
                 self.emit("COMMA" if c == "," else "CHAR", c, pos)
                 pos += 1
             else:
-                raise _LexError(f"unrecognized character in action: {format_rune_u(ord(c), True)}", pos)
+                raise _LexError(
+                    f"unrecognized character in action: {format_rune_u(ord(c), True)}", pos
+                )
 
     def _space(self, pos: int) -> int:
         text = self.text
@@ -397,7 +399,9 @@ def _go_quote(s: str) -> str:
     return quote(s)
 
 
-def lex(text: str, left: str, right: str, break_ok: bool = True, continue_ok: bool = True) -> list[Tok]:
+def lex(
+    text: str, left: str, right: str, break_ok: bool = True, continue_ok: bool = True
+) -> list[Tok]:
     """Go's token stream for ``text``, ending in ``$END`` or an ``ERROR`` token."""
     return _Lexer(text, left, right, break_ok, continue_ok).run()
 
@@ -450,7 +454,11 @@ def refine(toks: list[Tok], parse_name: str) -> list[Tok]:
             j = next_significant(i + 1)
             first = toks[j] if j < n else None
             keep_action_line = first is not None and first.type in _CONTROL_HEADERS
-            if first is not None and first.type in _KEYWORD_TYPES and first.type not in ("DOT", "NIL"):
+            if (
+                first is not None
+                and first.type in _KEYWORD_TYPES
+                and first.type not in ("DOT", "NIL")
+            ):
                 # Go's parser tracks the line where the enclosing action started,
                 # except for {{define}}, which opens a fresh tree, and for
                 # {{else if}}/{{else with}}, whose {{else}} is done once if/with is seen.

@@ -6,17 +6,48 @@ changes lives in its ``State``, so one template can run in many threads at once.
 
 from __future__ import annotations
 
+import contextlib
+import sys
+import threading
 import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from .errors import ExecError, LimitExceeded
 from .nodes import Node
 from .strconv import quote
 
-__all__ = ["MAX_EXEC_DEPTH", "Limits", "State", "exec_error"]
+__all__ = ["MAX_EXEC_DEPTH", "Limits", "State", "deep_recursion", "exec_error"]
 
 MAX_EXEC_DEPTH = 100000  # Go's maxExecDepth: nested {{template}} calls
+
+# Templates nest as deep as Go allows (100000 template calls, thousands of nested
+# ifs); each level costs a few Python frames. From Python 3.11 on, Python-to-
+# Python calls do not consume the C stack, so a high recursion limit is safe.
+_DEEP_LIMIT = 1_000_000 if sys.version_info >= (3, 11) else 20_000
+_deep_lock = threading.Lock()
+_deep_users = 0
+_saved_limit = 0
+
+
+@contextlib.contextmanager
+def deep_recursion() -> Iterator[None]:
+    """Raises Python's recursion limit while any thread parses or executes a template."""
+    global _deep_users, _saved_limit
+    with _deep_lock:
+        if _deep_users == 0:
+            _saved_limit = sys.getrecursionlimit()
+            if _saved_limit < _DEEP_LIMIT:
+                sys.setrecursionlimit(_DEEP_LIMIT)
+        _deep_users += 1
+    try:
+        yield
+    finally:
+        with _deep_lock:
+            _deep_users -= 1
+            if _deep_users == 0 and sys.getrecursionlimit() == _DEEP_LIMIT:
+                sys.setrecursionlimit(_saved_limit)
 
 
 @dataclass(frozen=True)
@@ -49,12 +80,23 @@ def exec_error(template: str, node: Node | None, message: str, cls: type = ExecE
 class State:
     """What one execution changes: output, template depth, limits."""
 
-    __slots__ = ("budget", "deadline", "depth", "out", "limits", "templates", "tick", "w")
+    __slots__ = (
+        "budget",
+        "deadline",
+        "depth",
+        "limits",
+        "out",
+        "range_collection",
+        "templates",
+        "tick",
+        "w",
+    )
 
     def __init__(self, templates: Any, limits: Limits | None) -> None:
         self.out: list[str] = []
         self.w: Callable[[str], Any] = self.out.append
         self.depth = 0
+        self.range_collection: Any = None  # what the innermost running range visits
         self.templates = templates  # name -> Template, for {{template}}
         self.limits = limits
         self.tick: Callable[[Node, str], None] | None = None
@@ -62,9 +104,7 @@ class State:
         self.deadline = 0.0
         if limits is not None and (limits.steps is not None or limits.seconds is not None):
             self.budget = limits.steps if limits.steps is not None else -1
-            self.deadline = (
-                time.monotonic() + limits.seconds if limits.seconds is not None else 0.0
-            )
+            self.deadline = time.monotonic() + limits.seconds if limits.seconds is not None else 0.0
             self.tick = self._tick
         if limits is not None and limits.output_bytes is not None:
             self.w = _BoundedWriter(self.out, limits.output_bytes)
@@ -73,12 +113,18 @@ class State:
         if self.budget >= 0:
             if self.budget == 0:
                 raise exec_error(
-                    template, node, f"step limit exceeded ({self.limits.steps})", LimitExceeded  # type: ignore[union-attr]
+                    template,
+                    node,
+                    f"step limit exceeded ({self.limits.steps})",
+                    LimitExceeded,  # type: ignore[union-attr]
                 )
             self.budget -= 1
         if self.deadline and time.monotonic() > self.deadline:
             raise exec_error(
-                template, node, f"time limit exceeded ({self.limits.seconds}s)", LimitExceeded  # type: ignore[union-attr]
+                template,
+                node,
+                f"time limit exceeded ({self.limits.seconds}s)",
+                LimitExceeded,  # type: ignore[union-attr]
             )
 
 

@@ -71,7 +71,7 @@ def _escape_char(ch: str, quote_char: str, ascii_only: bool) -> str:
     return f"\\U{code:08x}"
 
 
-_PLAIN = re.compile(r'[ !#-\[\]-~]*\Z')  # printable ASCII except '"' and '\'
+_PLAIN = re.compile(r"[ !#-\[\]-~]*\Z")  # printable ASCII except '"' and '\'
 
 
 def quote(s: str) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import glob as _glob
 import os
-import sys
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
@@ -24,7 +23,7 @@ from .compiler import (
 from .errors import ExecError, LimitExceeded, TemplateError
 from .nodes import ListNode
 from .parser import is_empty_tree, parse
-from .state import Limits, State, _OutputLimit, exec_error
+from .state import Limits, State, _OutputLimit, deep_recursion, exec_error
 from .strconv import quote
 from .values import MISSING
 
@@ -178,11 +177,7 @@ class Template:
             for name, tree in trees.items():
                 target = self if name == self._name else self._associate(name)
                 existing = common.templates.get(name)
-                if (
-                    existing is not None
-                    and existing._tree is not None
-                    and is_empty_tree(tree)
-                ):
+                if existing is not None and existing._tree is not None and is_empty_tree(tree):
                     continue  # an empty body does not replace a definition
                 common.templates[name] = target
                 target._tree = tree
@@ -293,28 +288,9 @@ class Template:
 _BUILTIN_NAMES = frozenset(_builtins.BUILTINS)
 
 
-def _deep(func: Callable[..., Any], *args: Any) -> Any:
-    """Runs ``func`` with room for Python recursion as deep as templates nest.
-
-    Each nesting level of a template costs a few Python frames; Go allows 100000
-    nested template calls and 10000 nested parentheses.
-    """
-    limit = sys.getrecursionlimit()
-    wanted = 200000
-    if limit >= wanted:
-        return func(*args)
-    sys.setrecursionlimit(wanted)
-    try:
-        return func(*args)
-    finally:
-        sys.setrecursionlimit(limit)
-
-
 def _compile_deep(name: str, tree: ListNode, options: Options) -> CompiledTemplate:
-    try:
+    with deep_recursion():
         return compile_template(name, tree, options)
-    except RecursionError:
-        return _deep(compile_template, name, tree, options)
 
 
 def _execute(tmpl: Template, data: Any, out: IO[str] | None, limits: Limits | None) -> str | None:
@@ -327,7 +303,8 @@ def _execute(tmpl: Template, data: Any, out: IO[str] | None, limits: Limits | No
     frame = [_UNSET] * compiled.frame_size
     frame[0] = dot
     try:
-        compiled.run(st, dot, frame)
+        with deep_recursion():
+            compiled.run(st, dot, frame)
     except _OutputLimit as e:
         _flush(st, out)
         raise LimitExceeded(

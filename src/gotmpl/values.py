@@ -259,7 +259,9 @@ def zero_of_elem(container: Any) -> Any:
     return getattr(type(container), "__go_zero__", None)
 
 
-_BUILTIN_BASES = frozenset({object, int, float, complex, str, bytes, bytearray, list, tuple, dict, bool})
+_BUILTIN_BASES = frozenset(
+    {object, int, float, complex, str, bytes, bytearray, list, tuple, dict, bool}
+)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -337,9 +339,7 @@ def truth(value: Any) -> bool:
         return len(value) > 0
     if k in (BOOL, INT, UINT, FLOAT, COMPLEX):
         return value != 0
-    if k in (INVALID, NIL):
-        return False
-    return True
+    return k not in (INVALID, NIL)
 
 
 # -- ordering (Go's internal/fmtsort) ----------------------------------------------
@@ -352,7 +352,12 @@ def _sort_key(value: Any) -> tuple:
         return (0, type_name(value), int(value))
     if k == FLOAT:
         # Go orders NaN first, then by value.
-        return (0, type_name(value), 0 if math.isnan(value) else 1, 0.0 if math.isnan(value) else value)
+        return (
+            0,
+            type_name(value),
+            0 if math.isnan(value) else 1,
+            0.0 if math.isnan(value) else value,
+        )
     if k == STRING:
         return (0, type_name(value), value.encode("utf-8", "surrogateescape"))
     if k == COMPLEX:

@@ -44,16 +44,20 @@ type request struct {
 	Data     json.RawMessage `json:"data"`
 	DataKind string          `json:"data_kind"`
 	Exec     *string         `json:"exec"`
+	// Trees asks for the String() of every parsed template's tree instead of
+	// executing (the parser's reprint, which execution errors quote).
+	Trees bool `json:"trees"`
 	// Timeout is in seconds; zero means defaultTimeout.
 	Timeout float64 `json:"timeout"`
 }
 
 type response struct {
-	ID        json.RawMessage `json:"id"`
-	Output    string          `json:"output"`
-	OutputB64 string          `json:"output_b64"`
-	Error     *string         `json:"error"`
-	Phase     *string         `json:"phase"`
+	ID        json.RawMessage   `json:"id"`
+	Output    string            `json:"output"`
+	OutputB64 string            `json:"output_b64"`
+	Error     *string           `json:"error"`
+	Phase     *string           `json:"phase"`
+	Trees     map[string]string `json:"trees,omitempty"`
 }
 
 func main() {
@@ -116,6 +120,15 @@ func serve(line []byte) (resp response) {
 	t, errResp := build(&req, resp)
 	if errResp != nil {
 		return *errResp
+	}
+	if req.Trees {
+		resp.Trees = map[string]string{}
+		for _, tmpl := range t.Templates() {
+			if tmpl.Tree != nil && tmpl.Tree.Root != nil {
+				resp.Trees[tmpl.Name()] = tmpl.Tree.Root.String()
+			}
+		}
+		return resp
 	}
 	data, err := decodeData(&req)
 	if err != nil {
