@@ -227,12 +227,12 @@ def _eq_composite(a: Any, b: Any) -> bool:
     ka, kb = kind(a), kind(b)
     if ka != kb and not (_is_nil(a) or _is_nil(b)):
         raise FuncError(
-            f"non-comparable types {gofmt.sprint(a)}: {type_name(a)}, {type_name(b)}: {gofmt.sprint(b)}"
+            gofmt.sprintf("non-comparable types %s: %v, %s: %v", a, type_name(a), type_name(b), b)
         )
     if _is_nil(a) or _is_nil(b):
         return _is_nil(a) == _is_nil(b)
     if kb in (SLICE, MAP, values.FUNC):
-        raise FuncError(f"non-comparable type {gofmt.sprint(b)}: {type_name(b)}")
+        raise FuncError(gofmt.sprintf("non-comparable type %s: %v", b, type_name(b)))
     return a == b
 
 

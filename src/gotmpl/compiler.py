@@ -14,6 +14,7 @@ Errors are Go's (see ``state.exec_error``), raised as ``ExecError``.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -364,7 +365,10 @@ class _Compiler:
                 else:
                     raise error(blame, f"range can't iterate over {gofmt.sprint(v)}")
             if not ran and else_run is not None:
-                else_run(st, dot, frame)
+                # Go's walkRange recovers a break from its else list too, so there
+                # {{break}} ends this range statement, not the enclosing loop.
+                with contextlib.suppress(_Break):
+                    else_run(st, dot, frame)
 
         return run_range
 

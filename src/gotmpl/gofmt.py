@@ -10,11 +10,18 @@ Pointers, maps, slices and functions printed as addresses (``%p``, or a pointer
 below the top level) show ``id()`` of the Python object: like a Go address it is
 stable for one object and differs between live objects, and like a Go address
 it differs from run to run.
+
+Where Python cannot say what Go would know, the printer assumes: ``None`` is a
+nil interface (``<nil>``, or ``interface {}(nil)`` under %#v); every field of an
+object is exported, so its String/Error methods are used; a method serves both
+a value and a pointer to it; and there is no Go ``Formatter`` (Format method).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime
+import functools
 import math
 import struct
 from collections.abc import Callable
@@ -57,15 +64,78 @@ _UINT_MASK = {"uint8": 0xFF, "uint16": 0xFFFF, "uint32": 0xFFFFFFFF}
 
 # Types whose values never have Go methods; checking them first keeps method
 # lookup off the common path.
-_PLAIN = frozenset({str, int, float, bool, complex, type(None), list, tuple, dict, bytes, bytearray})
+_PLAIN = frozenset(
+    {str, int, float, bool, complex, type(None), list, tuple, dict, bytes, bytearray}
+)
 
 
-class _U8(int):
-    """An element of a []uint8: printed as a uint8, e.g. ``0x1`` under %#v."""
+# Go's sized numeric types. A typed container (``__go_type__`` such as
+# ``[]uint64`` or ``map[string]float32``) holding plain Python numbers prints
+# them as values of its element type: unsigned in hex under %#v, float32 with
+# float32's shortest digits.
+_SIZED = {
+    "int8": int,
+    "int16": int,
+    "int32": int,
+    "int64": int,
+    "uint": int,
+    "uint8": int,
+    "uint16": int,
+    "uint32": int,
+    "uint64": int,
+    "uintptr": int,
+    "float32": float,
+    "complex64": complex,
+}
+_ALIASES = {"byte": "uint8", "rune": "int32"}
 
-    __slots__ = ()
-    __go_kind__ = "uint8"
-    __go_type__ = "uint8"
+
+@functools.lru_cache(maxsize=64)
+def _sized_class(go_type: str) -> type | None:
+    """A number class of the Go type ``go_type``, or None if plain Python numbers do."""
+    go_type = _ALIASES.get(go_type, go_type)
+    base = _SIZED.get(go_type)
+    if base is None:
+        return None
+    return type(go_type, (base,), {"__slots__": (), "__go_kind__": go_type, "__go_type__": go_type})
+
+
+def _split_map_type(name: str) -> tuple[str, str]:
+    """Key and element type of ``map[K]V``, brackets inside K included."""
+    depth = 0
+    for i in range(3, len(name)):
+        if name[i] == "[":
+            depth += 1
+        elif name[i] == "]":
+            depth -= 1
+            if depth == 0:
+                return name[4:i], name[i + 1 :]
+    return "", ""
+
+
+@functools.lru_cache(maxsize=256)
+def _elem_type(container_type: str) -> str:
+    """Element type of a slice or array type name (``[]T``, ``[N]T``), else ""."""
+    if not container_type.startswith("["):
+        return ""
+    close = container_type.find("]")
+    if not container_type[1:close].isdigit() and close != 1:
+        return ""
+    return _ALIASES.get(container_type[close + 1 :], container_type[close + 1 :])
+
+
+@functools.lru_cache(maxsize=256)
+def _map_classes(map_type: str) -> tuple[type | None, type | None]:
+    if not map_type.startswith("map["):
+        return None, None
+    key, elem = _split_map_type(map_type)
+    return _sized_class(key), _sized_class(elem)
+
+
+def _typed(cls: type | None, v: Any) -> Any:
+    if cls is not None and type(v) is cls.__mro__[1]:
+        return cls(v)
+    return v
 
 
 # -- strconv.FormatFloat -----------------------------------------------------------
@@ -93,7 +163,11 @@ def _shortest64(a: float) -> tuple[str, int]:
 
 
 def _f32(x: float) -> float:
-    return struct.unpack("<f", struct.pack("<f", x))[0]
+    """Go's float32(x): round to the nearest float32, overflowing to an infinity."""
+    try:
+        return struct.unpack("<f", struct.pack("<f", x))[0]
+    except OverflowError:
+        return math.copysign(math.inf, x)
 
 
 def _f32_bits(x: float) -> int:
@@ -108,11 +182,9 @@ def _shortest32(a: float) -> tuple[str, int]:
     """Shortest decimal digits that read back (as float32) to the positive float32 ``a``."""
     bits = _f32_bits(a)
     x = Fraction(a)
-    below = Fraction(_f32_from_bits(bits - 1)) if bits > 1 else Fraction(0)
+    below = Fraction(_f32_from_bits(bits - 1))  # zero below the smallest subnormal
     # The largest float32 has no finite neighbour above; its gap is the one below.
     above = Fraction(_f32_from_bits(bits + 1)) if bits < 0x7F7FFFFF else 2 * x - below
-    if bits == 1:
-        below = -x  # the smallest subnormal: the gap below is one step to zero
     lo, hi = (x + below) / 2, (x + above) / 2
     inclusive = bits % 2 == 0  # ties read back to the even mantissa
 
@@ -135,15 +207,9 @@ def _shortest32(a: float) -> tuple[str, int]:
     raise AssertionError("unreachable: 17 digits always round-trip")  # pragma: no cover
 
 
-def _fixed_digits(a: float, fmt: str, prec: int) -> tuple[str, int]:
-    """Correctly rounded digits of a positive float for %e/%f/%g with precision ``prec``."""
-    if fmt == "f":
-        text = f"{a:.{prec}f}"
-        ip, _, fp = text.partition(".")
-        return _trim(ip + fp, len(ip))
-    n = prec + 1 if fmt in "eE" else prec  # significant digits
-    text = f"{a:.{n - 1}e}"
-    mant, _, exp = text.partition("e")
+def _significant_digits(a: float, n: int) -> tuple[str, int]:
+    """The positive float ``a`` rounded exactly (halves to even) to ``n`` significant digits."""
+    mant, _, exp = f"{a:.{n - 1}e}".partition("e")
     return _trim(mant.replace(".", ""), int(exp) + 1)
 
 
@@ -178,10 +244,7 @@ def _fmt_efg(neg: bool, s: str, dp: int, prec: int, fmt: str, shortest: bool) ->
         esign = "-" if exp < 0 else "+"
         return f"{sign}{first}{frac}{fmt}{esign}{_exp_digits(abs(exp), 2)}"
     if fmt == "f":
-        if dp > 0:
-            ipart = s[:dp] + "0" * (dp - min(nd, dp))
-        else:
-            ipart = "0"
+        ipart = s[:dp] + "0" * (dp - min(nd, dp)) if dp > 0 else "0"
         if prec > 0:
             lz = min(prec, max(0, -dp))
             off = dp + lz
@@ -277,13 +340,14 @@ def _ftoa(v: float, fmt: str, prec: int, size: int) -> str:
         elif fmt in "gG":
             prec = nd
         return _fmt_efg(neg, s, dp, prec, fmt, True)
-    if fmt in "gG" and prec == 0:
-        prec = 1
-    if fmt in "eEfgG":
-        s, dp = _fixed_digits(a, fmt, prec)
-    else:
-        s, dp = "", 0
-    return _fmt_efg(neg, s, dp, prec, fmt, False)
+    if fmt in "eEf":
+        # Python rounds exactly (halves to even) and writes these forms as Go does.
+        return format(v, f".{prec}{fmt}")
+    if fmt in "gG":
+        prec = max(prec, 1)
+        s, dp = _significant_digits(a, prec)
+        return _fmt_efg(neg, s, dp, prec, fmt, False)
+    return "%" + fmt  # not a float format
 
 
 def format_float(f: float, fmt: str = "g", prec: int = -1) -> str:
@@ -293,17 +357,11 @@ def format_float(f: float, fmt: str = "g", prec: int = -1) -> str:
 
 def _go_float_v(f: float) -> str:
     """%v of a float64 (shortest %g with Go's exponent thresholds), quickly."""
-    r = repr(f)
-    if "e" in r:
-        if "n" in r:  # inf or nan
-            return "NaN" if r == "nan" else ("+Inf" if r == "inf" else "-Inf")
-        # Python switches to exponent form below 1e-4 and from 1e16; Go
-        # agrees on the digits and the form there.
-        return r
-    ip, _, fp = r.partition(".")
-    ndigits = len(ip) - (ip[0] == "-")
-    if ndigits <= 6:  # exponent below 6: plain notation, as Python writes it
-        return ip if fp == "0" else r
+    if -1e6 < f < 1e6:
+        # Below 1e6 Go's form is Python's repr (plain from 1e-4, exponent
+        # below), less the ".0" that repr adds to whole numbers.
+        r = repr(f)
+        return r[:-2] if r.endswith(".0") else r
     return _ftoa(f, "g", -1, 64)
 
 
@@ -340,18 +398,14 @@ def _can_backquote(s: str) -> bool:
 
 
 def _is_uint8_slice(v: Any) -> bool:
-    if isinstance(v, (bytes, bytearray)):
-        return True
-    name = type_name(v)
-    return name.startswith("[") and (name.endswith("]uint8") or name.endswith("]byte"))
+    return isinstance(v, (bytes, bytearray)) or _elem_type(type_name(v)) == "uint8"
 
 
-def _elements(v: Any) -> list[Any]:
-    if isinstance(v, (bytes, bytearray)):
-        return [_U8(c) for c in v]
-    if _is_uint8_slice(v):
-        return [_U8(c) if type(c) is int else c for c in v]
-    return list(v)
+def _elements(v: Any, tname: str) -> list[Any]:
+    cls = _sized_class(_elem_type(tname))
+    if cls is None:
+        return list(v)
+    return [_typed(cls, x) for x in v]
 
 
 def _type_of(v: Any) -> str:
@@ -363,10 +417,6 @@ def _float_size(v: Any) -> int:
     return 32 if getattr(type(v), "__go_kind__", None) in ("float32", "complex64") else 64
 
 
-class _Panic(Exception):
-    """A method panicked while a panic message was being printed: Go gives up."""
-
-
 class _Printer:
     """Go's pp and fmt structs: an output buffer and the flags of the current verb."""
 
@@ -375,7 +425,6 @@ class _Printer:
         "erroring",
         "good_arg_num",
         "minus",
-        "panicking",
         "plus",
         "plus_v",
         "prec",
@@ -392,7 +441,6 @@ class _Printer:
     def __init__(self) -> None:
         self.buf: list[str] = []
         self.erroring = False
-        self.panicking = False
         self.reordered = False
         self.good_arg_num = True
         self.clear_flags()
@@ -414,8 +462,6 @@ class _Printer:
             self.zero,
             self.plus_v,
             self.sharp_v,
-            self.wid,
-            self.prec,
         )
 
     def _set_flags(self, f: tuple) -> None:
@@ -429,8 +475,6 @@ class _Printer:
             self.zero,
             self.plus_v,
             self.sharp_v,
-            self.wid,
-            self.prec,
         ) = f
 
     # -- fmt: padding and basic items --
@@ -772,34 +816,26 @@ class _Printer:
 
     # -- methods --
 
-    def catch_panic(self, v: Any, verb: str, method: str, exc: Exception) -> None:
-        if self.panicking:
-            raise _Panic(str(exc)) from exc  # Go re-panics; the recursion cannot succeed
+    def catch_panic(self, verb: str, method: str, exc: Exception) -> None:
+        """Go's catchPanic: report a method that panicked (raised) in place of its result."""
+        message = str(exc)
         error = find_method(exc, "Error")
-        message: Any = str(exc)
-        if error is not None:
-            try:
-                message = error()
-            except Exception:  # pragma: no cover - a broken Error on a broken Error
-                pass
+        if error is not None:  # a Go error value (gotime.GoError ...) prints its Error()
+            with contextlib.suppress(Exception):
+                message = str(error())
         old = self._flags()
+        # Go saves and restores the flags but not the width and precision, so
+        # what follows a panic in the same verb prints with both at zero.
         self.clear_flags()
-        self.buf.append(f"%!{verb}(PANIC={method} method: ")
-        self.panicking = True
-        try:
-            self.print_arg(message, "v")
-        finally:
-            self.panicking = False
-        self.buf.append(")")
+        # The message is a string, whose printing cannot panic again.
+        self.buf.append(f"%!{verb}(PANIC={method} method: {message})")
         self._set_flags(old)
 
-    def _call(self, v: Any, verb: str, name: str, method: Callable[[], Any]) -> str | None:
+    def _call(self, verb: str, name: str, method: Callable[[], Any]) -> str | None:
         try:
             result = method()
-        except _Panic:
-            raise
         except Exception as exc:
-            self.catch_panic(v, verb, name, exc)
+            self.catch_panic(verb, name, exc)
             return None
         return result if isinstance(result, str) else str(result)
 
@@ -812,7 +848,7 @@ class _Printer:
         if self.sharp_v:
             go_string = find_method(v, "GoString")
             if go_string is not None:
-                s = self._call(v, verb, "GoString", go_string)
+                s = self._call(verb, "GoString", go_string)
                 if s is not None:
                     self.fmt_s(s)
                 return True
@@ -821,7 +857,7 @@ class _Printer:
             for name in ("Error", "String"):
                 method = find_method(v, name)
                 if method is not None:
-                    s = self._call(v, verb, name, method)
+                    s = self._call(verb, name, method)
                     if s is not None:
                         self.fmt_string(v, s, verb)
                     return True
@@ -915,7 +951,7 @@ class _Printer:
             self.buf.append("?" + type_name(v) + "?")
 
     def _print_list(self, v: Any, verb: str, depth: int, tname: str) -> None:
-        items = _elements(v)
+        items = _elements(v, tname)
         if self.sharp_v:
             self.buf.append(tname + "{")
             sep = ", "
@@ -929,18 +965,20 @@ class _Printer:
         self.buf.append("}" if self.sharp_v else "]")
 
     def _print_map(self, v: Any, verb: str, depth: int) -> None:
+        tname = type_name(v)
         if self.sharp_v:
-            self.buf.append(type_name(v) + "{")
+            self.buf.append(tname + "{")
             sep = ", "
         else:
             self.buf.append("map[")
             sep = " "
+        key_cls, elem_cls = _map_classes(tname)
         for i, (key, value) in enumerate(sorted_items(v)):
             if i:
                 self.buf.append(sep)
-            self.print_value(key, verb, depth + 1)
+            self.print_value(_typed(key_cls, key), verb, depth + 1)
             self.buf.append(":")
-            self.print_value(value, verb, depth + 1)
+            self.print_value(_typed(elem_cls, value), verb, depth + 1)
         self.buf.append("}" if self.sharp_v else "]")
 
     def _print_struct(self, v: Any, verb: str, depth: int, tname: str) -> None:

@@ -374,14 +374,14 @@ def _sort_key(value: Any) -> tuple:
 def sorted_items(mapping: Mapping) -> list[tuple[Any, Any]]:
     """A map's entries in Go's order: by key, as fmt prints and range visits them."""
     items = list(mapping.items())
-    try:
-        if all(type(k) is str for k, _ in items):
-            # The common case; Go compares strings byte-wise, as UTF-8 code point
-            # order does, except for lone surrogates (undecodable bytes).
+    if all(type(k) is str for k, _ in items):
+        # Go compares strings byte-wise, which code point order matches for
+        # valid UTF-8; undecodable bytes (lone surrogates) need the bytes.
+        if all(k.isascii() or k.isprintable() for k, _ in items):
             items.sort(key=lambda kv: kv[0])
-            return items
-    except TypeError:  # pragma: no cover - str keys always compare
-        pass
+        else:
+            items.sort(key=lambda kv: kv[0].encode("utf-8", "surrogateescape"))
+        return items
     items.sort(key=lambda kv: _sort_key(kv[0]))
     return items
 

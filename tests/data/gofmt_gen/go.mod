@@ -1,0 +1,3 @@
+module gotmpl/gofmt_gen
+
+go 1.27

@@ -1,0 +1,67 @@
+"""Live differential tests: random templates and data, rendered by gotmpl and by Go.
+
+Marked ``oracle``: they build and run the Go oracle. A failure shrinks to a small
+template and data and shows both results. GOTMPL_FUZZ_EXAMPLES sets the number of
+examples (default 500 per test); GOTMPL_FUZZ_RANDOM=1 draws new examples on each
+run instead of the same derandomized ones.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from strategies import data, mangled, templates
+
+import gotmpl
+
+EXAMPLES = int(os.environ.get("GOTMPL_FUZZ_EXAMPLES", "500"))
+FUZZ = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    derandomize=os.environ.get("GOTMPL_FUZZ_RANDOM") != "1",
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+pytestmark = pytest.mark.oracle
+
+
+def gotmpl_result(template: str, value: Any) -> tuple[str, str | None, str | None]:
+    """(output, error, phase) as the oracle reports them."""
+    t = gotmpl.Template("t")
+    try:
+        t.parse(template)
+    except gotmpl.ParseError as e:
+        return "", str(e), "parse"
+    out = io.StringIO()
+    try:
+        t.execute(value, out=out)
+    except gotmpl.ExecError as e:
+        return out.getvalue(), str(e), "exec"
+    return out.getvalue(), None, None
+
+
+def check_like_go(oracle: Any, template: str, value: Any) -> None:
+    go = oracle.run({"template": template, "name": "t", "data": value})
+    expected = (go["output"], go["error"], go["phase"])
+    actual = gotmpl_result(template, value)
+    assert actual == expected, (
+        f"\ntemplate: {template!r}\ndata:     {json.dumps(value, ensure_ascii=False)}"
+        f"\nGo:       {expected!r}\ngotmpl:   {actual!r}"
+    )
+
+
+@FUZZ
+@given(template=templates(), value=data())
+def test_random_templates_render_like_go(oracle: Any, template: str, value: Any) -> None:
+    check_like_go(oracle, template, value)
+
+
+@FUZZ
+@given(template=mangled(), value=data())
+def test_damaged_templates_fail_like_go(oracle: Any, template: str, value: Any) -> None:
+    check_like_go(oracle, template, value)
