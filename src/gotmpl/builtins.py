@@ -231,7 +231,7 @@ def _eq_composite(a: Any, b: Any) -> bool:
         )
     if _is_nil(a) or _is_nil(b):
         return _is_nil(a) == _is_nil(b)
-    if kb in (SLICE, MAP, values.FUNC):
+    if not values.comparable(b):
         raise FuncError(gofmt.sprintf("non-comparable type %s: %v", b, type_name(b)))
     return a == b
 

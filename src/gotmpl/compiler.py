@@ -2,19 +2,22 @@
 
 Everything that does not depend on the data is settled here: which function an
 identifier names, the Go value of each constant, how each argument converts to its
-parameter's type, which variable slot a ``$name`` means, the missingkey mode, and
-which node Go would blame for each possible error. At render time closures only
-move values; nothing dispatches on node type.
+parameter's type, whether a command receives a piped value, which variable slot a
+``$name`` means, the missingkey mode, and which node Go would blame for each
+possible error. At render time closures only move values; nothing dispatches on
+node type.
 
 Closures come in two shapes: ``run(st, dot, frame)`` writes output, and
 ``ev(st, dot, frame)`` returns a value. ``frame`` holds one template call's
-variables (slot 0 is ``$``). Commands take the value piped in as ``final``.
+variables (slot 0 is ``$``). Commands are ``cmd(st, dot, frame, final)``, where
+``final`` is the value piped in (``NO_FINAL`` for a pipeline's first command).
 Errors are Go's (see ``state.exec_error``), raised as ``ExecError``.
 """
 
 from __future__ import annotations
 
 import contextlib
+import datetime
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -48,6 +51,7 @@ from .nodes import (
     WithNode,
 )
 from .state import MAX_EXEC_DEPTH, State, exec_error
+from .strconv import quote
 from .values import FUNC, INT, MAP, MISSING, SLICE, UINT, kind, type_name
 
 __all__ = ["CompiledTemplate", "Options", "compile_template"]
@@ -105,10 +109,6 @@ def compile_template(name: str, root: ListNode, options: Options) -> CompiledTem
     return CompiledTemplate(run, c.slots)
 
 
-def _literal_text(node: Node) -> str:
-    return str(node)
-
-
 class _Scope:
     """Variables visible at a point of the template: name -> frame slot."""
 
@@ -132,10 +132,23 @@ class _Scope:
         return None
 
 
+class _Origin:
+    """Where a receiver came from, when no container holds it (see _static_type)."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+_TOP: Any = _Origin("top")  # the data, a variable, a pipeline's result: typed by its value
+_RANGE: Any = _Origin("range")  # an element of the collection a range is visiting
+
+
 class _Compiler:
     def __init__(self, name: str, options: Options) -> None:
         self.name = name
-        self.options = options
+        self.funcs = options.funcs
         self.missingkey = options.missingkey
         self.scope = _Scope()
         self.slots = 1
@@ -145,12 +158,10 @@ class _Compiler:
         # Whether dot is an element of a range's collection (see _static_type).
         self.dot_origin: Any = _TOP
 
-    # -- errors ------------------------------------------------------------------------
-
     def error(self, node: Node | None, message: str) -> ExecError:
         return exec_error(self.name, node, message)
 
-    # -- lists and control -------------------------------------------------------------
+    # -- lists and control ---------------------------------------------------------------
 
     def list(self, node: ListNode) -> Run:
         items: list[Any] = []
@@ -166,9 +177,7 @@ class _Compiler:
             return _run_nothing
         if len(items) == 1:
             only = items[0]
-            if type(only) is str:
-                return _text_writer(only)
-            return only
+            return _text_writer(only) if type(only) is str else only
         seq = tuple(items)
 
         def run_list(st: State, dot: Any, frame: list) -> None:
@@ -200,45 +209,67 @@ class _Compiler:
 
     def action(self, node: ActionNode) -> Run:
         pipe = node.pipe
-        ev = self.pipeline(pipe)
         if pipe.decl:
+            ev = self.pipeline(pipe)
 
             def run_declaration(st: State, dot: Any, frame: list) -> None:
                 ev(st, dot, frame)
 
             return run_declaration
         print_value = self.printer(node)
-        fast = self.fast_field(pipe)
+        fast = self.dot_fields(pipe)
         if fast is not None:
+            get, origin = fast
 
             def run_field(st: State, dot: Any, frame: list) -> None:
-                v = fast(st, dot)
-                if v.__class__ is str:
-                    st.w(v)
-                else:
-                    st.w(print_value(v))
+                v = get(st, dot, origin)
+                st.w(v if v.__class__ is str else print_value(MISSING if v is None else v))
 
             return run_field
+        if len(pipe.cmds) == 1:
+            cmd = pipe.cmds[0]
+            single = self.value(cmd.args[0]) if len(cmd.args) == 1 else None
+            if single is None:
+                c0 = self.command(cmd, pipe, has_final=False)
+                single = lambda st, dot, frame: c0(st, dot, frame, NO_FINAL)  # noqa: E731
+
+            def run_single(st: State, dot: Any, frame: list) -> None:
+                v = single(st, dot, frame)
+                st.w(v if v.__class__ is str else print_value(MISSING if v is None else v))
+
+            return run_single
+        ev = self.pipeline(pipe)
 
         def run_action(st: State, dot: Any, frame: list) -> None:
             v = ev(st, dot, frame)
-            if v.__class__ is str:
-                st.w(v)
-            else:
-                st.w(print_value(v))
+            st.w(v if v.__class__ is str else print_value(v))
 
         return run_action
+
+    def dot_fields(self, pipe: PipeNode) -> tuple[Callable[..., Any], Any] | None:
+        """For a plain ``{{.A.B}}``: its getter chain and dot's origin, else None."""
+        if len(pipe.cmds) != 1 or len(pipe.cmds[0].args) != 1 or pipe.decl:
+            return None
+        field = pipe.cmds[0].args[0]
+        if not isinstance(field, FieldNode):
+            return None
+        getters = tuple(self.getter(field, field, n) for n in field.names)
+        return _getter_chain(getters), self.dot_origin
 
     def printer(self, node: ActionNode) -> Callable[[Any], str]:
         """Go's printValue: ``<no value>`` for nothing, an error for funcs."""
         error = self.error
+        format_value = gofmt.format_value
 
         def print_value(v: Any) -> str:
-            if v is MISSING or v is None:
+            if v is MISSING:
                 return "<no value>"
-            if kind(v) == FUNC and values.find_method(v, "String") is None:
+            k = kind(v)
+            if k == values.POINTER:
+                return gofmt.format_pointee(v)  # Go prints what a pointer points at
+            if k == FUNC and values.find_method(v, "String") is None:
                 raise error(node, f"can't print {node} of type {type_name(v)}")
-            return gofmt.format_value(v)
+            return format_value(v)
 
         return print_value
 
@@ -252,12 +283,7 @@ class _Compiler:
         body = self.list(node.list)
         self.dot_origin = outer_origin
         declared = frozenset(slot for _, slot in self.scope.pop(body_mark))
-        else_run = None
-        if node.else_list is not None:
-            saved = self.hidden
-            self.hidden = saved | declared
-            else_run = self.list(node.else_list)
-            self.hidden = saved
+        else_run = self.else_list(node, declared)
         self.scope.pop(mark)
         truth = values.truth
 
@@ -280,10 +306,19 @@ class _Compiler:
 
         return run_if
 
+    def else_list(self, node: BranchNode, declared: frozenset[int]) -> Run | None:
+        if node.else_list is None:
+            return None
+        saved = self.hidden
+        self.hidden = saved | declared
+        run = self.list(node.else_list)
+        self.hidden = saved
+        return run
+
     def range_(self, node: RangeNode) -> Run:
         pipe = node.pipe
         mark = self.scope.mark()
-        collection = self.pipeline(pipe, range_decl=True)
+        collection = self.pipeline(pipe)
         decl = pipe.decl
         if pipe.is_assign:
             slots = [self.assign_slot(v) for v in decl]
@@ -298,44 +333,34 @@ class _Compiler:
         body = self.list(node.list)
         self.dot_origin = outer_origin
         declared = frozenset(slot for _, slot in self.scope.pop(body_mark))
-        else_run = None
-        if node.else_list is not None:
-            saved = self.hidden
-            self.hidden = saved | declared
-            else_run = self.list(node.else_list)
-            self.hidden = saved
+        else_run = self.else_list(node, declared)
         self.scope.pop(mark)
         blame = _last_evaluated(pipe)
         error = self.error
         name = self.name
 
         def loop(st: State, frame: list, pairs: Any, collection: Any) -> bool:
-            ran = False
-            tick = st.tick
             outer = st.range_collection
             st.range_collection = collection
+            tick = st.tick
+            ran = False
             try:
-                ran = iterate(st, frame, pairs, tick)
+                for key, elem in pairs:
+                    ran = True
+                    if tick is not None:
+                        tick(node, name)
+                    if key_slot is not None:
+                        frame[key_slot] = key
+                    if elem_slot is not None:
+                        frame[elem_slot] = elem
+                    try:
+                        body(st, elem, frame)
+                    except _Continue:
+                        continue
+                    except _Break:
+                        break
             finally:
                 st.range_collection = outer
-            return ran
-
-        def iterate(st: State, frame: list, pairs: Any, tick: Any) -> bool:
-            ran = False
-            for key, elem in pairs:
-                ran = True
-                if tick is not None:
-                    tick(node, name)
-                if key_slot is not None:
-                    frame[key_slot] = key
-                if elem_slot is not None:
-                    frame[elem_slot] = elem
-                try:
-                    body(st, elem, frame)
-                except _Continue:
-                    continue
-                except _Break:
-                    break
             return ran
 
         def run_range(st: State, dot: Any, frame: list) -> None:
@@ -345,7 +370,7 @@ class _Compiler:
                 ran = loop(st, frame, enumerate(v), v)
             elif cls is dict:
                 ran = loop(st, frame, values.sorted_items(v), v)
-            elif v is MISSING or v is None:
+            elif v is MISSING:
                 ran = False
             else:
                 k = kind(v)
@@ -363,7 +388,8 @@ class _Compiler:
                     ints = ((MISSING, _same_int_type(v, i)) for i in range(int(v)))
                     ran = loop(st, frame, ints, _TOP)
                 else:
-                    raise error(blame, f"range can't iterate over {gofmt.sprint(v)}")
+                    shown = gofmt.format_pointee(v) if k == values.POINTER else gofmt.sprint(v)
+                    raise error(blame, f"range can't iterate over {shown}")
             if not ran and else_run is not None:
                 # Go's walkRange recovers a break from its else list too, so there
                 # {{break}} ends this range statement, not the enclosing loop.
@@ -381,7 +407,7 @@ class _Compiler:
         def run_template(st: State, dot: Any, frame: list) -> None:
             tmpl = st.templates.get(target)
             if tmpl is None or tmpl._tree is None:
-                raise error(node, f"template {_quote(target)} not defined")
+                raise error(node, f"template {quote(target)} not defined")
             if st.depth >= MAX_EXEC_DEPTH:
                 raise error(node, f"exceeded maximum template depth ({MAX_EXEC_DEPTH})")
             new_dot = ev(st, dot, frame) if ev is not None else MISSING
@@ -398,7 +424,7 @@ class _Compiler:
 
         return run_template
 
-    # -- variables ---------------------------------------------------------------------
+    # -- variables -----------------------------------------------------------------------
 
     def declare(self, var: VariableNode) -> int:
         slot = self.slots
@@ -409,51 +435,50 @@ class _Compiler:
     def assign_slot(self, var: VariableNode) -> int | None:
         return self.scope.find(var.names[0], self.hidden)
 
-    # -- pipelines and commands ----------------------------------------------------------
+    def variable_reader(self, var: VariableNode) -> Eval:
+        """Go's varValue for ``$name`` (the variable alone, not its fields)."""
+        name = var.names[0]
+        slot = self.scope.find(name, self.hidden)
+        if slot is None:
+            return _failing(self.error, var, f"undefined variable: {name}")
+        error = self.error
 
-    def pipeline(self, pipe: PipeNode, range_decl: bool = False) -> Eval:
+        def read(st: State, dot: Any, frame: list) -> Any:
+            v = frame[slot]
+            if v is _UNSET:
+                raise error(var, f"undefined variable: {name}")
+            return v
+
+        return read
+
+    # -- pipelines and commands ------------------------------------------------------------
+
+    def pipeline(self, pipe: PipeNode) -> Eval:
         """Go's evalPipeline: commands chained by their final argument, then declarations."""
-        cmds = []
+        cmds: list[Cmd] = []
         at: Node = pipe  # the node Go's state points at before each command runs
-        for c in pipe.cmds:
-            cmds.append(self.command(c, at))
-            at = _last_of_command(c)
+        single = None
+        if len(pipe.cmds) == 1 and len(pipe.cmds[0].args) == 1:
+            single = self.value(pipe.cmds[0].args[0])
+        if single is None:
+            for i, c in enumerate(pipe.cmds):
+                cmds.append(self.command(c, at, has_final=i > 0))
+                at = _last_of_command(c)
+        # Declarations take effect once the commands ran: `$x := $x` reads an outer $x.
         decl = pipe.decl
-        # Declarations become visible after the commands are compiled (Go's parser
-        # already made them visible, but they are set only once the pipeline ran).
         if pipe.is_assign:
             targets = [self.assign_slot(v) for v in decl]
             missing = [v for v, s in zip(decl, targets, strict=True) if s is None]
         else:
             targets = [self.declare(v) for v in decl]
             missing = []
-        blame = _last_evaluated(pipe)
-        error = self.error
-
-        if len(cmds) == 1:
-            first = cmds[0]
-
-            def ev_single(st: State, dot: Any, frame: list) -> Any:
-                v = first(st, dot, frame, NO_FINAL)
-                return MISSING if v is None else v
-
-            ev: Eval = ev_single
-        else:
-            chain = tuple(cmds)
-
-            def ev_chain(st: State, dot: Any, frame: list) -> Any:
-                v = NO_FINAL
-                for cmd in chain:
-                    v = cmd(st, dot, frame, v)
-                    if v is None:  # a nil interface: Go digs out the (absent) value
-                        v = MISSING
-                return v
-
-            ev = ev_chain
+        ev = _chain(cmds) if single is None else _digging(single)
         if not decl:
             return ev
         if missing:
             undefined = missing[0].names[0]
+            error = self.error
+            blame = _last_evaluated(pipe)
 
             def ev_assign_undefined(st: State, dot: Any, frame: list) -> Any:
                 ev(st, dot, frame)
@@ -479,223 +504,201 @@ class _Compiler:
 
         return ev_declare_many
 
-    def fast_field(self, pipe: PipeNode) -> Callable[[State, Any], Any] | None:
-        """A plain ``.A.B`` action: dict lookups inline, the general step otherwise."""
-        if len(pipe.cmds) != 1 or len(pipe.cmds[0].args) != 1:
-            return None
-        field = pipe.cmds[0].args[0]
-        if not isinstance(field, FieldNode):
-            return None
-        steps = tuple((n, self.field_step(field, field, n, (field,))) for n in field.names)
-        origin = self.dot_origin
-
-        def get(st: State, dot: Any) -> Any:
-            v = dot
-            container = origin
-            for n, step in steps:
-                if v.__class__ is dict:
-                    found = v.get(n, MISSING)
-                    if found is MISSING:
-                        found = step(st, None, None, v, NO_FINAL, container)
-                else:
-                    found = step(st, None, None, v, NO_FINAL, container)
-                container = v
-                v = found
-            return MISSING if v is None else v
-
-        return get
-
-    def command(self, cmd: CommandNode, at: Node) -> Cmd:
+    def command(self, cmd: CommandNode, at: Node, has_final: bool) -> Cmd:
         """Go's evalCommand; ``at`` is the node Go's state points at beforehand."""
         first = cmd.args[0]
+        args = cmd.args
         if isinstance(first, FieldNode):
-            return self.field_command(first, cmd.args)
+            return self.fields_command(first, first.names, args, has_final, first, None)
         if isinstance(first, ChainNode):
-            return self.chain_command(first, cmd.args)
+            return self.chain_command(first, args, has_final)
         if isinstance(first, IdentifierNode):
-            return self.function(first, cmd, cmd.args)
+            return self.function(first, cmd, args, has_final)
+        if isinstance(first, VariableNode):
+            return self.variable_command(first, args, has_final)
+        if len(args) > 1 or has_final:
+            # Go's notAFunction: a pipe, literal, dot or nil takes no arguments.
+            blame = at if isinstance(first, PipeNode) else first
+            fail = _failing(self.error, blame, f"can't give argument to non-function {first}")
+            if isinstance(first, PipeNode):
+                inner = self.pipeline(first)  # compiled for its declarations' scope
+                del inner
+            return lambda st, dot, frame, final: fail(st, dot, frame)
         if isinstance(first, PipeNode):
             inner = self.pipeline(first)
-            not_a_function = self.not_a_function(cmd.args, at)
-
-            def cmd_pipe(st: State, dot: Any, frame: list, final: Any) -> Any:
-                not_a_function(final)
-                return inner(st, dot, frame)
-
-            return cmd_pipe
-        if isinstance(first, VariableNode):
-            return self.variable_command(first, cmd.args)
-        # A literal, dot or nil: Go blames the word itself and refuses arguments.
-        not_a_function = self.not_a_function(cmd.args, first)
+            return lambda st, dot, frame, final: inner(st, dot, frame)
         if isinstance(first, NilNode):
-            error = self.error
-
-            def cmd_nil(st: State, dot: Any, frame: list, final: Any) -> Any:
-                not_a_function(final)
-                raise error(first, "nil is not a command")
-
-            return cmd_nil
+            fail = _failing(self.error, first, "nil is not a command")
+            return lambda st, dot, frame, final: fail(st, dot, frame)
         if isinstance(first, DotNode):
+            return _cmd_dot
+        constant = self.literal(first, ANY)
+        return lambda st, dot, frame, final: constant(st, dot, frame)
 
-            def cmd_dot(st: State, dot: Any, frame: list, final: Any) -> Any:
-                not_a_function(final)
-                return dot
-
-            return cmd_dot
-        constant = self.literal_arg_or_failure(first, ANY)
-
-        def cmd_constant(st: State, dot: Any, frame: list, final: Any) -> Any:
-            not_a_function(final)
-            return constant(st, dot, frame)
-
-        return cmd_constant
-
-    def not_a_function(self, args: tuple[Node, ...], blame: Node) -> Callable[[Any], None]:
-        error = self.error
-        many = len(args) > 1
-        first = args[0]
-
-        def check(final: Any) -> None:
-            if many or final is not NO_FINAL:
-                raise error(blame, f"can't give argument to non-function {first}")
-
-        return check
-
-    def ideal_constant(self, node: NumberNode) -> Any:
-        """Go's idealConstant: a number's type from its syntax (int unless it looks float)."""
-        text = node.text
-        if node.complex_value is not None:
-            return node.complex_value
-        is_hex_int = (
-            len(text) > 2
-            and text[0] == "0"
-            and text[1] in "xX"
-            and not any(c in "pP" for c in text)
-        )
-        if (
-            node.float_value is not None
-            and not is_hex_int
-            and not text.startswith("'")
-            and any(c in ".eEpP" for c in text)
-        ):
-            return node.float_value
-        if node.int_value is not None:
-            return node.int_value
-        if node.uint_value is not None:
-            raise _LiteralError(node, f"{text} overflows int")
-        return MISSING
-
-    def variable_command(self, var: VariableNode, args: tuple[Node, ...]) -> Cmd:
+    def variable_command(self, var: VariableNode, args: tuple[Node, ...], has_final: bool) -> Cmd:
         """Go's evalVariableNode: ``$x``, or ``$x.A.B`` walked from the variable."""
         read = self.variable_reader(var)
-        if len(var.names) == 1:
-            not_a_function = self.not_a_function(args, var)
+        if len(var.names) > 1:
+            return self.fields_command(var, var.names[1:], args, has_final, var, read)
+        if len(args) > 1 or has_final:
+            fail = _failing(self.error, var, f"can't give argument to non-function {var}")
 
-            def cmd_var(st: State, dot: Any, frame: list, final: Any) -> Any:
-                v = read(frame)
-                if final is not NO_FINAL or len(args) > 1:
-                    not_a_function(final)
-                return v
+            def cmd_var_with_args(st: State, dot: Any, frame: list, final: Any) -> Any:
+                read(st, dot, frame)
+                return fail(st, dot, frame)
 
-            return cmd_var
-        walk = self.fields(var, var.names[1:], args, var)
+            return cmd_var_with_args
+        return lambda st, dot, frame, final: read(st, dot, frame)
 
-        def cmd_var_fields(st: State, dot: Any, frame: list, final: Any) -> Any:
-            return walk(st, dot, frame, read(frame), final, _TOP)
-
-        return cmd_var_fields
-
-    def variable_reader(self, var: VariableNode) -> Callable[[list], Any]:
-        name = var.names[0]
-        slot = self.scope.find(name, self.hidden)
-        error = self.error
-        if slot is None:
-
-            def read_undefined(frame: list) -> Any:
-                raise error(var, f"undefined variable: {name}")
-
-            return read_undefined
-
-        def read(frame: list) -> Any:
-            v = frame[slot]
-            if v is _UNSET:
-                raise error(var, f"undefined variable: {name}")
-            return v
-
-        return read
-
-    def field_command(self, field: FieldNode, args: tuple[Node, ...]) -> Cmd:
-        """Go's evalFieldNode: ``.A.B`` walked from dot."""
-        walk = self.fields(field, field.names, args, field)
-        origin = self.dot_origin
-
-        def cmd_field(st: State, dot: Any, frame: list, final: Any) -> Any:
-            return walk(st, dot, frame, dot, final, origin)
-
-        return cmd_field
-
-    def chain_command(self, chain: ChainNode, args: tuple[Node, ...]) -> Cmd:
+    def chain_command(self, chain: ChainNode, args: tuple[Node, ...], has_final: bool) -> Cmd:
         """Go's evalChainNode: ``(pipeline).A.B`` or ``fn.A``: the term, then its fields."""
         inner = chain.node
-        error = self.error
         if isinstance(inner, NilNode):
-
-            def cmd_nil_chain(st: State, dot: Any, frame: list, final: Any) -> Any:
-                raise error(chain, f"indirection through explicit nil in {chain}")
-
-            return cmd_nil_chain
+            fail = _failing(self.error, chain, f"indirection through explicit nil in {chain}")
+            return lambda st, dot, frame, final: fail(st, dot, frame)
         term = self.arg(inner, None)
-        # Lookups blame the last node the term's evaluation visited, calls the chain.
-        walk = self.fields(chain, chain.fields, args, _last_of_arg(inner))
+        # Lookups blame the last node the term's evaluation visited; calls, the chain.
+        return self.fields_command(chain, chain.fields, args, has_final, _last_of_arg(inner), term)
 
-        def cmd_chain(st: State, dot: Any, frame: list, final: Any) -> Any:
-            return walk(st, dot, frame, term(st, dot, frame), final, _TOP)
+    def fields_command(
+        self,
+        node: Node,
+        names: tuple[str, ...],
+        args: tuple[Node, ...],
+        has_final: bool,
+        blame: Node,
+        receiver: Eval | None,
+    ) -> Cmd:
+        """Go's evalFieldChain from dot (``receiver`` None), a variable or a chain's term.
 
-        return cmd_chain
-
-    def fields(
-        self, node: Node, names: tuple[str, ...], args: tuple[Node, ...], blame: Node
-    ) -> Callable[[State, Any, list, Any, Any, Any], Any]:
-        """Go's evalFieldChain: every name but the last takes no arguments.
-
-        ``walk(st, dot, frame, receiver, final, container)``: ``container`` is what
-        the receiver was read from, which decides the type Go names in errors.
+        Every name but the last takes no arguments; the last takes the command's
+        arguments and the piped value, if any.
         """
-        head = tuple(self.field_step(node, blame, n, (node,)) for n in names[:-1])
-        last = self.field_step(node, blame, names[-1], args)
-        if not head:
-            return last
+        getters = [self.getter(node, blame, n) for n in names[:-1]]
+        origin = self.dot_origin
+        if len(args) > 1 or has_final:
+            last = self.member_call(node, blame, names[-1], args[1:])
+            walk = _walker(tuple(getters))
+            if receiver is None:
 
-        def walk(
-            st: State, dot: Any, frame: list, receiver: Any, final: Any, container: Any
-        ) -> Any:
-            for step in head:
-                receiver, container = step(st, dot, frame, receiver, NO_FINAL, container), receiver
-            return last(st, dot, frame, receiver, final, container)
+                def cmd_dot_call(st: State, dot: Any, frame: list, final: Any) -> Any:
+                    r, container = walk(st, dot, origin)
+                    return last(st, dot, frame, r, container, final)
 
-        return walk
+                return cmd_dot_call
 
-    def field_step(
-        self, node: Node, blame: Node, name: str, args: tuple[Node, ...]
-    ) -> Callable[..., Any]:
-        """Go's evalField: ``.name`` on a receiver, as a method call or a lookup.
+            def cmd_var_call(st: State, dot: Any, frame: list, final: Any) -> Any:
+                r, container = walk(st, receiver(st, dot, frame), _TOP)
+                return last(st, dot, frame, r, container, final)
 
-        ``blame`` is the node Go's state points at for lookup errors; a failed
-        method call blames ``node``.
+            return cmd_var_call
+        getters.append(self.getter(node, blame, names[-1]))
+        get = _getter_chain(tuple(getters))
+        if receiver is None:
+            return lambda st, dot, frame, final: get(st, dot, origin)
+        return lambda st, dot, frame, final: get(st, receiver(st, dot, frame), _TOP)
+
+    def getter(self, node: Node, blame: Node, name: str) -> Callable[[State, Any, Any], Any]:
+        """Go's evalField without arguments: ``get(st, receiver, container)``.
+
+        A niladic method is called; a map is indexed; a struct's field is read.
+        ``blame`` is the node Go's state points at; a failed call blames ``node``.
         """
         error = self.error
         missingkey = self.missingkey
-        call_args = args[1:]
-        has_args = len(call_args) > 0
-        arg_evaluators: dict[Signature, Any] = {}
-        compiler = self
+        resolved: dict[type, tuple[int, Any]] = {}
+        member_call = self.member_call(node, blame, name, ())
 
-        def method_call(st: State, dot: Any, frame: list, method: Any, final: Any) -> Any:
+        def get(st: Any, receiver: Any, container: Any) -> Any:
+            cls = receiver.__class__
+            if cls is dict:
+                v = receiver.get(name, MISSING)
+                if v is MISSING:
+                    return _missing_key(receiver, name, missingkey, error, blame, st, container)
+                return v
+            how = resolved.get(cls)
+            if how is None:
+                how = resolved[cls] = _resolve(cls, name)
+            k, func = how
+            if k == _ATTRIBUTE:
+                v = getattr(receiver, name, _NO_ATTRIBUTE)
+                if v is not _NO_ATTRIBUTE:
+                    return v if v.__class__ not in _PY_TIME else values.as_go(v)
+            elif k == _NILADIC:
+                try:
+                    v = func(receiver)
+                except ExecError:
+                    raise
+                except Exception as e:
+                    raise _call_error(error(node, f"error calling {name}: {e}"), e) from None
+                return v if v.__class__ not in _PY_TIME else values.as_go(v)
+            elif k == _KEY:
+                try:
+                    return receiver[name]
+                except KeyError:
+                    return _missing_key(receiver, name, missingkey, error, blame, st, container)
+                except TypeError:
+                    pass
+            elif k == _MISSING_RECEIVER:
+                if missingkey == MISSINGKEY_ERROR:
+                    raise error(blame, f"nil data; no entry for key {quote(name)}")
+                return MISSING
+            elif k == _NIL_RECEIVER:
+                raise error(
+                    blame,
+                    f"nil pointer evaluating {_static_type(receiver, container, st)}.{name}",
+                )
+            elif k == _CALL:
+                return member_call(st, None, None, receiver, container, NO_FINAL)
+            raise error(
+                blame,
+                f"can't evaluate field {name} in type {_static_type(receiver, container, st)}",
+            )
+
+        return get
+
+    def member_call(
+        self, node: Node, blame: Node, name: str, call_args: tuple[Node, ...]
+    ) -> Callable[..., Any]:
+        """Go's evalField with arguments (or a piped value): a method call.
+
+        ``call(st, dot, frame, receiver, container, final)``; fields and map keys
+        cannot take arguments, which is an error.
+        """
+        error = self.error
+        missingkey = self.missingkey
+        has_args = bool(call_args)
+        evaluators: dict[Signature, Any] = {}
+
+        def call(st: Any, dot: Any, frame: Any, receiver: Any, container: Any, final: Any) -> Any:
+            if receiver is MISSING:
+                if missingkey == MISSINGKEY_ERROR:
+                    raise error(blame, f"nil data; no entry for key {quote(name)}")
+                return MISSING
+            if receiver is None:
+                raise error(
+                    blame,
+                    f"nil pointer evaluating {_static_type(receiver, container, st)}.{name}",
+                )
+            method = values.find_method(receiver, name)
+            if method is None:
+                k = kind(receiver)
+                if k == MAP and (type(receiver) is dict or name in receiver):
+                    if has_args or final is not NO_FINAL:
+                        raise error(blame, f"{name} is not a method but has arguments")
+                    return _missing_key(receiver, name, missingkey, error, blame, st, container)
+                if k in (values.STRUCT, values.POINTER) and (
+                    _attribute(receiver, name) is not _NO_ATTRIBUTE
+                ):
+                    raise error(blame, f"{name} has arguments but cannot be invoked as function")
+                raise error(
+                    blame,
+                    f"can't evaluate field {name} in type {_static_type(receiver, container, st)}",
+                )
             sig = signature_of(method, name)
-            evaluate = arg_evaluators.get(sig)
+            evaluate = evaluators.get(sig)
             if evaluate is None:
-                evaluate = compiler.call_arguments(sig, name, call_args, blame, node)
-                arg_evaluators[sig] = evaluate
+                evaluate = evaluators[sig] = self.call_arguments(sig, name, call_args, blame)
             argv = evaluate(st, dot, frame, final)
             try:
                 return values.as_go(method(*argv))
@@ -704,117 +707,151 @@ class _Compiler:
             except Exception as e:
                 raise _call_error(error(node, f"error calling {name}: {e}"), e) from None
 
-        def step(st: Any, dot: Any, frame: Any, receiver: Any, final: Any, container: Any) -> Any:
-            cls = receiver.__class__
-            if cls is dict:
-                if has_args or final is not NO_FINAL:
-                    raise error(blame, f"{name} is not a method but has arguments")
-                v = receiver.get(name, MISSING)
-                if v is MISSING:
-                    return _missing_key(receiver, name, missingkey, error, blame, st, container)
-                return v
-            if receiver is MISSING:
-                if missingkey == MISSINGKEY_ERROR:
-                    raise error(blame, f"nil data; no entry for key {_quote(name)}")
-                return MISSING
-            if receiver is None:
-                raise error(
-                    blame, f"nil pointer evaluating {_static_type(receiver, container, st)}.{name}"
-                )
-            method = values.find_method(receiver, name)
-            if method is not None:
-                return method_call(st, dot, frame, method, final)
-            k = kind(receiver)
-            if k == MAP:
-                if has_args or final is not NO_FINAL:
-                    raise error(blame, f"{name} is not a method but has arguments")
-                try:
-                    return receiver[name]
-                except KeyError:
-                    return _missing_key(receiver, name, missingkey, error, blame, st, container)
-                except TypeError:
-                    pass
-            elif k in (values.STRUCT, values.POINTER):
-                v = _attribute(receiver, name)
-                if v is not _NO_ATTRIBUTE:
-                    if has_args or final is not NO_FINAL:
-                        raise error(
-                            blame, f"{name} has arguments but cannot be invoked as function"
-                        )
-                    return values.as_go(v)
-            raise error(
-                blame,
-                f"can't evaluate field {name} in type {_static_type(receiver, container, st)}",
-            )
-
-        return step
+        return call
 
     # -- functions -----------------------------------------------------------------------
 
-    def function(self, ident: IdentifierNode, cmd: Node, args: tuple[Node, ...]) -> Cmd:
+    def function(
+        self, ident: IdentifierNode, cmd: Node, args: tuple[Node, ...], has_final: bool
+    ) -> Cmd:
         """Go's evalFunction: a user function first, then a builtin."""
         name = ident.name
-        error = self.error
-        user = self.options.funcs.get(name)
+        user = self.funcs.get(name)
         if user is not None:
-            return self.call(user, name, ident, cmd, args, signature_of(user, name))
+            return self.call(user, name, ident, cmd, args[1:], signature_of(user, name), has_final)
         builtin = _builtins.BUILTINS.get(name)
         if builtin is None:
-
-            def cmd_undefined(st: State, dot: Any, frame: list, final: Any) -> Any:
-                raise error(ident, f"{_quote(name)} is not a defined function")
-
-            return cmd_undefined
+            fail = _failing(self.error, ident, f"{quote(name)} is not a defined function")
+            return lambda st, dot, frame, final: fail(st, dot, frame)
         if name in ("and", "or"):
-            return self.and_or(name == "or", ident, cmd, args)
+            return self.and_or(name == "or", ident, args[1:], has_final)
         if name == "call":
-            return self.call_builtin(ident, cmd, args)
-        return self.call(builtin.func, name, ident, cmd, args, builtin.signature)
+            return self.call_builtin(ident, cmd, args[1:], has_final)
+        if name == "printf" and args[1:] and isinstance(args[1], StringNode):
+            return self.printf_constant(ident, cmd, args[1:], has_final)
+        return self.call(builtin.func, name, ident, cmd, args[1:], builtin.signature, has_final)
 
     def call(
         self,
         func: Any,
         name: str,
-        ident: Node,
+        at: Node,
         cmd: Node,
         args: tuple[Node, ...],
         sig: Signature,
+        has_final: bool,
     ) -> Cmd:
-        """Go's evalCall: check the arity, convert the arguments, call, report errors."""
+        """Go's evalCall: check the arity, convert the arguments, call, report errors.
+
+        The arity is known here, so a wrong one compiles to its error.
+        """
         error = self.error
-        evaluate = self.call_arguments(sig, name, args[1:], ident, cmd)
+        count = len(args) + has_final
+        try:
+            sig.check_arity(name, count)
+        except CallFailed as e:
+            fail = _failing(error, at, str(e))
+            return lambda st, dot, frame, final: fail(st, dot, frame)
+        if sig.results_error is not None:
+            fail = _failing(error, at, sig.results_error)
+            return lambda st, dot, frame, final: fail(st, dot, frame)
+        evaluators = [self.arg(a, sig.param(i)) for i, a in enumerate(args)]
+        final_conv = (
+            self.final_converter(sig, count, args[-1] if args else at) if has_final else None
+        )
+        check = _as_go_result if name in self.funcs else _same
+        wrap = _call_wrapper(error, cmd, name)
+
+        if len(evaluators) == 0:
+            if final_conv is None:
+
+                def cmd_call0(st: State, dot: Any, frame: list, final: Any) -> Any:
+                    try:
+                        return check(func())
+                    except Exception as e:
+                        raise wrap(e) from None
+
+                return cmd_call0
+
+            def cmd_call_final(st: State, dot: Any, frame: list, final: Any) -> Any:
+                a = final_conv(final)
+                try:
+                    return check(func(a))
+                except Exception as e:
+                    raise wrap(e) from None
+
+            return cmd_call_final
+        if len(evaluators) == 1 and final_conv is None:
+            e0 = evaluators[0]
+
+            def cmd_call1(st: State, dot: Any, frame: list, final: Any) -> Any:
+                a = e0(st, dot, frame)
+                try:
+                    return check(func(a))
+                except Exception as e:
+                    raise wrap(e) from None
+
+            return cmd_call1
+        if len(evaluators) == 2 and final_conv is None:
+            e0, e1 = evaluators
+
+            def cmd_call2(st: State, dot: Any, frame: list, final: Any) -> Any:
+                a = e0(st, dot, frame)
+                b = e1(st, dot, frame)
+                try:
+                    return check(func(a, b))
+                except Exception as e:
+                    raise wrap(e) from None
+
+            return cmd_call2
+        evs = tuple(evaluators)
 
         def cmd_call(st: State, dot: Any, frame: list, final: Any) -> Any:
-            argv = evaluate(st, dot, frame, final)
+            argv = [e(st, dot, frame) for e in evs]
+            if final_conv is not None:
+                argv.append(final_conv(final))
             try:
-                return values.as_go(func(*argv))
-            except ExecError:
-                raise
+                return check(func(*argv))
             except Exception as e:
-                raise _call_error(error(cmd, f"error calling {name}: {e}"), e) from None
+                raise wrap(e) from None
 
         return cmd_call
 
+    def final_converter(
+        self, sig: Signature, count: int, blame: Node
+    ) -> Callable[[Any], Any] | None:
+        """Go's validateType for the piped value, the call's last argument (None: none)."""
+        if count == 0:
+            return None
+        go_type = _final_type(sig, count)
+        if go_type == VALUE:
+            return _same
+        if go_type == ANY:
+            return _to_interface
+        error = self.error
+
+        def convert_final(final: Any) -> Any:
+            try:
+                return convert(final, go_type)
+            except CallFailed as e:
+                raise error(blame, str(e)) from None
+
+        return convert_final
+
     def call_arguments(
-        self, sig: Signature, name: str, args: tuple[Node, ...], at: Node, cmd: Node
+        self, sig: Signature, name: str, args: tuple[Node, ...], at: Node
     ) -> Callable[[State, Any, list, Any], list]:
-        """The argument list of a call: each argument converted, then the final one."""
+        """The argument list of a method call, known only once the receiver is: its
+        arity is checked at run time (against the piped value too)."""
         error = self.error
         n = len(args)
-        message = sig.results_error
         fixed = len(sig.params)
         # Past the parameters of a non-variadic function the arity check fails first.
         evaluators = [
             self.arg(a, sig.param(i) if i < fixed or sig.variadic is not None else ANY)
             for i, a in enumerate(args)
         ]
-        variadic = sig.variadic
         blame_final = args[-1] if args else at
-
-        def final_type(count: int) -> str:
-            if variadic is not None and count - 1 >= fixed:
-                return variadic
-            return sig.params[count - 1] if count - 1 < fixed else ANY
 
         def evaluate(st: State, dot: Any, frame: list, final: Any) -> list:
             count = n if final is NO_FINAL else n + 1
@@ -822,73 +859,96 @@ class _Compiler:
                 sig.check_arity(name, count)
             except CallFailed as e:
                 raise error(at, str(e)) from None
-            if message is not None:
-                raise error(at, message)
+            if sig.results_error is not None:
+                raise error(at, sig.results_error)
             argv = [e(st, dot, frame) for e in evaluators]
             if final is not NO_FINAL:
                 try:
-                    argv.append(convert(final, final_type(count)))
+                    argv.append(convert(final, _final_type(sig, count)))
                 except CallFailed as e:
                     raise error(blame_final, str(e)) from None
             return argv
 
         return evaluate
 
+    def value(self, node: Node) -> Eval | None:
+        """A field, variable or chain operand as a value (no arguments), or None."""
+        if isinstance(node, FieldNode):
+            get = _getter_chain(tuple(self.getter(node, node, n) for n in node.names))
+            origin = self.dot_origin
+            return lambda st, dot, frame: get(st, dot, origin)
+        if isinstance(node, VariableNode):
+            read = self.variable_reader(node)
+            if len(node.names) == 1:
+                return read
+            get = _getter_chain(tuple(self.getter(node, node, n) for n in node.names[1:]))
+            return lambda st, dot, frame: get(st, read(st, dot, frame), _TOP)
+        return None
+
     def arg(self, node: Node, go_type: str | None) -> Eval:
         """Go's evalArg: one argument of type ``go_type`` (None: no conversion)."""
         error = self.error
+        # A conversion error blames the last node evaluating the argument visited.
+        blame = _last_evaluated(node) if isinstance(node, PipeNode) else node
+        if isinstance(node, ChainNode):
+            blame = _last_of_arg(node.node)
 
         def converted(ev: Eval) -> Eval:
             if go_type is None or go_type == VALUE:
                 return ev
+            if go_type == ANY:
+                return lambda st, dot, frame: _to_interface(ev(st, dot, frame))
 
             def ev_converted(st: State, dot: Any, frame: list) -> Any:
                 try:
                     return convert(ev(st, dot, frame), go_type)
                 except CallFailed as e:
-                    raise error(node, str(e)) from None
+                    raise error(blame, str(e)) from None
 
             return ev_converted
 
+        plain = self.value(node)
+        if plain is not None:
+            return converted(plain)
         if isinstance(node, DotNode):
             return converted(lambda st, dot, frame: dot)
         if isinstance(node, NilNode):
-            if (
-                go_type is None
-                or go_type in (ANY, VALUE)
-                or type_kind(go_type) in (SLICE, MAP, values.POINTER, FUNC)
-            ):
-                if go_type is not None and type_kind(go_type) == SLICE:
-                    return lambda st, dot, frame: []
-                if go_type is not None and type_kind(go_type) == MAP:
-                    return lambda st, dot, frame: {}
-                return lambda st, dot, frame: MISSING if go_type == VALUE else None
+            if go_type is None or go_type == ANY:
+                return lambda st, dot, frame: None
+            if go_type == VALUE:
+                return lambda st, dot, frame: MISSING
+            k = type_kind(go_type)
+            if k == SLICE:
+                return lambda st, dot, frame: []
+            if k == MAP:
+                return lambda st, dot, frame: {}
+            if k in (values.POINTER, FUNC):
+                return lambda st, dot, frame: None
             return _failing(error, node, f"cannot assign nil to {go_type}")
         if isinstance(node, FieldNode):
-            cmd = self.field_command(node, (node,))
-            return converted(lambda st, dot, frame: cmd(st, dot, frame, NO_FINAL))
-        if isinstance(node, VariableNode):
-            cmd = self.variable_command(node, (node,))
-            return converted(lambda st, dot, frame: cmd(st, dot, frame, NO_FINAL))
-        if isinstance(node, PipeNode):
+            cmd = self.fields_command(node, node.names, (node,), False, node, None)
+        elif isinstance(node, VariableNode):
+            cmd = self.variable_command(node, (node,), False)
+        elif isinstance(node, IdentifierNode):
+            cmd = self.function(node, node, (node,), False)
+        elif isinstance(node, ChainNode):
+            cmd = self.chain_command(node, (node,), False)
+        elif isinstance(node, PipeNode):
             return converted(self.pipeline(node))
-        if isinstance(node, IdentifierNode):
-            cmd = self.function(node, node, (node,))
-            return converted(lambda st, dot, frame: cmd(st, dot, frame, NO_FINAL))
-        if isinstance(node, ChainNode):
-            cmd = self.chain_command(node, (node,))
-            return converted(lambda st, dot, frame: cmd(st, dot, frame, NO_FINAL))
-        return self.literal_arg_or_failure(node, ANY if go_type is None else go_type)
+        else:
+            return self.literal(node, ANY if go_type is None else go_type)
+        return converted(lambda st, dot, frame: cmd(st, dot, frame, NO_FINAL))
 
-    def literal_arg_or_failure(self, node: Node, go_type: str) -> Eval:
+    def literal(self, node: Node, go_type: str) -> Eval:
         """A literal converted at compile time; a conversion error is raised when reached."""
         try:
-            v = self.literal_arg(node, go_type)
+            v = self.literal_value(node, go_type)
         except _LiteralError as e:
             return _failing(self.error, e.node, e.message)
         return lambda st, dot, frame: v
 
-    def literal_arg(self, node: Node, go_type: str) -> Any:
+    def literal_value(self, node: Node, go_type: str) -> Any:
+        """Go's evalArg for a literal: its value as the parameter's kind requires."""
         if go_type in (ANY, VALUE):
             if isinstance(node, BoolNode):
                 return node.value
@@ -926,52 +986,213 @@ class _Compiler:
             raise _LiteralError(node, f"expected complex; found {node}")
         raise _LiteralError(node, f"can't handle {node} for arg of type {go_type}")
 
-    def and_or(self, is_or: bool, ident: Node, cmd: Node, args: tuple[Node, ...]) -> Cmd:
+    @staticmethod
+    def ideal_constant(node: NumberNode) -> Any:
+        """Go's idealConstant: a number's type from its syntax (int unless it looks float)."""
+        text = node.text
+        if node.complex_value is not None:
+            return node.complex_value
+        is_hex_int = (
+            len(text) > 2
+            and text[0] == "0"
+            and text[1] in "xX"
+            and not any(c in "pP" for c in text)
+        )
+        if (
+            node.float_value is not None
+            and not is_hex_int
+            and not text.startswith("'")
+            and any(c in ".eEpP" for c in text)
+        ):
+            return node.float_value
+        if node.int_value is not None:
+            return node.int_value
+        if node.uint_value is not None:
+            raise _LiteralError(node, f"{text} overflows int")
+        return MISSING
+
+    def printf_constant(
+        self, ident: Node, cmd: Node, args: tuple[Node, ...], has_final: bool
+    ) -> Cmd:
+        """printf with a literal format: the format is parsed once, here."""
+        fmt_node = args[0]
+        assert isinstance(fmt_node, StringNode)
+        format_args = gofmt.compile_format(fmt_node.text)
+        evaluators = tuple(self.arg(a, ANY) for a in args[1:])
+        wrap = _call_wrapper(self.error, cmd, "printf")
+        if len(evaluators) == 2 and not has_final:
+            e0, e1 = evaluators
+
+            def cmd_printf2(st: State, dot: Any, frame: list, final: Any) -> Any:
+                argv = (e0(st, dot, frame), e1(st, dot, frame))
+                try:
+                    return format_args(argv)
+                except Exception as e:
+                    raise wrap(e) from None
+
+            return cmd_printf2
+
+        def cmd_printf(st: State, dot: Any, frame: list, final: Any) -> Any:
+            argv = tuple(e(st, dot, frame) for e in evaluators)
+            if has_final:
+                argv += (_to_interface(final),)
+            try:
+                return format_args(argv)
+            except Exception as e:
+                raise wrap(e) from None
+
+        return cmd_printf
+
+    def and_or(self, is_or: bool, ident: Node, args: tuple[Node, ...], has_final: bool) -> Cmd:
         """and/or: evaluate arguments in turn and stop at the deciding one."""
         name = "or" if is_or else "and"
-        error = self.error
-        evaluators = [self.arg(a, VALUE) for a in args[1:]]
+        if not args and not has_final:
+            fail = _failing(
+                self.error, ident, f"wrong number of args for {name}: want at least 1 got 0"
+            )
+            return lambda st, dot, frame, final: fail(st, dot, frame)
+        evaluators = tuple(self.arg(a, VALUE) for a in args)
         truth = values.truth
-        n = len(evaluators)
 
         def cmd_and_or(st: State, dot: Any, frame: list, final: Any) -> Any:
-            if n == 0 and final is NO_FINAL:
-                raise error(ident, f"wrong number of args for {name}: want at least 1 got 0")
             v: Any = MISSING
             for e in evaluators:
                 v = e(st, dot, frame)
                 if truth(v) == is_or:
                     return v
-            if final is not NO_FINAL:
-                v = final
-            return v
+            return final if has_final else v
 
         return cmd_and_or
 
-    def call_builtin(self, ident: Node, cmd: CommandNode, args: tuple[Node, ...]) -> Cmd:
+    def call_builtin(self, ident: Node, cmd: Node, args: tuple[Node, ...], has_final: bool) -> Cmd:
         """call f a b: the callee's node text names it in errors."""
-        error = self.error
-        evaluators = [self.arg(a, VALUE) for a in args[1:]]
-        callee = str(args[1]) if len(args) > 1 else None
+        if not args and not has_final:
+            fail = _failing(
+                self.error, ident, "wrong number of args for call: want at least 1 got 0"
+            )
+            return lambda st, dot, frame, final: fail(st, dot, frame)
+        evaluators = tuple(self.arg(a, VALUE) for a in args)
+        callee = str(args[0]) if args else None
+        wrap = _call_wrapper(self.error, cmd, "call")
 
         def cmd_call(st: State, dot: Any, frame: list, final: Any) -> Any:
-            if not evaluators and final is NO_FINAL:
-                raise error(ident, "wrong number of args for call: want at least 1 got 0")
             argv = [e(st, dot, frame) for e in evaluators]
-            if final is not NO_FINAL:
+            if has_final:
                 argv.append(final)
             name = callee if callee is not None else gofmt.sprint(final)
             try:
                 return values.as_go(_builtins.call(name, *argv))
-            except ExecError:
-                raise
             except Exception as e:
-                raise _call_error(error(cmd, f"error calling call: {e}"), e) from None
+                raise wrap(e) from None
 
         return cmd_call
 
 
-# -- helpers -----------------------------------------------------------------------------
+# -- helpers -------------------------------------------------------------------------------
+
+_PY_TIME = (datetime.datetime, datetime.timedelta)
+
+# How a getter treats a receiver class (see _resolve).
+_ATTRIBUTE, _NILADIC, _KEY, _CALL, _NONE, _MISSING_RECEIVER, _NIL_RECEIVER = range(7)
+
+
+def _resolve(cls: type, name: str) -> tuple[int, Any]:
+    """What ``.name`` does on instances of ``cls`` when no arguments are given."""
+    if cls is values._Missing:
+        return _MISSING_RECEIVER, None
+    if cls is type(None):
+        return _NIL_RECEIVER, None
+    if cls in _PY_TIME:
+        return _CALL, None  # converted to Go time values on each call
+    how, func = values.member(cls, name)
+    if how == values.METHOD:
+        sig = signature_of(func, name)
+        # Unless declared in __go_params__, the function's first parameter is the receiver.
+        params = sig.params if hasattr(func, "__go_params__") else sig.params[1:]
+        if (
+            isinstance(func, type(_resolve))
+            and not params
+            and sig.variadic is None
+            and sig.results_error is None
+        ):
+            return _NILADIC, func
+        return _CALL, None
+    if how == values.ATTRIBUTE:
+        return (_ATTRIBUTE, None) if values.visible(cls, name) else (_NONE, None)
+    if how == values.KEY:
+        return _KEY, None
+    return _NONE, None
+
+
+def _walker(
+    getters: tuple[Callable[[State, Any, Any], Any], ...],
+) -> Callable[..., tuple[Any, Any]]:
+    """Applies getters in turn: (the final receiver, the container it came from)."""
+    if not getters:
+        return lambda st, receiver, container: (receiver, container)
+
+    def walk(st: State, receiver: Any, container: Any) -> tuple[Any, Any]:
+        for get in getters:
+            receiver, container = get(st, receiver, container), receiver
+        return receiver, container
+
+    return walk
+
+
+def _getter_chain(getters: tuple[Callable[[State, Any, Any], Any], ...]) -> Callable[..., Any]:
+    """Applies getters in turn: ``get(st, receiver, container)`` -> the last value."""
+    if len(getters) == 1:
+        return getters[0]
+    if len(getters) == 2:
+        g0, g1 = getters
+        return lambda st, receiver, container: g1(st, g0(st, receiver, container), receiver)
+
+    def get_all(st: State, receiver: Any, container: Any) -> Any:
+        for get in getters:
+            receiver, container = get(st, receiver, container), receiver
+        return receiver
+
+    return get_all
+
+
+def _digging(ev: Eval) -> Eval:
+    """A pipeline's value: Go digs a nil interface value out into no value at all."""
+
+    def ev_dig(st: State, dot: Any, frame: list) -> Any:
+        v = ev(st, dot, frame)
+        return MISSING if v is None else v
+
+    return ev_dig
+
+
+def _chain(cmds: list[Cmd]) -> Eval:
+    """A pipeline's commands, each passing its value to the next as ``final``."""
+    if len(cmds) == 1:
+        c0 = cmds[0]
+
+        def ev_single(st: State, dot: Any, frame: list) -> Any:
+            v = c0(st, dot, frame, NO_FINAL)
+            return MISSING if v is None else v  # Go digs the value out of an interface
+
+        return ev_single
+    rest = tuple(cmds[1:])
+    first = cmds[0]
+
+    def ev_chain(st: State, dot: Any, frame: list) -> Any:
+        v = first(st, dot, frame, NO_FINAL)
+        if v is None:
+            v = MISSING
+        for cmd in rest:
+            v = cmd(st, dot, frame, v)
+            if v is None:
+                v = MISSING
+        return v
+
+    return ev_chain
+
+
+def _cmd_dot(st: State, dot: Any, frame: list, final: Any) -> Any:
+    return dot
 
 
 def _run_nothing(st: State, dot: Any, frame: list) -> None:
@@ -992,6 +1213,26 @@ def _raiser(exc: type[Exception]) -> Run:
     return run_raise
 
 
+def _same(v: Any) -> Any:
+    return v
+
+
+def _as_go_result(v: Any) -> Any:
+    return v if v.__class__ not in _PY_TIME else values.as_go(v)
+
+
+def _to_interface(v: Any) -> Any:
+    """Go's validateType to interface {}: a missing value becomes nil."""
+    return None if v is MISSING else v
+
+
+def _final_type(sig: Signature, count: int) -> str:
+    """The parameter type the piped value (the ``count``-th argument) takes."""
+    if sig.variadic is not None and count - 1 >= len(sig.params):
+        return sig.variadic
+    return sig.params[count - 1] if count - 1 < len(sig.params) else ANY
+
+
 class _LiteralError(Exception):
     """A literal that cannot be converted; raised as ExecError when evaluation gets there."""
 
@@ -1008,14 +1249,24 @@ def _failing(error: Callable[[Node, str], ExecError], node: Node, message: str) 
     return ev_fail
 
 
-def _quote(s: str) -> str:
-    from .strconv import quote
+def _call_wrapper(
+    error: Callable[[Node, str], ExecError], node: Node, name: str
+) -> Callable[[Exception], Exception]:
+    """Turns what a called function raised into Go's ``error calling NAME: ...``."""
 
-    return quote(s)
+    def wrap(e: Exception) -> Exception:
+        if isinstance(e, ExecError):
+            return e
+        err = error(node, f"error calling {name}: {e}")
+        err.__cause__ = e
+        return err
+
+    return wrap
 
 
-def _dig(v: Any) -> Any:
-    return MISSING if v is None else v
+def _call_error(err: ExecError, cause: BaseException) -> ExecError:
+    err.__cause__ = cause
+    return err
 
 
 def _same_int_type(like: Any, i: int) -> Any:
@@ -1033,11 +1284,6 @@ def _typed(v: Any, go_type: str) -> Any:
         return v
 
 
-def _call_error(err: ExecError, cause: BaseException) -> ExecError:
-    err.__cause__ = cause
-    return err
-
-
 class _NoAttribute:
     __slots__ = ()
 
@@ -1046,13 +1292,10 @@ _NO_ATTRIBUTE: Any = _NoAttribute()
 
 
 def _attribute(obj: Any, name: str) -> Any:
-    """A struct field: a public, non-method attribute of the object."""
-    if name.startswith("_"):
+    """A struct field: a visible, non-method attribute of the object."""
+    if not values.visible(type(obj), name):
         return _NO_ATTRIBUTE
-    try:
-        return getattr(obj, name)
-    except AttributeError:
-        return _NO_ATTRIBUTE
+    return getattr(obj, name, _NO_ATTRIBUTE)
 
 
 def _missing_key(
@@ -1067,20 +1310,7 @@ def _missing_key(
         return MISSING
     if missingkey == MISSINGKEY_ZERO:
         return values.zero_of_elem(receiver)
-    raise error(node, f"map has no entry for key {_quote(name)}")
-
-
-class _Origin:
-    """Where a dot came from, when no container holds it."""
-
-    __slots__ = ("name",)
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-
-
-_TOP: Any = _Origin("top")  # the data, a variable, a pipeline's result: typed by its value
-_RANGE: Any = _Origin("range")  # an element of the collection a range is visiting
+    raise error(node, f"map has no entry for key {quote(name)}")
 
 
 def _static_type(receiver: Any, container: Any, st: Any) -> str:

@@ -52,7 +52,15 @@ from .values import (
     type_name,
 )
 
-__all__ = ["format_float", "format_value", "sprint", "sprintf", "sprintln"]
+__all__ = [
+    "compile_format",
+    "format_float",
+    "format_pointee",
+    "format_value",
+    "sprint",
+    "sprintf",
+    "sprintln",
+]
 
 _MASK64 = (1 << 64) - 1
 _MAX_RUNE = 0x10FFFF
@@ -951,6 +959,9 @@ class _Printer:
             self.buf.append("?" + type_name(v) + "?")
 
     def _print_list(self, v: Any, verb: str, depth: int, tname: str) -> None:
+        if self.sharp_v and getattr(type(v), "__go_nil__", False):
+            self.buf.append(tname + "(nil)")  # a nil slice, as opposed to an empty one
+            return
         items = _elements(v, tname)
         if self.sharp_v:
             self.buf.append(tname + "{")
@@ -966,6 +977,9 @@ class _Printer:
 
     def _print_map(self, v: Any, verb: str, depth: int) -> None:
         tname = type_name(v)
+        if self.sharp_v and getattr(type(v), "__go_nil__", False):
+            self.buf.append(tname + "(nil)")  # a nil map, as opposed to an empty one
+            return
         if self.sharp_v:
             self.buf.append(tname + "{")
             sep = ", "
@@ -1220,6 +1234,15 @@ def sprintln(*args: Any) -> str:
     return "".join(p.buf)
 
 
+def format_pointee(v: Any) -> str:
+    """``sprint(*p)`` for a pointer to struct ``v``: the struct, without ``&``."""
+    p = _Printer()
+    v = as_go(v)
+    if not p.handle_methods(v, "v"):
+        p._print_struct(v, "v", 1, type_name(v).removeprefix("*"))
+    return "".join(p.buf)
+
+
 def format_value(v: Any) -> str:
     """``sprint(v)`` for one value, with fast paths for the common scalar types."""
     t = type(v)
@@ -1234,3 +1257,68 @@ def format_value(v: Any) -> str:
     p = _Printer()
     p.print_arg(v, "v")
     return "".join(p.buf)
+
+
+# -- formats known in advance --------------------------------------------------------
+
+
+def _quick_arg(verb: str, v: Any) -> str | None:
+    """The text of one plain verb (no flags) for the commonest operand types, or None."""
+    t = type(v)
+    if t is str:
+        if verb in "sv":
+            return v
+        if verb == "q":
+            return _sc.quote(v)
+        return None
+    if t is int:
+        return str(v) if verb in "dv" else None
+    if t is bool:
+        return ("true" if v else "false") if verb in "tv" else None
+    return None
+
+
+def compile_format(fmt: str) -> Callable[[tuple[Any, ...]], str]:
+    """``sprintf(fmt, *args)`` as a function of ``args``, for a format fixed in advance.
+
+    A format made only of literal text and plain ``%s %v %q %d %t`` verbs formats
+    its common operands (strings, ints, bools) directly and anything else, or a
+    wrong operand count, through the general printer; other formats always do.
+    """
+    texts: list[str] = []  # the literal text before each verb
+    verbs: list[str] = []
+    run = ""
+    i = 0
+    while True:
+        j = fmt.find("%", i)
+        if j < 0:
+            run += fmt[i:]
+            break
+        if j + 1 >= len(fmt) or fmt[j + 1] not in "svqdt%":
+            return lambda args: sprintf(fmt, *args)
+        run += fmt[i:j]
+        if fmt[j + 1] == "%":
+            run += "%"
+        else:
+            texts.append(run)
+            verbs.append(fmt[j + 1])
+            run = ""
+        i = j + 2
+    n = len(verbs)
+    plan = tuple(zip(texts, verbs, strict=True))
+    tail = run
+
+    def format_args(args: tuple[Any, ...]) -> str:
+        if len(args) != n:
+            return sprintf(fmt, *args)
+        out = []
+        for (text, verb), v in zip(plan, args, strict=True):
+            s = _quick_arg(verb, v)
+            if s is None:
+                return sprintf(fmt, *args)
+            out.append(text)
+            out.append(s)
+        out.append(tail)
+        return "".join(out)
+
+    return format_args

@@ -1548,6 +1548,14 @@ class Time:
     # -- formatting ---------------------------------------------------------
 
     def Format(self, layout: str) -> str:
+        if layout in (RFC3339_NANO, RFC3339):
+            fast = self._rfc3339(layout != RFC3339)
+            if fast is not None:
+                return fast
+        return self._format(layout)
+
+    def _format(self, layout: str) -> str:
+        """Format through the general layout engine."""
         name, offset, abs_sec = self._locabs()
         days = abs_sec // _DAY
         year = month = day = yday = hour = minute = second = -1
@@ -1640,6 +1648,26 @@ class Time:
             f"time.Date({year}, time.{_LONG_MONTHS[month - 1]}, {day}, "
             f"{hour}, {minute}, {second}, {self._nsec}, {where})"
         )
+
+    def _rfc3339(self, nano: bool) -> str | None:
+        """RFC 3339 text for years 0..9999 without the general layout engine
+        (alert payloads marshal every StartsAt/EndsAt); None for other years."""
+        _name, offset, abs_sec = self._locabs()
+        year, month, day = _abs_date(abs_sec // _DAY)
+        if not 0 <= year <= 9999:
+            return None
+        hour, minute, second = _abs_clock(abs_sec)
+        frac = ""
+        if nano and self._nsec:
+            frac = "." + f"{self._nsec:09d}".rstrip("0")
+        if offset == 0:
+            zone = "Z"
+        else:
+            zmin = int(offset / 60)  # Go's integer division truncates toward zero
+            sign = "-" if zmin < 0 else "+"
+            zmin = abs(zmin)
+            zone = f"{sign}{zmin // 60:02d}:{zmin % 60:02d}"
+        return f"{year:04d}-{month:02d}-{day:02d}T{hour:02d}:{minute:02d}:{second:02d}{frac}{zone}"
 
     def _strict_rfc3339(self, prefix: str) -> str:
         text = self.Format(RFC3339_NANO)

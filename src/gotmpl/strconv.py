@@ -263,9 +263,9 @@ def parse_float(text: str) -> float:
             raise SyntaxErr("value out of range") from None
     else:
         lowered = s.lstrip("+-").lower()
-        if lowered in ("inf", "infinity"):
+        if lowered in ("inf", "infinity") and len(s) - len(lowered) <= 1:
             return -math.inf if s.startswith("-") else math.inf
-        if lowered == "nan":
+        if s.lower() == "nan":  # Go takes no sign before NaN
             return math.nan
         raise SyntaxErr("invalid syntax")
     if math.isinf(v):

@@ -45,15 +45,19 @@ from typing import Any
 from . import gotime
 
 __all__ = [
+    "ATTRIBUTE",
     "BOOL",
     "COMPLEX",
     "FLOAT",
     "FUNC",
     "INT",
     "INVALID",
+    "KEY",
     "MAP",
+    "METHOD",
     "MISSING",
     "NIL",
+    "NO_MEMBER",
     "POINTER",
     "SLICE",
     "STRING",
@@ -61,9 +65,11 @@ __all__ = [
     "UINT",
     "as_go",
     "class_type_name",
+    "comparable",
     "find_method",
     "is_pointer",
     "kind",
+    "member",
     "sorted_items",
     "struct_fields",
     "truth",
@@ -264,10 +270,23 @@ _BUILTIN_BASES = frozenset(
 )
 
 
+def visible(cls: type, name: str) -> bool:
+    """Whether templates see member ``name`` of ``cls``.
+
+    Public names (not starting with ``_``) are visible on Python classes; a class
+    that declares its Go type (``__go_type__``) follows Go, where only exported
+    names (starting with an upper-case letter) are.
+    """
+    if name.startswith("_"):
+        return False
+    go_modeled = any("__go_type__" in k.__dict__ for k in cls.__mro__ if k not in _BUILTIN_BASES)
+    return not go_modeled or name[:1].isupper()
+
+
 @functools.lru_cache(maxsize=4096)
 def _class_method(cls: type, name: str) -> Any:
     """The function ``cls`` defines as Go method ``name``, or None."""
-    if name.startswith("_"):
+    if not visible(cls, name):
         return None
     for klass in cls.__mro__:
         if klass in _BUILTIN_BASES:
@@ -281,6 +300,27 @@ def _class_method(cls: type, name: str) -> Any:
             return None  # a field, not a method
         return attr
     return None
+
+
+# What ``.name`` means on instances of a class (see ``member``).
+METHOD, ATTRIBUTE, KEY, NO_MEMBER = range(4)
+
+
+@functools.lru_cache(maxsize=4096)
+def member(cls: type, name: str) -> tuple[int, Any]:
+    """How Go resolves ``.name`` on a value of class ``cls``: (kind, method function).
+
+    A method wins over a map key or a struct field of the same name, as in Go.
+    """
+    func = _class_method(cls, name)
+    if func is not None:
+        return METHOD, func
+    k = _class_kind(cls)
+    if k == MAP:
+        return KEY, None
+    if k in (STRUCT, POINTER):
+        return ATTRIBUTE, None
+    return NO_MEMBER, None
 
 
 def find_method(value: Any, name: str) -> Any:
@@ -340,6 +380,19 @@ def truth(value: Any) -> bool:
     if k in (BOOL, INT, UINT, FLOAT, COMPLEX):
         return value != 0
     return k not in (INVALID, NIL)
+
+
+def comparable(value: Any) -> bool:
+    """Go's Type.Comparable for the value's type: no slices, maps or funcs inside."""
+    k = kind(value)
+    if k in (SLICE, MAP, FUNC):
+        return False
+    if k == STRUCT:
+        value = as_go(value)
+        if type(value).__module__ == gotime.__name__:
+            return True  # time.Time and friends hold only comparable fields
+        return all(comparable(v) for _, v in struct_fields(value))
+    return True
 
 
 # -- ordering (Go's internal/fmtsort) ----------------------------------------------

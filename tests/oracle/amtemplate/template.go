@@ -10,14 +10,16 @@
 //
 // Provenance, newest first:
 //   - Verified from upstream source (alertmanager commit d26de093cc18):
-//     Data incl. NotificationReason, Alert, Alerts.Firing/Resolved, KV, Pair,
-//     Pairs and the functions toUpper … toJson.
+//     Data, Alert, Alerts.Firing/Resolved, KV, Pair, Pairs and the
+//     functions toUpper … toJson.
 //   - Merged upstream later, reconstructed from the merged pull requests plus
 //     two independent ports of alertmanager v0.34.0 (no upstream source file
 //     of that version was readable): now (#5188), dict/list/append (#5093),
-//     toDate/mustToDate (#5327), base64encode/base64decode (#5413),
-//     routeLabels placeholder and Data.RouteLabels (#5328), the Strings type
-//     returned by Names/Values.
+//     toDate/mustToDate (#5327), base64encode/base64decode (#5413), the
+//     Strings type returned by Names/Values.
+//   - Left out on purpose, because gotmpl's Alertmanager profile does not
+//     model them: Data.NotificationReason, Data.RouteLabels and the
+//     routeLabels function (#5328).
 //   - Not reproduced: #5233 (join accepting any slice); its implementation
 //     was not available, so join keeps the v0.34.0 []string signature.
 package template
@@ -65,11 +67,6 @@ var DefaultFuncs = FuncMap{
 	},
 	"stringSlice": func(s ...string) []string {
 		return s
-	},
-	// Upstream swaps in a per-notification resolver; the registered default
-	// is a no-op so that templates mentioning it still parse.
-	"routeLabels": func(string) (string, error) {
-		return "", nil
 	},
 	"date": func(layout string, t time.Time) string {
 		return t.Format(layout)
@@ -257,12 +254,9 @@ type Data struct {
 	Status   string `json:"status"`
 	Alerts   Alerts `json:"alerts"`
 
-	NotificationReason string `json:"notification_reason"`
-
 	GroupLabels       KV `json:"groupLabels"`
 	CommonLabels      KV `json:"commonLabels"`
 	CommonAnnotations KV `json:"commonAnnotations"`
-	RouteLabels       KV `json:"routeLabels"`
 
 	ExternalURL string `json:"externalURL"`
 

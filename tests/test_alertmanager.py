@@ -1,0 +1,289 @@
+"""The Alertmanager profile against Go: the PagerDuty golden files and the recorded table.
+
+Expected outputs come from Go through the oracle, recorded by
+tests/data/alertmanager_record.py into tests/golden/pagerduty/*.out and
+tests/data/alertmanager_cases.json; Go is not needed to run these tests except
+the one marked ``oracle``, which checks that the recording is current.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import importlib.util
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import gotmpl
+from gotmpl import alertmanager as am
+from gotmpl import gotime
+
+HERE = Path(__file__).resolve().parent
+GOLDEN = HERE / "golden" / "pagerduty"
+TABLE = json.loads((HERE / "data" / "alertmanager_cases.json").read_text("utf-8"))
+FILES: dict[str, str] = TABLE["files"]
+CASES: list[dict[str, Any]] = TABLE["cases"]
+
+
+def _load_recorder() -> Any:
+    spec = importlib.util.spec_from_file_location(
+        "alertmanager_record", HERE / "data" / "alertmanager_record.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+RECORDER = _load_recorder()
+
+
+@pytest.fixture(autouse=True, scope="module")
+def go_local_is_utc():
+    """The oracle runs with Go's Local set to UTC; TZ="" gives gotime the same."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("TZ", "")
+        gotime._reset_local()
+        yield
+    gotime._reset_local()
+
+
+def render_case(case: dict[str, Any]) -> dict[str, Any]:
+    """Runs one recorded case through gotmpl; the result is shaped like the oracle's."""
+    data = case["data"]
+    payload = RECORDER.load_data(data) if isinstance(data, str) else data
+    out = io.StringIO()
+    try:
+        if "file" in case:
+            t = am.template(case["file"]).parse(FILES[case["file"]])
+        else:
+            t = am.template("t").parse(case["template"])
+        if "exec" in case:
+            t.execute_template(case["exec"], am.Data.from_dict(payload), out)
+        else:
+            t.execute(am.Data.from_dict(payload), out)
+    except gotmpl.ParseError as e:
+        return {"output": "", "phase": "parse", "error": str(e)}
+    except gotmpl.ExecError as e:
+        return {"output": out.getvalue(), "phase": "exec", "error": str(e)}
+    return {"output": out.getvalue()}
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_recorded_case(case: dict[str, Any]) -> None:
+    assert render_case(case) == case["want"]
+
+
+@pytest.mark.parametrize("name", [*RECORDER.DATA_NAMES, "example"])
+def test_pagerduty_golden(name: str) -> None:
+    """The seed's PagerDuty payload renders byte-identical to Go."""
+    text = (GOLDEN / "pagerduty.tmpl").read_text("utf-8")
+    data = am.Data.from_dict(RECORDER.load_data(name))
+    got = am.template("pagerduty.tmpl").parse(text).execute(data)
+    assert got is not None
+    assert got.encode("utf-8", "surrogateescape") == (GOLDEN / f"{name}.out").read_bytes()
+
+
+def test_examples_use_the_seed_template() -> None:
+    assert (HERE.parent / "examples" / "pagerduty.tmpl").read_bytes() == (
+        GOLDEN / "pagerduty.tmpl"
+    ).read_bytes()
+
+
+# The firing payload is left out: its labels hold control characters, which the
+# seed's printf "%q" writes as Go escapes (\a, \x00) that JSON does not accept.
+@pytest.mark.parametrize("name", ["resolved", "mixed", "example"])
+def test_pagerduty_output_is_json(name: str) -> None:
+    """Go's output for the seed template is a PagerDuty Events v2 body."""
+    body = json.loads((GOLDEN / f"{name}.out").read_bytes())
+    assert body["event_action"] in ("trigger", "resolve")
+    assert body["payload"]["source"] == "CubeAPM"
+
+
+@pytest.mark.oracle
+def test_recording_is_current(oracle) -> None:
+    """Go, run now, still gives every recorded answer (catches stale data files)."""
+    results = oracle.run_many(RECORDER.oracle_request(c) for c in CASES)
+    stale = [
+        c["id"]
+        for c, r in zip(CASES, results, strict=True)
+        if {k: v for k, v in r.items() if k in ("output", "phase", "error") and v is not None}
+        != c["want"]
+    ]
+    assert stale == []
+    text = (GOLDEN / "pagerduty.tmpl").read_text("utf-8")
+    for name in (*RECORDER.DATA_NAMES, "example"):
+        r = oracle.run(
+            {
+                "files": [["pagerduty.tmpl", text]],
+                "funcs": "alertmanager",
+                "data_kind": "alertmanager",
+                "data": RECORDER.load_data(name),
+            }
+        )
+        assert (
+            r["output"].encode("utf-8", "surrogateescape") == (GOLDEN / f"{name}.out").read_bytes()
+        )
+
+
+# -- the Python API ------------------------------------------------------------------------
+
+
+def test_funcs_are_upstreams() -> None:
+    assert sorted(am.FUNCS) == sorted(
+        [
+            "toUpper",
+            "toLower",
+            "title",
+            "trimSpace",
+            "join",
+            "match",
+            "safeHtml",
+            "safeUrl",
+            "urlUnescape",
+            "reReplaceAll",
+            "stringSlice",
+            "date",
+            "tz",
+            "now",
+            "since",
+            "humanizeDuration",
+            "toDate",
+            "mustToDate",
+            "toJson",
+            "base64encode",
+            "base64decode",
+            "list",
+            "append",
+            "dict",
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "params", "results"),
+    [
+        ("join", ("string", "[]string"), ("string",)),
+        ("reReplaceAll", ("string", "string", "string"), ("string",)),
+        ("stringSlice", ("...string",), ("[]string",)),
+        ("date", ("string", "time.Time"), ("string",)),
+        ("tz", ("string", "time.Time"), ("time.Time", "error")),
+        ("now", (), ("time.Time",)),
+        ("humanizeDuration", ("interface {}",), ("string", "error")),
+        ("append", ("[]interface {}", "...interface {}"), ("[]interface {}",)),
+        ("dict", ("...interface {}",), ("map[string]interface {}", "error")),
+    ],
+)
+def test_func_signatures(name: str, params: tuple[str, ...], results: tuple[str, ...]) -> None:
+    fn = am.FUNCS[name]
+    assert (fn.__go_params__, fn.__go_results__) == (params, results)
+
+
+def test_default_funcs_win_over_custom_ones() -> None:
+    t = am.template("t", {"toUpper": lambda s: "custom", "shout": lambda s: s + "!"})
+    want = am.FUNCS["toUpper"]("a") + " b!"
+    assert t.parse('{{ toUpper "a" }} {{ shout "b" }}').execute() == want
+
+
+def test_data_fields_in_go_order() -> None:
+    assert [f.name for f in dataclasses.fields(am.Data)] == [
+        "Receiver",
+        "Status",
+        "Alerts",
+        "GroupLabels",
+        "CommonLabels",
+        "CommonAnnotations",
+        "ExternalURL",
+        "GroupKey",
+        "TruncatedAlerts",
+        "GroupKeyHash",
+    ]
+    assert [f.name for f in dataclasses.fields(am.Alert)] == [
+        "Status",
+        "Labels",
+        "Annotations",
+        "StartsAt",
+        "EndsAt",
+        "GeneratorURL",
+        "Fingerprint",
+        "CubeImageURL",
+    ]
+
+
+def test_data_from_python_values() -> None:
+    """Plain dicts, lists and datetimes become the Go-typed fields from_dict would give."""
+    d = am.Data(
+        Status="firing",
+        Alerts=[{"Status": "firing", "Labels": {"b": "2", "alertname": "X"}}],
+        CommonLabels={"a": "1"},
+        TruncatedAlerts=3,
+    )
+    d.Alerts[0].StartsAt = gotime.Time.from_datetime(
+        dt.datetime(2024, 1, 2, 3, 4, 5, tzinfo=dt.timezone.utc)
+    )
+    same = am.Data.from_dict(
+        {
+            "status": "firing",
+            "alerts": [
+                {
+                    "status": "firing",
+                    "labels": {"b": "2", "alertname": "X"},
+                    "startsAt": "2024-01-02T03:04:05Z",
+                }
+            ],
+            "commonLabels": {"a": "1"},
+            "truncatedAlerts": 3,
+        }
+    )
+    t = am.template().parse(
+        '{{ printf "%v|%T|%T" . .TruncatedAlerts .CommonLabels }}'
+        "|{{ (index .Alerts 0).Labels.SortedPairs }}|{{ len .Alerts.Firing }}"
+    )
+    assert t.execute(d) == t.execute(same)
+    assert isinstance(d.Alerts, am.Alerts) and isinstance(d.Alerts[0].Labels, am.KV)
+
+
+def test_from_dict_matches_keys_like_encoding_json() -> None:
+    d = am.Data.from_dict(
+        {"RECEIVER": "a", "receiver": "b", "\u017ftatus": "firing", "unknown": 1, "alerts": None}
+    )
+    assert (d.Receiver, d.Status, list(d.Alerts)) == ("b", "firing", [])
+    assert am.Data.from_dict(None) == am.Data()
+
+
+@pytest.mark.parametrize(
+    ("payload", "message"),
+    [
+        ({"receiver": 1}, "receiver: cannot unmarshal number into Go value of type string"),
+        ([], "data: cannot unmarshal array into Go value of type template.Data"),
+        ({"alerts": {}}, "alerts: cannot unmarshal object into Go value of type template.Alerts"),
+        (
+            {"alerts": [{}, {}, {"startsAt": "bad"}]},
+            'alerts[2].startsAt: parsing time "bad" as "2006-01-02T15:04:05Z07:00": '
+            'cannot parse "bad" as "2006"',
+        ),
+        ({"alerts": [{"endsAt": 5}]}, "alerts[0].endsAt: Time.UnmarshalJSON: input is not"),
+        (
+            {"alerts": [{"labels": {"a": 1}}]},
+            'alerts[0].labels["a"]: cannot unmarshal number into Go value of type string',
+        ),
+        ({"commonLabels": []}, "commonLabels: cannot unmarshal array into Go value"),
+        ({"truncatedAlerts": -1}, "truncatedAlerts: cannot unmarshal number -1 into uint64"),
+        ({"truncatedAlerts": 1.5}, "truncatedAlerts: cannot unmarshal number 1.5 into uint64"),
+        ({"truncatedAlerts": True}, "truncatedAlerts: cannot unmarshal bool into Go value"),
+        ({"alerts": ["x"]}, "alerts[0]: cannot unmarshal string into Go value of type"),
+    ],
+)
+def test_from_dict_errors_name_the_field(payload: Any, message: str) -> None:
+    with pytest.raises(ValueError) as info:
+        am.Data.from_dict(payload)
+    assert str(info.value).startswith(message)
+
+
+def test_from_dict_is_not_a_template_method() -> None:
+    with pytest.raises(gotmpl.ExecError, match="can't evaluate field from_dict"):
+        am.template().parse("{{ .from_dict }}").execute(am.Data())
