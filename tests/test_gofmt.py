@@ -393,4 +393,12 @@ def test_string_width_counts_runes(s: str, width: int) -> None:
 
 
 def test_module_exports() -> None:
-    assert set(gofmt.__all__) == {"format_float", "format_value", "sprint", "sprintf", "sprintln"}
+    assert set(gofmt.__all__) == {
+        "compile_format",
+        "format_float",
+        "format_pointee",
+        "format_value",
+        "sprint",
+        "sprintf",
+        "sprintln",
+    }

@@ -16,10 +16,9 @@ from collections.abc import Container
 from typing import Any
 
 from lark import Tree
-from lark.exceptions import UnexpectedToken
 
 from . import strconv
-from ._grammar import build_parser
+from ._grammar import Stuck, lalr_driver
 from .errors import ParseError
 from .nodes import (
     ActionNode,
@@ -46,6 +45,7 @@ from .nodes import (
     WithNode,
 )
 from .scanner import Tok, lex, refine, token_text
+from .state import quiet_gc
 
 __all__ = ["MAX_PAREN_DEPTH", "is_empty_tree", "parse"]
 
@@ -279,21 +279,34 @@ class Builder:
 
     # -- terminals, once shifted -------------------------------------------------
 
-    def shifted(self, tok: Tok) -> None:
-        t = tok.type
-        if t in ("IF", "WITH"):
-            self.marks.append(len(self.vars))
-        elif t == "RANGE":
-            self.marks.append(len(self.vars))
-            self.range_depth += 1
-        elif t == "DEFINE":
-            self._enter_definition()
-        elif t == "LPAREN":
-            if self.paren_depth >= MAX_PAREN_DEPTH:
-                raise _Fail("max expression depth exceeded", tok)
-            self.paren_depth += 1
-        elif t == "RPAREN":
-            self.paren_depth -= 1
+    def _open_scope(self, tok: Tok) -> None:
+        self.marks.append(len(self.vars))
+
+    def _open_range(self, tok: Tok) -> None:
+        self.marks.append(len(self.vars))
+        self.range_depth += 1
+
+    def _open_definition(self, tok: Tok) -> None:
+        self._enter_definition()
+
+    def _open_paren(self, tok: Tok) -> None:
+        if self.paren_depth >= MAX_PAREN_DEPTH:
+            raise _Fail("max expression depth exceeded", tok)
+        self.paren_depth += 1
+
+    def _close_paren(self, tok: Tok) -> None:
+        self.paren_depth -= 1
+
+    @property
+    def shift_hooks(self) -> dict[str, Any]:
+        return {
+            "IF": self._open_scope,
+            "WITH": self._open_scope,
+            "RANGE": self._open_range,
+            "DEFINE": self._open_definition,
+            "LPAREN": self._open_paren,
+            "RPAREN": self._close_paren,
+        }
 
     # -- rules -------------------------------------------------------------------
 
@@ -455,7 +468,6 @@ class Builder:
         return self.term_of(children[0])
 
 
-_SHIFT_ACTIONS = frozenset({"IF", "WITH", "RANGE", "DEFINE", "LPAREN", "RPAREN"})
 _builder = Builder()
 _lock = threading.Lock()
 _OPERAND_NODES = (
@@ -492,22 +504,15 @@ def parse(
     right = right or "}}"
     src = Source(name, text, left, right)
     toks = refine(lex(text, left, right, "break" not in funcs, "continue" not in funcs), name)
-    with _lock:
+    with _lock, quiet_gc():
         b = _builder
         b.reset(src, funcs)
-        interactive = build_parser(b).parse_interactive()
-        feed = interactive.feed_token
         try:
             try:
-                # ERROR and FAIL tokens are not in the grammar: Lark stops there.
-                for index in range(len(toks)):
-                    tok = toks[index]
-                    b.lookahead = tok
-                    root = feed(tok)
-                    if tok.type in _SHIFT_ACTIONS:
-                        b.shifted(tok)
-            except UnexpectedToken as e:
-                raise _SyntaxErrors(b, toks, index, e.state.value_stack).error() from None
+                # ERROR and FAIL tokens are not in the grammar: the driver stops there.
+                root = lalr_driver(b).parse(toks, b, b.shift_hooks)
+            except Stuck as stuck:
+                raise _SyntaxErrors(b, toks, stuck.index, stuck.stack).error() from None
             b._add_tree(name, root, toks[-1])
             return b.trees
         except _Fail as f:

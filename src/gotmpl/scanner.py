@@ -110,9 +110,16 @@ class _Lexer:
         self.continue_ok = continue_ok
         self.toks: list[Tok] = []
         self.paren_depth = 0
+        self._line_pos = 0  # line_at's last position and the line there
+        self._line = 1
 
     def line_at(self, pos: int) -> int:
-        return self.text.count("\n", 0, pos) + 1
+        # Tokens come in order, so count newlines only since the last one.
+        if pos < self._line_pos:
+            self._line_pos, self._line = 0, 1
+        self._line += self.text.count("\n", self._line_pos, pos)
+        self._line_pos = pos
+        return self._line
 
     def emit(self, type_: str, value: str, pos: int) -> None:
         self.toks.append(Tok(type_, value, pos, self.line_at(pos)))

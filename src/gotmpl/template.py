@@ -23,7 +23,7 @@ from .compiler import (
 from .errors import ExecError, LimitExceeded, TemplateError
 from .nodes import ListNode
 from .parser import is_empty_tree, parse
-from .state import Limits, State, _OutputLimit, deep_recursion, exec_error
+from .state import Limits, State, _OutputLimit, deep_recursion, exec_error, quiet_gc
 from .strconv import quote
 from .values import MISSING
 
@@ -289,7 +289,7 @@ _BUILTIN_NAMES = frozenset(_builtins.BUILTINS)
 
 
 def _compile_deep(name: str, tree: ListNode, options: Options) -> CompiledTemplate:
-    with deep_recursion():
+    with deep_recursion(), quiet_gc():
         return compile_template(name, tree, options)
 
 
