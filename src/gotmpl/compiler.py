@@ -265,11 +265,14 @@ class _Compiler:
             if v is MISSING:
                 return "<no value>"
             k = kind(v)
-            if k == values.POINTER:
-                return gofmt.format_pointee(v)  # Go prints what a pointer points at
             if k == FUNC and values.find_method(v, "String") is None:
                 raise error(node, f"can't print {node} of type {type_name(v)}")
-            return format_value(v)
+            try:
+                if k == values.POINTER:
+                    return gofmt.format_pointee(v)  # Go prints what a pointer points at
+                return format_value(v)
+            except gofmt.CyclicValue as e:
+                raise error(node, str(e)) from None
 
         return print_value
 
@@ -630,7 +633,7 @@ class _Compiler:
                 except ExecError:
                     raise
                 except Exception as e:
-                    raise _call_error(error(node, f"error calling {name}: {e}"), e) from None
+                    raise error(node, f"error calling {name}: {e}") from e
                 return v if v.__class__ not in _PY_TIME else values.as_go(v)
             elif k == _KEY:
                 try:
@@ -705,7 +708,7 @@ class _Compiler:
             except ExecError:
                 raise
             except Exception as e:
-                raise _call_error(error(node, f"error calling {name}: {e}"), e) from None
+                raise error(node, f"error calling {name}: {e}") from e
 
         return call
 
@@ -768,8 +771,10 @@ class _Compiler:
                 def cmd_call0(st: State, dot: Any, frame: list, final: Any) -> Any:
                     try:
                         return check(func())
+                    except ExecError:
+                        raise
                     except Exception as e:
-                        raise wrap(e) from None
+                        raise wrap(e) from e
 
                 return cmd_call0
 
@@ -777,8 +782,10 @@ class _Compiler:
                 a = final_conv(final)
                 try:
                     return check(func(a))
+                except ExecError:
+                    raise
                 except Exception as e:
-                    raise wrap(e) from None
+                    raise wrap(e) from e
 
             return cmd_call_final
         if len(evaluators) == 1 and final_conv is None:
@@ -788,8 +795,10 @@ class _Compiler:
                 a = e0(st, dot, frame)
                 try:
                     return check(func(a))
+                except ExecError:
+                    raise
                 except Exception as e:
-                    raise wrap(e) from None
+                    raise wrap(e) from e
 
             return cmd_call1
         if len(evaluators) == 2 and final_conv is None:
@@ -800,8 +809,10 @@ class _Compiler:
                 b = e1(st, dot, frame)
                 try:
                     return check(func(a, b))
+                except ExecError:
+                    raise
                 except Exception as e:
-                    raise wrap(e) from None
+                    raise wrap(e) from e
 
             return cmd_call2
         evs = tuple(evaluators)
@@ -812,8 +823,10 @@ class _Compiler:
                 argv.append(final_conv(final))
             try:
                 return check(func(*argv))
+            except ExecError:
+                raise
             except Exception as e:
-                raise wrap(e) from None
+                raise wrap(e) from e
 
         return cmd_call
 
@@ -1027,8 +1040,10 @@ class _Compiler:
                 argv = (e0(st, dot, frame), e1(st, dot, frame))
                 try:
                     return format_args(argv)
+                except ExecError:
+                    raise
                 except Exception as e:
-                    raise wrap(e) from None
+                    raise wrap(e) from e
 
             return cmd_printf2
 
@@ -1038,8 +1053,10 @@ class _Compiler:
                 argv += (_to_interface(final),)
             try:
                 return format_args(argv)
+            except ExecError:
+                raise
             except Exception as e:
-                raise wrap(e) from None
+                raise wrap(e) from e
 
         return cmd_printf
 
@@ -1082,8 +1099,10 @@ class _Compiler:
             name = callee if callee is not None else gofmt.sprint(final)
             try:
                 return values.as_go(_builtins.call(name, *argv))
+            except ExecError:
+                raise
             except Exception as e:
-                raise wrap(e) from None
+                raise wrap(e) from e
 
         return cmd_call
 
@@ -1251,22 +1270,13 @@ def _failing(error: Callable[[Node, str], ExecError], node: Node, message: str) 
 
 def _call_wrapper(
     error: Callable[[Node, str], ExecError], node: Node, name: str
-) -> Callable[[Exception], Exception]:
+) -> Callable[[Exception], ExecError]:
     """Turns what a called function raised into Go's ``error calling NAME: ...``."""
 
-    def wrap(e: Exception) -> Exception:
-        if isinstance(e, ExecError):
-            return e
-        err = error(node, f"error calling {name}: {e}")
-        err.__cause__ = e
-        return err
+    def wrap(e: Exception) -> ExecError:
+        return error(node, f"error calling {name}: {e}")
 
     return wrap
-
-
-def _call_error(err: ExecError, cause: BaseException) -> ExecError:
-    err.__cause__ = cause
-    return err
 
 
 def _same_int_type(like: Any, i: int) -> Any:

@@ -53,6 +53,7 @@ from .values import (
 )
 
 __all__ = [
+    "CyclicValue",
     "compile_format",
     "format_float",
     "format_pointee",
@@ -441,6 +442,7 @@ class _Printer:
         "sharp",
         "sharp_v",
         "space",
+        "visiting",
         "wid",
         "wid_present",
         "zero",
@@ -448,6 +450,7 @@ class _Printer:
 
     def __init__(self) -> None:
         self.buf: list[str] = []
+        self.visiting: set[int] = set()  # containers being printed, to catch cycles
         self.erroring = False
         self.reordered = False
         self.good_arg_num = True
@@ -958,11 +961,18 @@ class _Printer:
         else:  # pragma: no cover - every kind is handled above
             self.buf.append("?" + type_name(v) + "?")
 
+    def _enter(self, v: Any) -> None:
+        # Go's fmt would recurse until the stack is exhausted; stop instead.
+        if id(v) in self.visiting:
+            raise CyclicValue(f"cyclic value: {type_name(v)} contains itself")
+        self.visiting.add(id(v))
+
     def _print_list(self, v: Any, verb: str, depth: int, tname: str) -> None:
         if self.sharp_v and getattr(type(v), "__go_nil__", False):
             self.buf.append(tname + "(nil)")  # a nil slice, as opposed to an empty one
             return
         items = _elements(v, tname)
+        self._enter(v)
         if self.sharp_v:
             self.buf.append(tname + "{")
             sep = ", "
@@ -974,6 +984,7 @@ class _Printer:
                 self.buf.append(sep)
             self.print_value(item, verb, depth + 1)
         self.buf.append("}" if self.sharp_v else "]")
+        self.visiting.discard(id(v))
 
     def _print_map(self, v: Any, verb: str, depth: int) -> None:
         tname = type_name(v)
@@ -987,6 +998,7 @@ class _Printer:
             self.buf.append("map[")
             sep = " "
         key_cls, elem_cls = _map_classes(tname)
+        self._enter(v)
         for i, (key, value) in enumerate(sorted_items(v)):
             if i:
                 self.buf.append(sep)
@@ -994,6 +1006,7 @@ class _Printer:
             self.buf.append(":")
             self.print_value(_typed(elem_cls, value), verb, depth + 1)
         self.buf.append("}" if self.sharp_v else "]")
+        self.visiting.discard(id(v))
 
     def _print_struct(self, v: Any, verb: str, depth: int, tname: str) -> None:
         if self.sharp_v:
@@ -1001,6 +1014,7 @@ class _Printer:
         self.buf.append("{")
         names = self.plus_v or self.sharp_v
         sep = ", " if self.sharp_v else " "
+        self._enter(v)
         for i, (name, value) in enumerate(struct_fields(v)):
             if i:
                 self.buf.append(sep)
@@ -1008,6 +1022,7 @@ class _Printer:
                 self.buf.append(name + ":")
             self.print_value(value, verb, depth + 1)
         self.buf.append("}")
+        self.visiting.discard(id(v))
 
     # -- Printf --
 
@@ -1232,6 +1247,10 @@ def sprintln(*args: Any) -> str:
         p.print_arg(arg, "v")
     p.buf.append("\n")
     return "".join(p.buf)
+
+
+class CyclicValue(ValueError):
+    """A value that contains itself, which Go's fmt cannot print (it never returns)."""
 
 
 def format_pointee(v: Any) -> str:

@@ -55,9 +55,10 @@ def deep_recursion() -> Iterator[None]:
 class Limits:
     """Bounds for running untrusted templates; ``None`` means unbounded (Go's default).
 
-    ``output_bytes`` caps the UTF-8 size of the output, ``steps`` the number of
-    actions, loop iterations and template calls, ``seconds`` the wall-clock time.
-    Exceeding one raises ``LimitExceeded``.
+    ``output_bytes`` caps the UTF-8 size of the output; ``steps`` the number of
+    range iterations and template calls (without them a template's work is
+    bounded by its size); ``seconds`` the wall-clock time, checked at each step.
+    Exceeding one raises ``LimitExceeded``, a kind of ``ExecError``.
     """
 
     output_bytes: int | None = None
