@@ -83,13 +83,15 @@ MISSINGKEY_INVALID, MISSINGKEY_ZERO, MISSINGKEY_ERROR = range(3)
 
 
 class Options:
-    """What compilation depends on besides the tree: functions and missingkey mode."""
+    """What compilation depends on besides the tree: functions, missingkey mode, and
+    whether writes record which node made them (``trace``, for source maps)."""
 
-    __slots__ = ("funcs", "missingkey")
+    __slots__ = ("funcs", "missingkey", "trace")
 
-    def __init__(self, funcs: Mapping[str, Any], missingkey: int) -> None:
+    def __init__(self, funcs: Mapping[str, Any], missingkey: int, trace: bool = False) -> None:
         self.funcs = funcs
         self.missingkey = missingkey
+        self.trace = trace
 
 
 class CompiledTemplate:
@@ -150,6 +152,7 @@ class _Compiler:
         self.name = name
         self.funcs = options.funcs
         self.missingkey = options.missingkey
+        self.trace = options.trace
         self.scope = _Scope()
         self.slots = 1
         # Slots declared in a branch's main list are not set when its else list
@@ -166,7 +169,9 @@ class _Compiler:
     def list(self, node: ListNode) -> Run:
         items: list[Any] = []
         for n in node.nodes:
-            if isinstance(n, TextNode):
+            if self.trace and isinstance(n, TextNode):
+                items.append(_traced_text(n))
+            elif isinstance(n, TextNode):
                 if items and type(items[-1]) is str:
                     items[-1] += n.text
                 else:
@@ -209,6 +214,15 @@ class _Compiler:
 
     def action(self, node: ActionNode) -> Run:
         pipe = node.pipe
+        if self.trace and not pipe.decl:
+            ev = self.pipeline(pipe)
+            print_value = self.printer(node)
+
+            def run_traced(st: State, dot: Any, frame: list) -> None:
+                v = ev(st, dot, frame)
+                st.write_at(node, v if v.__class__ is str else print_value(v))
+
+            return run_traced
         if pipe.decl:
             ev = self.pipeline(pipe)
 
@@ -406,6 +420,7 @@ class _Compiler:
         target = node.name
         error = self.error
         name = self.name
+        trace = self.trace
 
         def run_template(st: State, dot: Any, frame: list) -> None:
             tmpl = st.templates.get(target)
@@ -416,7 +431,7 @@ class _Compiler:
             new_dot = ev(st, dot, frame) if ev is not None else MISSING
             if st.tick is not None:
                 st.tick(node, name)
-            compiled = tmpl._compiled()
+            compiled = tmpl._compiled(trace)
             callee_frame = [_UNSET] * compiled.frame_size
             callee_frame[0] = new_dot
             st.depth += 1
@@ -1216,6 +1231,15 @@ def _cmd_dot(st: State, dot: Any, frame: list, final: Any) -> Any:
 
 def _run_nothing(st: State, dot: Any, frame: list) -> None:
     return None
+
+
+def _traced_text(node: TextNode) -> Run:
+    text = node.text
+
+    def run_text(st: State, dot: Any, frame: list) -> None:
+        st.write_at(node, text)
+
+    return run_text
 
 
 def _text_writer(text: str) -> Run:

@@ -183,6 +183,13 @@ class PipeNode(Node):
 @dataclass(frozen=True, slots=True, eq=False)
 class ActionNode(Node):
     pipe: PipeNode
+    # Where the action's source text starts and ends (delimiters included).
+    extent: tuple[int, int] = field(default=(0, 0), compare=False)
+
+    def source(self) -> str:
+        """The action as written in the template, delimiters and spaces included."""
+        start, end = self.extent
+        return self.src.text[start:end]
 
     def __str__(self) -> str:
         return f"{self.src.left}{self.pipe}{self.src.right}"

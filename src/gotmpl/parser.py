@@ -321,8 +321,9 @@ class Builder:
         return TextNode(tok.pos, self.src, tok.value)
 
     def action(self, children: list[Any]) -> ActionNode:
-        pipe = children[1]
-        return ActionNode(pipe.pos, self.src, pipe)
+        ldelim, pipe, rdelim = children
+        extent = (ldelim.pos, rdelim.pos + len(self.src.right))
+        return ActionNode(pipe.pos, self.src, pipe, extent)
 
     def name(self, children: list[Tok]) -> _Name:
         tok = children[0]

@@ -116,6 +116,8 @@ class State:
         "limits",
         "out",
         "range_collection",
+        "size",
+        "spans",
         "templates",
         "tick",
         "w",
@@ -126,6 +128,8 @@ class State:
         self.w: Callable[[str], Any] = self.out.append
         self.depth = 0
         self.range_collection: Any = None  # what the innermost running range visits
+        self.spans: list[tuple[int, int, Node]] = []  # (start, end, node) when tracing
+        self.size = 0
         self.templates = templates  # name -> Template, for {{template}}
         self.limits = limits
         self.tick: Callable[[Node, str], None] | None = None
@@ -137,6 +141,13 @@ class State:
             self.tick = self._tick
         if limits is not None and limits.output_bytes is not None:
             self.w = _BoundedWriter(self.out, limits.output_bytes)
+
+    def write_at(self, node: Node, s: str) -> None:
+        """Writes ``s`` and records that ``node`` wrote it (source-map execution)."""
+        self.w(s)
+        if s:
+            self.spans.append((self.size, self.size + len(s), node))
+            self.size += len(s)
 
     def _tick(self, node: Node, template: str) -> None:
         if self.budget >= 0:

@@ -10,6 +10,7 @@ from collections.abc import Callable, Mapping
 from typing import IO, Any
 
 from . import builtins as _builtins
+from . import sourcemap
 from .calls import signature_of
 from .compiler import (
     _UNSET,
@@ -23,6 +24,7 @@ from .compiler import (
 from .errors import ExecError, LimitExceeded, TemplateError
 from .nodes import ListNode
 from .parser import is_empty_tree, parse
+from .sourcemap import SourceMap
 from .state import Limits, State, _OutputLimit, deep_recursion, exec_error, quiet_gc
 from .strconv import quote
 from .values import MISSING
@@ -98,7 +100,7 @@ class Template:
         self._tree: ListNode | None = None
         self._left = ""
         self._right = ""
-        self._cache: tuple[int, ListNode, CompiledTemplate] | None = None
+        self._cache: dict[bool, tuple[int, ListNode, CompiledTemplate]] = {}
 
     def __repr__(self) -> str:
         return f"<gotmpl.Template {self._name!r}>"
@@ -162,7 +164,7 @@ class Template:
         t._tree = None
         t._left = self._left
         t._right = self._right
-        t._cache = None
+        t._cache = {}
         return t
 
     # -- parsing -----------------------------------------------------------------------
@@ -181,7 +183,7 @@ class Template:
                     continue  # an empty body does not replace a definition
                 common.templates[name] = target
                 target._tree = tree
-                target._cache = None
+                target._cache = {}
         return self
 
     def _associate(self, name: str) -> Template:
@@ -233,7 +235,7 @@ class Template:
             clone = Template.__new__(Template)
             clone.__dict__.update(self.__dict__)
             clone._common = c
-            clone._cache = None
+            clone._cache = {}
             for name, t in common.templates.items():
                 if t is self:
                     c.templates[name] = clone
@@ -241,24 +243,24 @@ class Template:
                 copy = Template.__new__(Template)
                 copy.__dict__.update(t.__dict__)
                 copy._common = c
-                copy._cache = None
+                copy._cache = {}
                 c.templates[name] = copy
         return clone
 
     # -- execution ---------------------------------------------------------------------
 
-    def _compiled(self) -> CompiledTemplate:
+    def _compiled(self, trace: bool = False) -> CompiledTemplate:
         tree = self._tree
         assert tree is not None
         common = self._common
-        cache = self._cache
-        if cache is not None and cache[0] == common.version and cache[1] is tree:
-            return cache[2]
+        cached = self._cache.get(trace)
+        if cached is not None and cached[0] == common.version and cached[1] is tree:
+            return cached[2]
         with common.lock:
             version = common.version
-            options = Options(dict(common.funcs), common.missingkey)
+            options = Options(dict(common.funcs), common.missingkey, trace)
         compiled = _compile_deep(self._name, tree, options)
-        self._cache = (version, tree, compiled)
+        self._cache[trace] = (version, tree, compiled)
         return compiled
 
     def execute(
@@ -266,6 +268,13 @@ class Template:
     ) -> str | None:
         """Applies the template to ``data``: returns the text, or writes it to ``out``."""
         return _execute(self, data, out, limits)
+
+    def execute_with_source_map(
+        self, data: Any = None, *, limits: Limits | None = None
+    ) -> SourceMap:
+        """Executes the template recording which node wrote each part of the output."""
+        st = _run(self, data, None, limits, trace=True)
+        return sourcemap.build("".join(st.out), st.spans)
 
     def execute_template(
         self,
@@ -294,10 +303,21 @@ def _compile_deep(name: str, tree: ListNode, options: Options) -> CompiledTempla
 
 
 def _execute(tmpl: Template, data: Any, out: IO[str] | None, limits: Limits | None) -> str | None:
+    st = _run(tmpl, data, out, limits)
+    if out is not None:
+        _flush(st, out)
+        return None
+    return "".join(st.out)
+
+
+def _run(
+    tmpl: Template, data: Any, out: IO[str] | None, limits: Limits | None, trace: bool = False
+) -> State:
+    """Executes ``tmpl``; on error, writes the partial output to ``out`` and raises."""
     name = tmpl._name
     if tmpl._tree is None:
         raise exec_error(name, None, f"{quote(name)} is an incomplete or empty template")
-    compiled = tmpl._compiled()
+    compiled = tmpl._compiled(trace)
     st = State(tmpl._common.templates, limits)
     dot = MISSING if data is None else data
     frame = [_UNSET] * compiled.frame_size
@@ -320,10 +340,7 @@ def _execute(tmpl: Template, data: Any, out: IO[str] | None, limits: Limits | No
     except TemplateError:
         _flush(st, out)
         raise
-    if out is not None:
-        _flush(st, out)
-        return None
-    return "".join(st.out)
+    return st
 
 
 def _flush(st: State, out: IO[str] | None) -> None:
