@@ -1,0 +1,3 @@
+module gotmpl/re2_gen
+
+go 1.27
