@@ -31,7 +31,7 @@ from .values import (
     type_name,
 )
 
-__all__ = ["BUILTINS", "Builtin", "FuncError", "printable", "text_of_args"]
+__all__ = ["BUILTINS", "Boxed", "Builtin", "FuncError", "printable", "text_of_args"]
 
 
 class FuncError(Exception):
@@ -58,7 +58,19 @@ def _byte_len(s: str) -> int:
     return len(s) if s.isascii() else len(s.encode("utf-8", "surrogateescape"))
 
 
+class Boxed:
+    """A value with Go's static type ``interface {}`` (read out of an untyped map or
+    slice): ``slice`` does not unwrap its indexes, so Go rejects these as indexes."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+
 def _index_arg(index: Any, cap: int) -> int:
+    if index.__class__ is Boxed:
+        raise FuncError("cannot index slice/array with type interface {}")
     k = kind(index)
     if k in (INT, UINT):
         x = int(index)
@@ -337,8 +349,9 @@ def _js_char(m: re.Match[str]) -> str:
     code = ord(c)
     if code < 0x20:
         return f"\\u00{code:02X}"
-    if 0xDC80 <= code <= 0xDCFF:  # an invalid UTF-8 byte: Go writes U+FFFD's escape
-        return "\\uFFFD"
+    if 0xDC80 <= code <= 0xDCFF:
+        # An invalid UTF-8 byte decodes as U+FFFD, which is printable: Go copies the byte.
+        return c
     from .strconv import is_print
 
     if is_print(c):
@@ -413,13 +426,13 @@ def _prepare_arg(value: Any, want: str) -> Any:
         try:
             return convert(MISSING, want)
         except CallFailed:
-            raise CallFailed(f"value is nil; should be of type {want}") from None
+            raise CallFailed("value is nil; should be of type %s", want) from None
     try:
         return convert(value, want)
     except CallFailed:
         if kind(value) in (INT, UINT) and want.startswith(("int", "uint")):
             return value
-        raise CallFailed(f"value has type {type_name(value)}; should be {want}") from None
+        raise CallFailed("value has type %s; should be %s", type_name(value), want) from None
 
 
 def _sig(params: tuple[str, ...], variadic: str | None = None) -> Signature:

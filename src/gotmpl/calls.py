@@ -50,7 +50,15 @@ VALUE = "reflect.Value"  # what the builtins take: the value itself, missing or 
 
 
 class CallFailed(Exception):
-    """Go's message for a failed argument check or signature check."""
+    """Go's message for a failed argument check or signature check, as the format
+    and arguments Go's errorf gets (``str()`` is the formatted message)."""
+
+    def __init__(self, format: str, *args: Any) -> None:
+        from .gofmt import errorf
+
+        super().__init__(errorf(format, *args))
+        self.format = format
+        self.fargs = args
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,11 +74,14 @@ class Signature:
         if self.variadic is not None:
             if count < len(self.params):
                 raise CallFailed(
-                    f"wrong number of args for {name}: want at least {len(self.params)} got {count}"
+                    "wrong number of args for %s: want at least %d got %d",
+                    name,
+                    len(self.params),
+                    count,
                 )
         elif count != len(self.params):
             raise CallFailed(
-                f"wrong number of args for {name}: want {len(self.params)} got {count}"
+                "wrong number of args for %s: want %d got %d", name, len(self.params), count
             )
 
     def param(self, i: int) -> str:
@@ -162,12 +173,12 @@ def convert(value: Any, go_type: str) -> Any:
         if _can_be_nil(go_type):
             k = type_kind(go_type)
             return [] if k == values.SLICE else {} if k == values.MAP else None
-        raise CallFailed(f"invalid value; expected {go_type}")
+        raise CallFailed("invalid value; expected %s", go_type)
     if go_type == ANY:
         return value
     if value is None:
         # A nil interface is assignable to no concrete type.
-        raise CallFailed(f"wrong type for value; expected {go_type}; got interface {{}}")
+        raise CallFailed("wrong type for value; expected %s; got %s", go_type, "interface {}")
     if assignable(value, go_type):
         return value
     vt = type_name(value)
@@ -176,7 +187,7 @@ def convert(value: Any, go_type: str) -> Any:
         go_type.startswith("*") and go_type[1:] == vt
     ):
         return value
-    raise CallFailed(f"wrong type for value; expected {go_type}; got {vt}")
+    raise CallFailed("wrong type for value; expected %s; got %s", go_type, vt)
 
 
 _ANNOTATION_TYPES: dict[Any, str] = {

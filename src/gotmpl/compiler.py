@@ -25,6 +25,7 @@ from . import builtins as _builtins
 from . import gofmt, values
 from .calls import ANY, VALUE, CallFailed, Signature, convert, signature_of, type_kind
 from .errors import ExecError
+from .gofmt import GoErr
 from .gotypes import Uint8, typed_int
 from .nodes import (
     ActionNode,
@@ -51,7 +52,6 @@ from .nodes import (
     WithNode,
 )
 from .state import MAX_EXEC_DEPTH, State, exec_error
-from .strconv import quote
 from .values import FUNC, INT, MAP, MISSING, SLICE, UINT, kind, type_name
 
 __all__ = ["CompiledTemplate", "Options", "compile_template"]
@@ -160,9 +160,14 @@ class _Compiler:
         self.hidden: frozenset[int] = frozenset()
         # Whether dot is an element of a range's collection (see _static_type).
         self.dot_origin: Any = _TOP
+        self.last = _LastVisited()
+        # A range's element variable -> the slot holding the collection it visits,
+        # which gives the variable's static type in errors (see _static_type).
+        self.range_origins: dict[int, int] = {}
 
-    def error(self, node: Node | None, message: str) -> ExecError:
-        return exec_error(self.name, node, message)
+    def error(self, node: Node | None, format: str, *args: Any) -> ExecError:
+        """Go's ``s.errorf(format, args...)`` at ``node``."""
+        return exec_error(self.name, node, format, *args)
 
     # -- lists and control ---------------------------------------------------------------
 
@@ -280,13 +285,13 @@ class _Compiler:
                 return "<no value>"
             k = kind(v)
             if k == FUNC and values.find_method(v, "String") is None:
-                raise error(node, f"can't print {node} of type {type_name(v)}")
+                raise error(node, "can't print %s of type %s", str(node), type_name(v))
             try:
                 if k == values.POINTER:
                     return gofmt.format_pointee(v)  # Go prints what a pointer points at
                 return format_value(v)
             except gofmt.CyclicValue as e:
-                raise error(node, str(e)) from None
+                raise error(node, "%s", str(e)) from None
 
         return print_value
 
@@ -343,6 +348,10 @@ class _Compiler:
             slots = [self.scope.find(v.names[0]) for v in decl]
         key_slot = slots[0] if len(slots) == 2 else None
         elem_slot = slots[-1] if slots else None
+        origin_slot = None
+        if elem_slot is not None and not pipe.is_assign:
+            origin_slot = self.range_origins[elem_slot] = self.slots
+            self.slots += 1
         two_vars = len(decl) > 1
         body_mark = self.scope.mark()
         outer_origin = self.dot_origin
@@ -352,13 +361,15 @@ class _Compiler:
         declared = frozenset(slot for _, slot in self.scope.pop(body_mark))
         else_run = self.else_list(node, declared)
         self.scope.pop(mark)
-        blame = _last_evaluated(pipe)
+        blame = self.last.pipeline(pipe)
         error = self.error
         name = self.name
 
         def loop(st: State, frame: list, pairs: Any, collection: Any) -> bool:
             outer = st.range_collection
             st.range_collection = collection
+            if origin_slot is not None:
+                frame[origin_slot] = collection
             tick = st.tick
             ran = False
             try:
@@ -398,15 +409,12 @@ class _Compiler:
                     ran = loop(st, frame, values.sorted_items(v), v)
                 elif k in (INT, UINT):
                     if two_vars:
-                        raise error(
-                            blame,
-                            f"can't use {gofmt.sprint(v)} to iterate over more than one variable",
-                        )
+                        raise error(blame, "can't use %v to iterate over more than one variable", v)
                     ints = ((MISSING, _same_int_type(v, i)) for i in range(int(v)))
                     ran = loop(st, frame, ints, _TOP)
                 else:
-                    shown = gofmt.format_pointee(v) if k == values.POINTER else gofmt.sprint(v)
-                    raise error(blame, f"range can't iterate over {shown}")
+                    shown = gofmt.format_pointee(v) if k == values.POINTER else v
+                    raise error(blame, "range can't iterate over %v", shown)
             if not ran and else_run is not None:
                 # Go's walkRange recovers a break from its else list too, so there
                 # {{break}} ends this range statement, not the enclosing loop.
@@ -425,9 +433,9 @@ class _Compiler:
         def run_template(st: State, dot: Any, frame: list) -> None:
             tmpl = st.templates.get(target)
             if tmpl is None or tmpl._tree is None:
-                raise error(node, f"template {quote(target)} not defined")
+                raise error(node, "template %q not defined", target)
             if st.depth >= MAX_EXEC_DEPTH:
-                raise error(node, f"exceeded maximum template depth ({MAX_EXEC_DEPTH})")
+                raise error(node, "exceeded maximum template depth (%v)", MAX_EXEC_DEPTH)
             new_dot = ev(st, dot, frame) if ev is not None else MISSING
             if st.tick is not None:
                 st.tick(node, name)
@@ -453,18 +461,23 @@ class _Compiler:
     def assign_slot(self, var: VariableNode) -> int | None:
         return self.scope.find(var.names[0], self.hidden)
 
+    def variable_origin(self, var: VariableNode) -> int | None:
+        """The slot of the collection a range element variable came from, if it did."""
+        slot = self.scope.find(var.names[0], self.hidden)
+        return None if slot is None else self.range_origins.get(slot)
+
     def variable_reader(self, var: VariableNode) -> Eval:
         """Go's varValue for ``$name`` (the variable alone, not its fields)."""
         name = var.names[0]
         slot = self.scope.find(name, self.hidden)
         if slot is None:
-            return _failing(self.error, var, f"undefined variable: {name}")
+            return _failing(self.error, var, "undefined variable: %s", name)
         error = self.error
 
         def read(st: State, dot: Any, frame: list) -> Any:
             v = frame[slot]
             if v is _UNSET:
-                raise error(var, f"undefined variable: {name}")
+                raise error(var, "undefined variable: %s", name)
             return v
 
         return read
@@ -481,7 +494,7 @@ class _Compiler:
         if single is None:
             for i, c in enumerate(pipe.cmds):
                 cmds.append(self.command(c, at, has_final=i > 0))
-                at = _last_of_command(c)
+                at = self.last.command(c)
         # Declarations take effect once the commands ran: `$x := $x` reads an outer $x.
         decl = pipe.decl
         if pipe.is_assign:
@@ -496,11 +509,11 @@ class _Compiler:
         if missing:
             undefined = missing[0].names[0]
             error = self.error
-            blame = _last_evaluated(pipe)
+            blame = self.last.pipeline(pipe)
 
             def ev_assign_undefined(st: State, dot: Any, frame: list) -> Any:
                 ev(st, dot, frame)
-                raise error(blame, f"undefined variable: {undefined}")
+                raise error(blame, "undefined variable: %s", undefined)
 
             return ev_assign_undefined
         if len(targets) == 1:
@@ -537,7 +550,7 @@ class _Compiler:
         if len(args) > 1 or has_final:
             # Go's notAFunction: a pipe, literal, dot or nil takes no arguments.
             blame = at if isinstance(first, PipeNode) else first
-            fail = _failing(self.error, blame, f"can't give argument to non-function {first}")
+            fail = _failing(self.error, blame, "can't give argument to non-function %s", str(first))
             if isinstance(first, PipeNode):
                 inner = self.pipeline(first)  # compiled for its declarations' scope
                 del inner
@@ -557,9 +570,10 @@ class _Compiler:
         """Go's evalVariableNode: ``$x``, or ``$x.A.B`` walked from the variable."""
         read = self.variable_reader(var)
         if len(var.names) > 1:
-            return self.fields_command(var, var.names[1:], args, has_final, var, read)
+            origin = self.variable_origin(var)
+            return self.fields_command(var, var.names[1:], args, has_final, var, read, origin)
         if len(args) > 1 or has_final:
-            fail = _failing(self.error, var, f"can't give argument to non-function {var}")
+            fail = _failing(self.error, var, "can't give argument to non-function %s", str(var))
 
             def cmd_var_with_args(st: State, dot: Any, frame: list, final: Any) -> Any:
                 read(st, dot, frame)
@@ -572,11 +586,11 @@ class _Compiler:
         """Go's evalChainNode: ``(pipeline).A.B`` or ``fn.A``: the term, then its fields."""
         inner = chain.node
         if isinstance(inner, NilNode):
-            fail = _failing(self.error, chain, f"indirection through explicit nil in {chain}")
+            fail = _failing(self.error, chain, "indirection through explicit nil in %s", str(chain))
             return lambda st, dot, frame, final: fail(st, dot, frame)
         term = self.arg(inner, None)
         # Lookups blame the last node the term's evaluation visited; calls, the chain.
-        return self.fields_command(chain, chain.fields, args, has_final, _last_of_arg(inner), term)
+        return self.fields_command(chain, chain.fields, args, has_final, self.last.arg(inner), term)
 
     def fields_command(
         self,
@@ -586,6 +600,7 @@ class _Compiler:
         has_final: bool,
         blame: Node,
         receiver: Eval | None,
+        origin_slot: int | None = None,
     ) -> Cmd:
         """Go's evalFieldChain from dot (``receiver`` None), a variable or a chain's term.
 
@@ -606,7 +621,8 @@ class _Compiler:
                 return cmd_dot_call
 
             def cmd_var_call(st: State, dot: Any, frame: list, final: Any) -> Any:
-                r, container = walk(st, receiver(st, dot, frame), _TOP)
+                start = _TOP if origin_slot is None else frame[origin_slot]
+                r, container = walk(st, receiver(st, dot, frame), start)
                 return last(st, dot, frame, r, container, final)
 
             return cmd_var_call
@@ -614,6 +630,10 @@ class _Compiler:
         get = _getter_chain(tuple(getters))
         if receiver is None:
             return lambda st, dot, frame, final: get(st, dot, origin)
+        if origin_slot is not None:
+            return lambda st, dot, frame, final: get(
+                st, receiver(st, dot, frame), frame[origin_slot]
+            )
         return lambda st, dot, frame, final: get(st, receiver(st, dot, frame), _TOP)
 
     def getter(self, node: Node, blame: Node, name: str) -> Callable[[State, Any, Any], Any]:
@@ -648,7 +668,7 @@ class _Compiler:
                 except ExecError:
                     raise
                 except Exception as e:
-                    raise error(node, f"error calling {name}: {e}") from e
+                    raise error(node, "error calling %s: %w", name, GoErr(str(e))) from e
                 return v if v.__class__ not in _PY_TIME else values.as_go(v)
             elif k == _KEY:
                 try:
@@ -659,18 +679,22 @@ class _Compiler:
                     pass
             elif k == _MISSING_RECEIVER:
                 if missingkey == MISSINGKEY_ERROR:
-                    raise error(blame, f"nil data; no entry for key {quote(name)}")
+                    raise error(blame, "nil data; no entry for key %q", name)
                 return MISSING
             elif k == _NIL_RECEIVER:
                 raise error(
                     blame,
-                    f"nil pointer evaluating {_static_type(receiver, container, st)}.{name}",
+                    "nil pointer evaluating %s.%s",
+                    _static_type(receiver, container, st),
+                    name,
                 )
             elif k == _CALL:
                 return member_call(st, None, None, receiver, container, NO_FINAL)
             raise error(
                 blame,
-                f"can't evaluate field {name} in type {_static_type(receiver, container, st)}",
+                "can't evaluate field %s in type %s",
+                name,
+                _static_type(receiver, container, st),
             )
 
         return get
@@ -691,27 +715,31 @@ class _Compiler:
         def call(st: Any, dot: Any, frame: Any, receiver: Any, container: Any, final: Any) -> Any:
             if receiver is MISSING:
                 if missingkey == MISSINGKEY_ERROR:
-                    raise error(blame, f"nil data; no entry for key {quote(name)}")
+                    raise error(blame, "nil data; no entry for key %q", name)
                 return MISSING
             if receiver is None:
                 raise error(
                     blame,
-                    f"nil pointer evaluating {_static_type(receiver, container, st)}.{name}",
+                    "nil pointer evaluating %s.%s",
+                    _static_type(receiver, container, st),
+                    name,
                 )
             method = values.find_method(receiver, name)
             if method is None:
                 k = kind(receiver)
                 if k == MAP and (type(receiver) is dict or name in receiver):
                     if has_args or final is not NO_FINAL:
-                        raise error(blame, f"{name} is not a method but has arguments")
+                        raise error(blame, "%s is not a method but has arguments", name)
                     return _missing_key(receiver, name, missingkey, error, blame, st, container)
                 if k in (values.STRUCT, values.POINTER) and (
                     _attribute(receiver, name) is not _NO_ATTRIBUTE
                 ):
-                    raise error(blame, f"{name} has arguments but cannot be invoked as function")
+                    raise error(blame, "%s has arguments but cannot be invoked as function", name)
                 raise error(
                     blame,
-                    f"can't evaluate field {name} in type {_static_type(receiver, container, st)}",
+                    "can't evaluate field %s in type %s",
+                    name,
+                    _static_type(receiver, container, st),
                 )
             sig = signature_of(method, name)
             evaluate = evaluators.get(sig)
@@ -723,7 +751,7 @@ class _Compiler:
             except ExecError:
                 raise
             except Exception as e:
-                raise error(node, f"error calling {name}: {e}") from e
+                raise error(node, "error calling %s: %w", name, GoErr(str(e))) from e
 
         return call
 
@@ -739,7 +767,7 @@ class _Compiler:
             return self.call(user, name, ident, cmd, args[1:], signature_of(user, name), has_final)
         builtin = _builtins.BUILTINS.get(name)
         if builtin is None:
-            fail = _failing(self.error, ident, f"{quote(name)} is not a defined function")
+            fail = _failing(self.error, ident, "%q is not a defined function", name)
             return lambda st, dot, frame, final: fail(st, dot, frame)
         if name in ("and", "or"):
             return self.and_or(name == "or", ident, args[1:], has_final)
@@ -747,7 +775,56 @@ class _Compiler:
             return self.call_builtin(ident, cmd, args[1:], has_final)
         if name == "printf" and args[1:] and isinstance(args[1], StringNode):
             return self.printf_constant(ident, cmd, args[1:], has_final)
-        return self.call(builtin.func, name, ident, cmd, args[1:], builtin.signature, has_final)
+        evaluators = None
+        if name == "slice" and len(args) > 2:
+            evaluators = [self.arg(args[1], VALUE)] + [self.slice_index(a) for a in args[2:]]
+        return self.call(
+            builtin.func, name, ident, cmd, args[1:], builtin.signature, has_final, evaluators
+        )
+
+    def slice_index(self, node: Node) -> Eval:
+        """An index argument of ``slice``, boxed when Go's static type is ``interface {}``.
+
+        Go's slice (unlike index) does not unwrap interface values, so an index read
+        out of an untyped map, list or range is refused even when it holds an int.
+        """
+        plain = self.arg(node, VALUE)
+        if isinstance(node, DotNode):
+            if self.dot_origin is not _RANGE:
+                return plain
+            return lambda st, dot, frame: _boxed(dot, st.range_collection)
+        if isinstance(node, VariableNode) and len(node.names) == 1:
+            oslot = self.variable_origin(node)
+            if oslot is None:
+                return plain
+            return lambda st, dot, frame: _boxed(plain(st, dot, frame), frame[oslot])
+        if not isinstance(node, (FieldNode, VariableNode, ChainNode)):
+            return plain
+        oslot = None
+        if isinstance(node, FieldNode):
+            names = node.names
+            start = self.dot_origin
+            receiver: Eval = _dot_of
+            blame: Node = node
+        elif isinstance(node, VariableNode):
+            names = node.names[1:]
+            start = _TOP
+            oslot = self.variable_origin(node)
+            receiver = self.variable_reader(node)
+            blame = node
+        else:
+            names = node.fields
+            start = _TOP
+            receiver = self.arg(node.node, None)
+            blame = self.last.arg(node.node)
+        walk = _walker(tuple(self.getter(node, blame, n) for n in names))
+
+        def ev_index(st: State, dot: Any, frame: list) -> Any:
+            origin = start if oslot is None else frame[oslot]
+            v, container = walk(st, receiver(st, dot, frame), origin)
+            return _boxed(v, container)
+
+        return ev_index
 
     def call(
         self,
@@ -758,6 +835,7 @@ class _Compiler:
         args: tuple[Node, ...],
         sig: Signature,
         has_final: bool,
+        evaluators: list[Eval] | None = None,
     ) -> Cmd:
         """Go's evalCall: check the arity, convert the arguments, call, report errors.
 
@@ -768,12 +846,13 @@ class _Compiler:
         try:
             sig.check_arity(name, count)
         except CallFailed as e:
-            fail = _failing(error, at, str(e))
+            fail = _failing(error, at, e.format, *e.fargs)
             return lambda st, dot, frame, final: fail(st, dot, frame)
         if sig.results_error is not None:
-            fail = _failing(error, at, sig.results_error)
+            fail = _failing(error, at, "%v", sig.results_error)
             return lambda st, dot, frame, final: fail(st, dot, frame)
-        evaluators = [self.arg(a, sig.param(i)) for i, a in enumerate(args)]
+        if evaluators is None:
+            evaluators = [self.arg(a, sig.param(i)) for i, a in enumerate(args)]
         final_conv = (
             self.final_converter(sig, count, args[-1] if args else at) if has_final else None
         )
@@ -862,7 +941,7 @@ class _Compiler:
             try:
                 return convert(final, go_type)
             except CallFailed as e:
-                raise error(blame, str(e)) from None
+                raise error(blame, e.format, *e.fargs) from None
 
         return convert_final
 
@@ -886,15 +965,15 @@ class _Compiler:
             try:
                 sig.check_arity(name, count)
             except CallFailed as e:
-                raise error(at, str(e)) from None
+                raise error(at, e.format, *e.fargs) from None
             if sig.results_error is not None:
-                raise error(at, sig.results_error)
+                raise error(at, "%v", sig.results_error)
             argv = [e(st, dot, frame) for e in evaluators]
             if final is not NO_FINAL:
                 try:
                     argv.append(convert(final, _final_type(sig, count)))
                 except CallFailed as e:
-                    raise error(blame_final, str(e)) from None
+                    raise error(blame_final, e.format, *e.fargs) from None
             return argv
 
         return evaluate
@@ -910,6 +989,9 @@ class _Compiler:
             if len(node.names) == 1:
                 return read
             get = _getter_chain(tuple(self.getter(node, node, n) for n in node.names[1:]))
+            oslot = self.variable_origin(node)
+            if oslot is not None:
+                return lambda st, dot, frame: get(st, read(st, dot, frame), frame[oslot])
             return lambda st, dot, frame: get(st, read(st, dot, frame), _TOP)
         return None
 
@@ -917,9 +999,9 @@ class _Compiler:
         """Go's evalArg: one argument of type ``go_type`` (None: no conversion)."""
         error = self.error
         # A conversion error blames the last node evaluating the argument visited.
-        blame = _last_evaluated(node) if isinstance(node, PipeNode) else node
+        blame = self.last.pipeline(node) if isinstance(node, PipeNode) else node
         if isinstance(node, ChainNode):
-            blame = _last_of_arg(node.node)
+            blame = self.last.arg(node.node)
 
         def converted(ev: Eval) -> Eval:
             if go_type is None or go_type == VALUE:
@@ -931,7 +1013,7 @@ class _Compiler:
                 try:
                     return convert(ev(st, dot, frame), go_type)
                 except CallFailed as e:
-                    raise error(blame, str(e)) from None
+                    raise error(blame, e.format, *e.fargs) from None
 
             return ev_converted
 
@@ -952,7 +1034,7 @@ class _Compiler:
                 return lambda st, dot, frame: {}
             if k in (values.POINTER, FUNC):
                 return lambda st, dot, frame: None
-            return _failing(error, node, f"cannot assign nil to {go_type}")
+            return _failing(error, node, "cannot assign nil to %s", go_type)
         if isinstance(node, FieldNode):
             cmd = self.fields_command(node, node.names, (node,), False, node, None)
         elif isinstance(node, VariableNode):
@@ -972,7 +1054,7 @@ class _Compiler:
         try:
             v = self.literal_value(node, go_type)
         except _LiteralError as e:
-            return _failing(self.error, e.node, e.message)
+            return _failing(self.error, e.node, e.format, *e.fargs)
         return lambda st, dot, frame: v
 
     def literal_value(self, node: Node, go_type: str) -> Any:
@@ -985,34 +1067,34 @@ class _Compiler:
             if isinstance(node, NumberNode):
                 return self.ideal_constant(node)
             raise _LiteralError(
-                node, f"can't handle assignment of {node} to empty interface argument"
+                node, "can't handle assignment of %s to empty interface argument", str(node)
             )
         k = type_kind(go_type)
         if k == values.BOOL:
             if isinstance(node, BoolNode):
                 return node.value
-            raise _LiteralError(node, f"expected bool; found {node}")
+            raise _LiteralError(node, "expected bool; found %s", str(node))
         if k == values.STRING:
             if isinstance(node, StringNode):
                 return _typed(node.text, go_type)
-            raise _LiteralError(node, f"expected string; found {node}")
+            raise _LiteralError(node, "expected string; found %s", str(node))
         if k == INT:
             if isinstance(node, NumberNode) and node.int_value is not None:
                 return _typed(node.int_value, go_type)
-            raise _LiteralError(node, f"expected integer; found {node}")
+            raise _LiteralError(node, "expected integer; found %s", str(node))
         if k == UINT:
             if isinstance(node, NumberNode) and node.uint_value is not None:
                 return _typed(node.uint_value, go_type)
-            raise _LiteralError(node, f"expected unsigned integer; found {node}")
+            raise _LiteralError(node, "expected unsigned integer; found %s", str(node))
         if k == values.FLOAT:
             if isinstance(node, NumberNode) and node.float_value is not None:
                 return node.float_value
-            raise _LiteralError(node, f"expected float; found {node}")
+            raise _LiteralError(node, "expected float; found %s", str(node))
         if k == values.COMPLEX:
             if isinstance(node, NumberNode) and node.complex_value is not None:
                 return node.complex_value
-            raise _LiteralError(node, f"expected complex; found {node}")
-        raise _LiteralError(node, f"can't handle {node} for arg of type {go_type}")
+            raise _LiteralError(node, "expected complex; found %s", str(node))
+        raise _LiteralError(node, "can't handle %s for arg of type %s", str(node), go_type)
 
     @staticmethod
     def ideal_constant(node: NumberNode) -> Any:
@@ -1036,7 +1118,7 @@ class _Compiler:
         if node.int_value is not None:
             return node.int_value
         if node.uint_value is not None:
-            raise _LiteralError(node, f"{text} overflows int")
+            raise _LiteralError(node, "%s overflows int", text)
         return MISSING
 
     def printf_constant(
@@ -1080,7 +1162,12 @@ class _Compiler:
         name = "or" if is_or else "and"
         if not args and not has_final:
             fail = _failing(
-                self.error, ident, f"wrong number of args for {name}: want at least 1 got 0"
+                self.error,
+                ident,
+                "wrong number of args for %s: want at least %d got %d",
+                name,
+                1,
+                0,
             )
             return lambda st, dot, frame, final: fail(st, dot, frame)
         evaluators = tuple(self.arg(a, VALUE) for a in args)
@@ -1100,7 +1187,12 @@ class _Compiler:
         """call f a b: the callee's node text names it in errors."""
         if not args and not has_final:
             fail = _failing(
-                self.error, ident, "wrong number of args for call: want at least 1 got 0"
+                self.error,
+                ident,
+                "wrong number of args for %s: want at least %d got %d",
+                "call",
+                1,
+                0,
             )
             return lambda st, dot, frame, final: fail(st, dot, frame)
         evaluators = tuple(self.arg(a, VALUE) for a in args)
@@ -1111,7 +1203,7 @@ class _Compiler:
             argv = [e(st, dot, frame) for e in evaluators]
             if has_final:
                 argv.append(final)
-            name = callee if callee is not None else gofmt.sprint(final)
+            name = callee if callee is not None else _value_string(final)
             try:
                 return values.as_go(_builtins.call(name, *argv))
             except ExecError:
@@ -1225,6 +1317,28 @@ def _chain(cmds: list[Cmd]) -> Eval:
     return ev_chain
 
 
+def _dot_of(st: State, dot: Any, frame: list) -> Any:
+    return dot
+
+
+def _boxed(v: Any, container: Any) -> Any:
+    """``v`` as a slice index: boxed when read out of an untyped (interface {}) container."""
+    if v is MISSING or container is _TOP or container is _UNSET or container is None:
+        return v
+    if kind(container) in (MAP, SLICE) and type_name(container).endswith("interface {}"):
+        return _builtins.Boxed(v)
+    return v
+
+
+def _value_string(v: Any) -> str:
+    """Go's reflect.Value.String(): a string's text, else ``<T Value>``."""
+    if kind(v) == values.STRING:
+        return str.__str__(v)
+    if v is MISSING:
+        return "<invalid Value>"
+    return f"<{type_name(v)} Value>"
+
+
 def _cmd_dot(st: State, dot: Any, frame: list, final: Any) -> Any:
     return dot
 
@@ -1279,26 +1393,27 @@ def _final_type(sig: Signature, count: int) -> str:
 class _LiteralError(Exception):
     """A literal that cannot be converted; raised as ExecError when evaluation gets there."""
 
-    def __init__(self, node: Node, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, node: Node, format: str, *args: Any) -> None:
+        super().__init__(format)
         self.node = node
-        self.message = message
+        self.format = format
+        self.fargs = args
 
 
-def _failing(error: Callable[[Node, str], ExecError], node: Node, message: str) -> Eval:
+def _failing(error: Callable[..., ExecError], node: Node, format: str, *args: Any) -> Eval:
     def ev_fail(st: State, dot: Any, frame: list) -> Any:
-        raise error(node, message)
+        raise error(node, format, *args)
 
     return ev_fail
 
 
 def _call_wrapper(
-    error: Callable[[Node, str], ExecError], node: Node, name: str
+    error: Callable[..., ExecError], node: Node, name: str
 ) -> Callable[[Exception], ExecError]:
     """Turns what a called function raised into Go's ``error calling NAME: ...``."""
 
     def wrap(e: Exception) -> ExecError:
-        return error(node, f"error calling {name}: {e}")
+        return error(node, "error calling %s: %w", name, GoErr(str(e)))
 
     return wrap
 
@@ -1339,12 +1454,12 @@ def _missing_key(
     if receiver and not any(type(k) is str for k in receiver):
         # A map whose keys are not strings has no fields at all.
         static = _static_type(receiver, container, st)
-        raise error(node, f"can't evaluate field {name} in type {static}")
+        raise error(node, "can't evaluate field %s in type %s", name, static)
     if missingkey == MISSINGKEY_INVALID:
         return MISSING
     if missingkey == MISSINGKEY_ZERO:
         return values.zero_of_elem(receiver)
-    raise error(node, f"map has no entry for key {quote(name)}")
+    raise error(node, "map has no entry for key %q", name)
 
 
 def _static_type(receiver: Any, container: Any, st: Any) -> str:
@@ -1356,8 +1471,10 @@ def _static_type(receiver: Any, container: Any, st: Any) -> str:
     """
     if container is _RANGE:
         container = st.range_collection if st is not None else _TOP
-    if container is _TOP or container is None:
-        return "<nil>" if receiver is None else type_name(receiver)
+    if receiver is None:
+        return "interface {}"  # a nil in Python is Go's nil interface value
+    if container is _TOP or container is None or container is _UNSET:
+        return type_name(receiver)
     k = kind(container)
     if k in (MAP, SLICE):
         declared = type_name(container)
@@ -1380,30 +1497,35 @@ def _map_elem(map_type: str) -> str:
     return "interface {}"
 
 
-def _last_evaluated(pipe: PipeNode) -> Node:
-    """The node Go's state points at once a pipeline has been evaluated.
+class _LastVisited:
+    """The node Go's state points at once a pipeline, command or argument ran.
 
     Go blames errors found after evaluation (range over a non-collection, say) on
-    the last node its evaluator visited, which this recomputes from the syntax.
+    the last node its evaluator visited, which this recomputes from the syntax,
+    remembering answers so nested parentheses cost linear time.
     """
-    return _last_of_command(pipe.cmds[-1]) if pipe.cmds else pipe
 
+    def __init__(self) -> None:
+        self.memo: dict[int, Node] = {}
 
-def _last_of_command(cmd: CommandNode) -> Node:
-    first = cmd.args[0]
-    if isinstance(first, PipeNode):
-        return _last_evaluated(first)
-    if (
-        isinstance(first, (FieldNode, ChainNode, VariableNode, IdentifierNode))
-        and len(cmd.args) > 1
-    ):
-        return _last_of_arg(cmd.args[-1])
-    if isinstance(first, ChainNode) and isinstance(first.node, PipeNode):
-        return _last_evaluated(first.node)
-    return first
+    def pipeline(self, pipe: PipeNode) -> Node:
+        found = self.memo.get(id(pipe))
+        if found is None:
+            found = self.memo[id(pipe)] = self.command(pipe.cmds[-1]) if pipe.cmds else pipe
+        return found
 
+    def command(self, cmd: CommandNode) -> Node:
+        first = cmd.args[0]
+        if isinstance(first, PipeNode):
+            return self.pipeline(first)
+        if (
+            isinstance(first, (FieldNode, ChainNode, VariableNode, IdentifierNode))
+            and len(cmd.args) > 1
+        ):
+            return self.arg(cmd.args[-1])
+        if isinstance(first, ChainNode) and isinstance(first.node, PipeNode):
+            return self.pipeline(first.node)
+        return first
 
-def _last_of_arg(node: Node) -> Node:
-    if isinstance(node, PipeNode):
-        return _last_evaluated(node)
-    return node
+    def arg(self, node: Node) -> Node:
+        return self.pipeline(node) if isinstance(node, PipeNode) else node

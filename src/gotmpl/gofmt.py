@@ -54,7 +54,9 @@ from .values import (
 
 __all__ = [
     "CyclicValue",
+    "GoErr",
     "compile_format",
+    "errorf",
     "format_float",
     "format_pointee",
     "format_value",
@@ -445,12 +447,14 @@ class _Printer:
         "visiting",
         "wid",
         "wid_present",
+        "wrap_errs",
         "zero",
     )
 
     def __init__(self) -> None:
         self.buf: list[str] = []
         self.visiting: set[int] = set()  # containers being printed, to catch cycles
+        self.wrap_errs = False  # Errorf: %w formats an error as %v
         self.erroring = False
         self.reordered = False
         self.good_arg_num = True
@@ -853,9 +857,11 @@ class _Printer:
     def handle_methods(self, v: Any, verb: str) -> bool:
         if self.erroring:
             return False
-        if verb == "w":  # %w belongs to Errorf; Sprintf rejects it
-            self.bad_verb(v, verb)
-            return True
+        if verb == "w":  # %w belongs to Errorf, and takes an error
+            if not self.wrap_errs or find_method(v, "Error") is None:
+                self.bad_verb(v, verb)
+                return True
+            verb = "v"
         if self.sharp_v:
             go_string = find_method(v, "GoString")
             if go_string is not None:
@@ -1219,6 +1225,26 @@ def sprintf(fmt: str, *args: Any) -> str:
     if not args and "%" not in fmt:
         return fmt
     p = _Printer()
+    p.do_printf(fmt, args)
+    return "".join(p.buf)
+
+
+class GoErr:
+    """An error value for ``errorf``'s ``%w``: prints as its message."""
+
+    __slots__ = ("message",)
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+
+    def Error(self) -> str:
+        return self.message
+
+
+def errorf(fmt: str, *args: Any) -> str:
+    """The text of Go's ``fmt.Errorf(fmt, args...)``: Sprintf where ``%w`` takes an error."""
+    p = _Printer()
+    p.wrap_errs = True
     p.do_printf(fmt, args)
     return "".join(p.buf)
 

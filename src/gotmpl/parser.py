@@ -17,7 +17,7 @@ from typing import Any
 
 from lark import Tree
 
-from . import strconv
+from . import gofmt, strconv
 from ._grammar import Stuck, lalr_driver
 from .errors import ParseError
 from .nodes import (
@@ -53,12 +53,14 @@ MAX_PAREN_DEPTH = 10000  # Go's maxStackDepth for nested parenthesized pipelines
 
 
 class _Fail(Exception):
-    """A parse error before it is given the template name."""
+    """A parse error before it is given the template name: Go's errorf format and
+    arguments, and the token whose line Go reports."""
 
-    def __init__(self, message: str, tok: Tok) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, tok: Tok, format: str, *args: Any) -> None:
+        super().__init__(format)
         self.tok = tok
+        self.format = format
+        self.args_ = args
 
 
 class _ElseMark:
@@ -123,9 +125,9 @@ def _number(tok: Tok, src: Source) -> NumberNode:
         try:
             value, _, end = strconv.unquote_char(text, 1, "'")
         except strconv.SyntaxErr as e:
-            raise _Fail(str(e), tok) from None
+            raise _Fail(tok, "%s", str(e)) from None
         if text[end:] != "'":
-            raise _Fail(f"malformed character constant: {text}", tok)
+            raise _Fail(tok, "%s", f"malformed character constant: {text}")
         return NumberNode(tok.pos, src, text, value, value, float(value), None)
     if tok.type == "COMPLEX":
         return _simplified_complex(tok, src, _parse_complex(text, tok))
@@ -157,14 +159,14 @@ def _number(tok: Tok, src: Source) -> NumberNode:
             pass
         else:
             if not any(c in text for c in ".eEpP"):
-                raise _Fail(f"integer overflow: {strconv.quote(text)}", tok)
+                raise _Fail(tok, "%s", f"integer overflow: {strconv.quote(text)}")
             if float_value.is_integer():
                 if -(1 << 63) <= float_value < (1 << 63):
                     int_value = int(float_value)
                 if 0 <= float_value < (1 << 64):
                     uint_value = int(float_value)
     if int_value is None and uint_value is None and float_value is None:
-        raise _Fail(f"illegal number syntax: {strconv.quote(text)}", tok)
+        raise _Fail(tok, "%s", f"illegal number syntax: {strconv.quote(text)}")
     return NumberNode(tok.pos, src, text, int_value, uint_value, float_value, None)
 
 
@@ -179,7 +181,7 @@ def _parse_complex(text: str, tok: Tok) -> complex:
         return complex(strconv.parse_float(real_text), strconv.parse_float(imag_text))
     except strconv.SyntaxErr:
         raise _Fail(
-            f"strconv.ParseFloat: parsing {strconv.quote(imag_text)}: invalid syntax", tok
+            tok, "%s", f"strconv.ParseFloat: parsing {strconv.quote(imag_text)}: invalid syntax"
         ) from None
 
 
@@ -226,13 +228,13 @@ class Builder:
         src = self.src
         if t == "IDENT":
             if tok.value not in self.funcs:
-                raise _Fail(f"function {strconv.quote(tok.value)} not defined", tok)
+                raise _Fail(tok, "function %q not defined", tok.value)
             return IdentifierNode(tok.pos, src, tok.value)
         if t == "FIELD":
             return FieldNode(tok.pos, src, (tok.value[1:],))
         if t == "VARIABLE":
             if tok.value not in self.vars:
-                raise _Fail(f"undefined variable {strconv.quote(tok.value)}", tok)
+                raise _Fail(tok, "undefined variable %q", tok.value)
             return VariableNode(tok.pos, src, (tok.value,))
         if t == "DOT":
             return DotNode(tok.pos, src)
@@ -251,7 +253,7 @@ class Builder:
         try:
             return strconv.unquote(tok.value)
         except strconv.SyntaxErr as e:
-            raise _Fail(str(e), tok) from None
+            raise _Fail(tok, "%s", str(e)) from None
 
     def _add_tree(self, name: str, root: ListNode, at: Tok) -> None:
         """Go's Tree.add: a second non-empty definition in one parse is an error."""
@@ -259,7 +261,7 @@ class Builder:
         if existing is None or is_empty_tree(existing):
             self.trees[name] = root
         elif not is_empty_tree(root):
-            raise _Fail(f"template: multiple definition of template {strconv.quote(name)}", at)
+            raise _Fail(at, "template: multiple definition of template %q", name)
 
     def _pop_scope(self) -> None:
         del self.vars[self.marks.pop() :]
@@ -291,7 +293,7 @@ class Builder:
 
     def _open_paren(self, tok: Tok) -> None:
         if self.paren_depth >= MAX_PAREN_DEPTH:
-            raise _Fail("max expression depth exceeded", tok)
+            raise _Fail(tok, "max expression depth exceeded")
         self.paren_depth += 1
 
     def _close_paren(self, tok: Tok) -> None:
@@ -406,7 +408,7 @@ class Builder:
 
     def check_loop_keyword(self, keyword: Tok, end: Tok) -> None:
         if self.range_depth == 0:
-            raise _Fail(f"{{{{{keyword.value}}}}} outside {{{{range}}}}", end)
+            raise _Fail(end, f"{{{{{keyword.value}}}}} outside {{{{range}}}}")
 
     def declaration(self, children: list[Tok]) -> tuple[list[Tok], bool]:
         names = [c for c in children if c.type == "DECLVAR"]
@@ -423,7 +425,7 @@ class Builder:
             cmds = children[0]
         for stage, cmd in enumerate(cmds[1:], start=2):
             if isinstance(cmd.args[0], _LITERALS):
-                raise _Fail(f"non executable command in pipeline stage {stage}", self.lookahead)
+                raise _Fail(self.lookahead, "non executable command in pipeline stage %d", stage)
         first = decl[0].pos if decl else cmds[0].pos
         variables = tuple(VariableNode(v.pos, self.src, (v.value,)) for v in decl)
         return PipeNode(first, self.src, variables, is_assign, tuple(cmds))
@@ -461,7 +463,7 @@ class Builder:
     def check_chain(node: Node, last_field: Tok) -> None:
         # Go has peeked at the token right after the fields: on the last field's line.
         if isinstance(node, _LITERALS):
-            raise _Fail(f"unexpected . after term {strconv.quote(str(node))}", last_field)
+            raise _Fail(last_field, "unexpected . after term %q", str(node))
 
     def term(self, children: list[Any]) -> Node | _Paren:
         if len(children) == 3:  # ( pipeline )
@@ -517,13 +519,23 @@ def parse(
             b._add_tree(name, root, toks[-1])
             return b.trees
         except _Fail as f:
-            line = f.tok.line if f.tok is not None else 1
-            col = src.location(f.tok.pos)[1] if f.tok is not None else None
-            raise ParseError(
-                f"template: {name}:{line}: {f.message}", name=name, line=line, col=col
-            ) from None
+            line = f.tok.line
+            col = src.location(f.tok.pos)[1]
+            # Go puts the name into the format string unescaped.
+            text = gofmt.errorf(f"template: {name}:{line}: {f.format}", *f.args_)
+            raise ParseError(text, name=name, line=line, col=col) from None
         finally:
             b.reset(src, ())
+
+
+def _token_failure(tok: Tok) -> _Fail:
+    """The failure an ERROR or FAIL token stands for, with Go's errorf format."""
+    if tok.type == "ERROR":  # Go: errorf("%s%s", token, extra); extra is already in
+        return _Fail(tok, "%s", tok.value)
+    context = tok.value.removeprefix("too many declarations in ")
+    if context != tok.value:
+        return _Fail(tok, "too many declarations in %s", context)
+    return _Fail(tok, tok.value)
 
 
 class _SyntaxErrors:
@@ -547,7 +559,7 @@ class _SyntaxErrors:
         self.pending_checks()
         tok = self.tok
         if tok.type in ("ERROR", "FAIL"):
-            return _Fail(tok.value, tok)
+            return _token_failure(tok)
         if tok.type == "SP":  # Go skips spaces before it complains
             tok = self.tok = self.toks[self.index + 1]
             self.index += 1
@@ -602,13 +614,13 @@ class _SyntaxErrors:
         if name_owner is not None:
             # After the name of a define, template or block.
             if name_owner == "DEFINE":
-                return _Fail(f"unexpected {token_text(tok)} in define clause", tok)
+                return _Fail(tok, "unexpected %s in %s", token_text(tok), "define clause")
             context = "template clause" if name_owner == "TEMPLATE" else "block clause"
             return self.pipeline_error(context)
         if isinstance(top, (*_OPERAND_NODES, _Paren)) or (
             isinstance(top, Tok) and top.type in _OPERAND_TOKENS | {"RPAREN"}
         ):
-            return _Fail(f"unexpected {token_text(tok)} in operand", tok)
+            return _Fail(tok, "unexpected %s in %s", token_text(tok), "operand")
         for value in reversed(stack):
             if isinstance(value, tuple):  # a declaration: no command yet
                 return self.pipeline_error(self.pipeline_context())
@@ -622,7 +634,7 @@ class _SyntaxErrors:
             if t == "ELSE" and tok.type in ("IF", "WITH"):
                 return self.else_error()
             if t in _HEADER_CONTEXTS:
-                return _Fail(f"unexpected {token_text(tok)} in {_HEADER_CONTEXTS[t]}", tok)
+                return _Fail(tok, "unexpected %s in %s", token_text(tok), _HEADER_CONTEXTS[t])
             if t == "RDELIM":
                 break
         return self.list_error()
@@ -642,8 +654,8 @@ class _SyntaxErrors:
     def pipeline_error(self, context: str) -> _Fail:
         tok = self.tok
         if tok.type in ("RDELIM", "RPAREN"):
-            return _Fail(f"missing value for {context}", tok)
-        return _Fail(f"unexpected {token_text(tok)} in {context}", tok)
+            return _Fail(tok, "missing value for %s", context)
+        return _Fail(tok, "unexpected %s in %s", token_text(tok), context)
 
     def pipeline_context(self) -> str:
         stack = self.stack
@@ -701,32 +713,32 @@ class _SyntaxErrors:
         tok = self.tok
         owner, in_else = self.owner(self.stack[:-1])
         if owner in ("if", "with", "range") and not in_else:
-            return _Fail(f"unexpected {token_text(tok)} in input", tok)
+            return _Fail(tok, "unexpected %s in %s", token_text(tok), "input")
         return self.misplaced_else(owner, in_else, tok)
 
     def misplaced_else(self, owner: str, in_else: bool, at: Tok) -> _Fail:
         word = self.delimited("else")
         if owner == "top":
-            return _Fail(f"unexpected {word}", at)
+            return _Fail(at, "unexpected %s", word)
         if owner in ("define", "block"):
-            return _Fail(f"unexpected {word} in {owner} clause", at)
-        return _Fail(f"expected end; found {word}", at)
+            return _Fail(at, "unexpected %s in %s", word, f"{owner} clause")
+        return _Fail(at, "expected end; found %s", word)
 
     def list_error(self) -> _Fail:
         tok = self.tok
         owner, in_else = self.owner(self.stack)
         if tok.type == "$END":
-            return _Fail("unexpected EOF", tok)
+            return _Fail(tok, "unexpected EOF")
         if tok.type in ("END", "ELSE"):
             after = self.next_tok()
             if after.type in ("ERROR", "FAIL"):
-                return _Fail(after.value, after)
+                return _token_failure(after)
             if tok.type == "ELSE" and after.type in ("IF", "WITH"):
                 return self.misplaced_else(owner, in_else, after)
             if after.type != "RDELIM":
                 keyword = tok.type.lower()
-                return _Fail(f"unexpected {token_text(after)} in {keyword}", after)
+                return _Fail(after, "unexpected %s in %s", token_text(after), keyword)
             if tok.type == "END":
-                return _Fail(f"unexpected {self.delimited('end')}", after)
+                return _Fail(after, "unexpected %s", self.delimited("end"))
             return self.misplaced_else(owner, in_else, after)
-        return _Fail(f"unexpected {token_text(tok)} in command", tok)
+        return _Fail(tok, "unexpected %s in %s", token_text(tok), "command")

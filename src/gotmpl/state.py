@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from . import gofmt
 from .errors import ExecError, LimitExceeded
 from .nodes import Node
 from .strconv import quote
@@ -93,17 +94,30 @@ def quiet_gc() -> Iterator[None]:
                 gc.enable()
 
 
-def exec_error(template: str, node: Node | None, message: str, cls: type = ExecError) -> ExecError:
-    """Go's ExecError text for ``message`` raised while executing ``node``."""
+def exec_error(
+    template: str, node: Node | None, format: str, *args: Any, cls: type = ExecError
+) -> ExecError:
+    """Go's ExecError for ``state.errorf(format, args...)`` while executing ``node``.
+
+    Like Go, the location goes into the format string unescaped, so a name with
+    ``%`` in it is formatted too (with Go's ``%!`` complaints).
+    """
+    reason = gofmt.errorf(format, *args)
     if node is None:
-        return cls(f"template: {template}: {message}", name=template, reason=message)
+        text = gofmt.errorf(f"template: {_double_percent(template)}: {format}", *args)
+        return cls(text, name=template, reason=reason)
     line, col = node.location()
     context = str(node)
-    text = (
-        f"template: {node.src.parse_name}:{line}:{col}: "
-        f"executing {quote(template)} at <{context}>: {message}"
+    text = gofmt.errorf(
+        f"template: {node.src.parse_name}:{line}:{col}: executing "
+        f"{quote(_double_percent(template))} at <{_double_percent(context)}>: {format}",
+        *args,
     )
-    return cls(text, name=template, line=line, col=col, node=context, reason=message)
+    return cls(text, name=template, line=line, col=col, node=context, reason=reason)
+
+
+def _double_percent(s: str) -> str:
+    return s.replace("%", "%%")
 
 
 class State:
@@ -155,16 +169,18 @@ class State:
                 raise exec_error(
                     template,
                     node,
-                    f"step limit exceeded ({self.limits.steps})",
-                    LimitExceeded,  # type: ignore[union-attr]
+                    "step limit exceeded (%d)",
+                    self.limits.steps,  # type: ignore[union-attr]
+                    cls=LimitExceeded,
                 )
             self.budget -= 1
         if self.deadline and time.monotonic() > self.deadline:
             raise exec_error(
                 template,
                 node,
-                f"time limit exceeded ({self.limits.seconds}s)",
-                LimitExceeded,  # type: ignore[union-attr]
+                "time limit exceeded (%vs)",
+                self.limits.seconds,  # type: ignore[union-attr]
+                cls=LimitExceeded,
             )
 
 

@@ -316,7 +316,7 @@ def _run(
     """Executes ``tmpl``; on error, writes the partial output to ``out`` and raises."""
     name = tmpl._name
     if tmpl._tree is None:
-        raise exec_error(name, None, f"{quote(name)} is an incomplete or empty template")
+        raise exec_error(name, None, "%q is an incomplete or empty template", name)
     compiled = tmpl._compiled(trace)
     st = State(tmpl._common.templates, limits)
     dot = MISSING if data is None else data
