@@ -12,8 +12,12 @@ Request (one JSON object per case; see tests/oracle/main.go):
     data_kind  "json" | "alertmanager" (decode data into *template.Data)
     exec       run ExecuteTemplate with this name instead of Execute
     timeout    seconds before the case is abandoned (default 10)
+    repeat     time N more executions after a successful one (ns_per_op)
+    parse_repeat  time N more builds of the template (parse_ns_per_op)
 
-Response: {"id", "output", "error", "phase"}; phase is null on success, else
+Response: {"id", "output", "error", "phase"}, plus ns_per_op, cpu_ns_per_op,
+parse_ns_per_op and parse_cpu_ns_per_op when timing was asked for (see
+Oracle.timed and Oracle.timing); phase is null on success, else
 "request", "option", "parse", "exec", "timeout", "limit", "panic" or (client
 side) "crash". ``output`` is rebuilt from the raw bytes, decoded as UTF-8 with
 surrogateescape, so ``output.encode("utf-8", "surrogateescape")`` gives back
@@ -269,6 +273,66 @@ class Oracle:
     def run(self, case: dict[str, Any]) -> dict[str, Any]:
         """Render one case."""
         return self.run_many([case])[0]
+
+    def timing(
+        self,
+        case: dict[str, Any],
+        *,
+        parse: bool = False,
+        clock: str = "wall",
+        min_time: float = 0.2,
+        rounds: int = 5,
+    ) -> dict[str, float]:
+        """Go's time for ``case``: median nanoseconds per execution over ``rounds``.
+
+        The repeat count is calibrated so that one round takes about
+        ``min_time`` seconds. With ``parse``, building the template is timed
+        too. ``clock`` is "wall" or "cpu" (the process's CPU time, garbage
+        collector included; wall time where the platform has none). Returns
+        ``{"ns_per_op": ...}`` (and ``"parse_ns_per_op"``); raises OracleError
+        when the case fails in Go.
+        """
+        keys = ["ns_per_op", *(["parse_ns_per_op"] if parse else [])]
+        counts = dict.fromkeys(keys, 1)
+        samples: dict[str, list[float]] = {k: [] for k in keys}
+        while True:  # calibrate: grow each count until one round takes min_time
+            reply = self.timed(case, counts, clock=clock)
+            grown = False
+            for key in keys:
+                total = reply[key] * counts[key] / 1e9
+                if total < min_time and counts[key] < 10**8:
+                    factor = min_time / max(total, 1e-9) * 1.2
+                    counts[key] = max(counts[key] * 2, min(int(counts[key] * factor), 10**8))
+                    grown = True
+            if not grown:
+                break
+        for _ in range(rounds):
+            reply = self.timed(case, counts, clock=clock)
+            for key in keys:
+                samples[key].append(reply[key])
+        return {k: sorted(v)[len(v) // 2] for k, v in samples.items()}
+
+    def timed(
+        self, case: dict[str, Any], counts: dict[str, int], *, clock: str = "wall"
+    ) -> dict[str, float]:
+        """One timing request; returns nanoseconds per op on ``clock``.
+
+        ``counts`` maps "ns_per_op" (executions) and/or "parse_ns_per_op"
+        (template builds) to repeat counts; the result has the same keys.
+        """
+        request = dict(case)
+        request["repeat"] = counts.get("ns_per_op", 0)
+        request["parse_repeat"] = counts.get("parse_ns_per_op", 0)
+        request.setdefault("timeout", 600)
+        reply = self.run(request)
+        if reply.get("phase") is not None:
+            raise OracleError(f"timing case failed in Go ({reply['phase']}): {reply['error']}")
+        result = {}
+        for key in counts:
+            cpu_key = key.replace("ns_per_op", "cpu_ns_per_op")
+            value = reply.get(cpu_key) if clock == "cpu" else None
+            result[key] = value if value is not None else reply[key]
+        return result
 
     def run_many(self, cases: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
         """Render cases in one pipelined round trip, in order."""

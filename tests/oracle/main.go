@@ -49,6 +49,13 @@ type request struct {
 	Trees bool `json:"trees"`
 	// Timeout is in seconds; zero means defaultTimeout.
 	Timeout float64 `json:"timeout"`
+	// Repeat, when positive, times the template: after the normal execution
+	// succeeds it is executed Repeat more times (each into a fresh buffer, as
+	// Alertmanager does) and the mean goes in ns_per_op. ParseRepeat likewise
+	// times building the template (New, Option, Funcs and Parse) into
+	// parse_ns_per_op. Benchmarks use these; tests leave them zero.
+	Repeat      int `json:"repeat"`
+	ParseRepeat int `json:"parse_repeat"`
 }
 
 type response struct {
@@ -58,6 +65,13 @@ type response struct {
 	Error     *string           `json:"error"`
 	Phase     *string           `json:"phase"`
 	Trees     map[string]string `json:"trees,omitempty"`
+	// NsPerOp and ParseNsPerOp answer Repeat and ParseRepeat in wall time;
+	// the Cpu ones give the process's CPU time (all threads, the garbage
+	// collector's included) over the same loop, when it can be read.
+	NsPerOp         *float64 `json:"ns_per_op,omitempty"`
+	CpuNsPerOp      *float64 `json:"cpu_ns_per_op,omitempty"`
+	ParseNsPerOp    *float64 `json:"parse_ns_per_op,omitempty"`
+	ParseCpuNsPerOp *float64 `json:"parse_cpu_ns_per_op,omitempty"`
 }
 
 func main() {
@@ -134,7 +148,44 @@ func serve(line []byte) (resp response) {
 	if err != nil {
 		return fail(resp, "request", "oracle: bad data: "+err.Error())
 	}
-	return execute(&req, t, data, resp)
+	resp = execute(&req, t, data, resp)
+	if resp.Phase != nil {
+		return resp
+	}
+	if req.ParseRepeat > 0 {
+		resp.ParseNsPerOp, resp.ParseCpuNsPerOp = timed(req.ParseRepeat, func() {
+			build(&req, resp)
+		})
+	}
+	if req.Repeat > 0 {
+		resp.NsPerOp, resp.CpuNsPerOp = timed(req.Repeat, func() {
+			var buf bytes.Buffer // a fresh buffer each time, as Alertmanager does
+			if req.Exec != nil {
+				_ = t.ExecuteTemplate(&buf, *req.Exec, data)
+			} else {
+				_ = t.Execute(&buf, data)
+			}
+		})
+	}
+	return resp
+}
+
+// timed runs op n times and returns the mean wall and CPU nanoseconds of one
+// run (CPU nil when unreadable). It runs on the calling goroutine: the
+// request already succeeded once, so op finishes, and the client bounds n.
+func timed(n int, op func()) (wall, cpu *float64) {
+	cpu0 := cpuTime()
+	start := time.Now()
+	for i := 0; i < n; i++ {
+		op()
+	}
+	w := float64(time.Since(start).Nanoseconds()) / float64(n)
+	wall = &w
+	if cpu1 := cpuTime(); cpu0 >= 0 && cpu1 >= 0 {
+		c := float64(cpu1-cpu0) / float64(n)
+		cpu = &c
+	}
+	return wall, cpu
 }
 
 // build creates and parses the template, returning a finished response on

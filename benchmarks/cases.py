@@ -1,0 +1,76 @@
+"""Benchmark cases as zero-argument callables, shared by test_render.py and run.py.
+
+Each factory does the set-up (data built, template parsed and compiled, one
+warm-up call) outside the callable, so that the callable does only the work
+being measured.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import gotmpl.template
+from benchmarks import data, templates
+
+ENGINES = ("gotmpl", "jinja2", "gotpl")
+
+Case = Callable[[], Any]
+
+
+def _warm(fn: Case) -> Case:
+    fn()
+    return fn
+
+
+def render_case(engine: str, n: int) -> Case:
+    """Renders the PagerDuty template on ``n`` alerts (parsed and compiled beforehand)."""
+    if engine == "gotmpl":
+        tmpl = templates.gotmpl_pagerduty()
+        d = data.gotmpl_data(n)
+        return _warm(lambda: tmpl.execute(d))
+    if engine == "jinja2":
+        jt = templates.jinja_pagerduty()
+        jd = data.jinja_data(n)
+        return _warm(lambda: jt.render(jd))
+    if engine == "gotpl":
+        gt = templates.gotpl_pagerduty()
+        gd = data.gotpl_data(n)
+        return _warm(lambda: gt.render(gd))
+    raise ValueError(engine)
+
+
+def _parse_gotmpl() -> gotmpl.Template:
+    # Bypass the parse cache (bounded, keyed by source) so every round parses.
+    cache = getattr(gotmpl.template, "_PARSE_CACHE", None)
+    if cache is not None:
+        cache.clear()
+    tmpl = templates.gotmpl_pagerduty()
+    tmpl._compiled()  # compilation is otherwise lazy, at the first execute
+    return tmpl
+
+
+def parse_case(engine: str) -> Case:
+    """Parses and compiles the PagerDuty template from source, with no cache."""
+    if engine == "gotmpl":
+        return _warm(_parse_gotmpl)
+    if engine == "jinja2":
+        return _warm(templates.jinja_pagerduty)
+    if engine == "gotpl":
+        return _warm(templates.gotpl_pagerduty)
+    raise ValueError(engine)
+
+
+def micro_case(engine: str, m: templates.Micro) -> Case:
+    """Renders one micro shape on ``data.micro_data()``."""
+    d = data.micro_data()
+    if engine == "gotmpl":
+        tmpl = templates.gotmpl_micro(m)
+        return _warm(lambda: tmpl.execute(d))
+    if engine == "jinja2":
+        jt = templates.jinja_micro(m)
+        return _warm(lambda: jt.render(d))
+    if engine == "gotpl":
+        gt = templates.gotpl_micro(m)
+        return _warm(lambda: gt.render(d))
+    raise ValueError(engine)
