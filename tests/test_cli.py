@@ -238,3 +238,175 @@ def test_bad_data(data: bytes, alertmanager: bool, needle: bytes, tmp_path: Path
     done = run_cli("render", str(tmp_path / "t.tmpl"), "--data", "-", *extra, stdin=data)
     assert done.returncode == 1 and done.stdout == b""
     assert needle in done.stderr
+
+
+# -- render --check-json and fuzz ------------------------------------------------------------
+
+SEED_ENV_BLAME = "pagerduty.tmpl:4:227: {{ .CommonLabels.env }} wrote '\"' inside a JSON string"
+
+
+def alerts_with_env(env: str, where: Path) -> str:
+    data = json.loads((EXAMPLES / "alerts.json").read_text("utf-8"))
+    data["commonLabels"]["env"] = env
+    path = where / "alerts.json"
+    path.write_text(json.dumps(data), "utf-8")
+    return str(path)
+
+
+def test_check_json_passes_json_through(monkeypatch) -> None:
+    args = ["render", str(EXAMPLES / "pagerduty.tmpl"), "--alertmanager", "--check-json"]
+    args += ["--data", str(EXAMPLES / "alerts.json")]
+    assert run_main(args, monkeypatch) == (0, (GOLDEN / "example.out").read_bytes(), b"")
+
+
+def test_check_json_blames_the_template_position(tmp_path: Path, monkeypatch) -> None:
+    """The issue's case: an env label holding a quote breaks the seed's summary line."""
+    target = tmp_path / "body.json"
+    args = ["render", str(EXAMPLES / "pagerduty.tmpl"), "--alertmanager", "--check-json"]
+    args += ["--data", alerts_with_env('prod"x', tmp_path), "--out", str(target)]
+    code, out, err = run_main(args, monkeypatch)
+    assert (code, out) == (1, b"")
+    assert err.decode() == (
+        "gotmpl: invalid JSON output: Expecting ',' delimiter: line 4 column 46 (char 63)\n"
+        f"{SEED_ENV_BLAME}\n"
+    )
+    assert not target.exists()
+    # Without the check, the same output is written as it is.
+    args.remove("--check-json")
+    assert run_main(args, monkeypatch)[0] == 0
+    assert b'prod"x' in target.read_bytes()
+
+
+def test_check_json_with_name(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "t.tmpl").write_text('{{ define "body" }}{"a": "{{ .x }}"}{{ end }}')
+    (tmp_path / "d.json").write_text(json.dumps({"x": "tab\there"}))
+    args = ["render", str(tmp_path / "t.tmpl"), "--data", str(tmp_path / "d.json")]
+    code, out, err = run_main([*args, "--check-json", "--name", "body"], monkeypatch)
+    assert (code, out) == (1, b"")
+    assert err.decode().endswith("t.tmpl:1:27: {{ .x }} wrote '\\t' inside a JSON string\n")
+    code, out, err = run_main([*args, "--check-json", "--name", "nope"], monkeypatch)
+    assert (code, out) == (1, b"")
+    assert err == b'template: no template "nope" associated with template "t.tmpl"\n'
+
+
+def test_check_json_from_the_shell(tmp_path: Path) -> None:
+    done = run_cli(
+        "render",
+        "examples/pagerduty.tmpl",
+        "--alertmanager",
+        "--check-json",
+        "--data",
+        alerts_with_env('prod"x', tmp_path),
+        cwd=HERE.parent,
+    )
+    assert (done.returncode, done.stdout) == (1, b"")
+    assert done.stderr.decode().splitlines()[-1] == SEED_ENV_BLAME
+
+
+def fuzz_args(template: str, *extra: str) -> list[str]:
+    return [
+        "fuzz",
+        str(EXAMPLES / template),
+        "--data",
+        str(EXAMPLES / "alerts.json"),
+        "--alertmanager",
+        "--check-json",
+        *extra,
+    ]
+
+
+def test_fuzz_breaks_the_seed_template(tmp_path: Path, monkeypatch) -> None:
+    """Within the default 300 examples; the data on stdout reproduces the failure."""
+    code, out, err = run_main(fuzz_args("pagerduty.tmpl"), monkeypatch)
+    assert code == 1
+    lines = err.decode().splitlines()
+    assert len(lines) == 3
+    assert lines[0].startswith("gotmpl: fuzz: example ")
+    assert lines[0].endswith(
+        " of 300 broke the template; the smallest data that breaks it is on stdout"
+    )
+    assert lines[1].startswith("gotmpl: invalid JSON output: ")
+    assert lines[2].startswith("pagerduty.tmpl:") and " wrote " in lines[2]
+    found = json.loads(out)
+    assert len(found["alerts"]) == 1
+    (tmp_path / "found.json").write_bytes(out)
+    args = ["render", str(EXAMPLES / "pagerduty.tmpl"), "--alertmanager", "--check-json"]
+    assert run_main([*args, "--data", str(tmp_path / "found.json")], monkeypatch) == (
+        1,
+        b"",
+        ("\n".join(lines[1:]) + "\n").encode(),
+    )
+
+
+def test_fuzz_passes_the_safe_template(monkeypatch) -> None:
+    code, out, err = run_main(fuzz_args("pagerduty-safe.tmpl", "--examples", "25"), monkeypatch)
+    assert (code, out, err) == (0, b"", b"gotmpl: fuzz: 25 examples passed\n")
+
+
+def test_fuzz_seed_and_execution_errors(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "second.tmpl").write_text("{{ (index .Alerts 1).Status }}")
+    args = ["fuzz", str(tmp_path / "second.tmpl"), "--alertmanager", "--seed", "3"]
+    args += ["--data", str(EXAMPLES / "alerts.json"), "--examples", "50"]
+    code, out, err = run_main(args, monkeypatch)
+    assert code == 1 and len(json.loads(out)["alerts"]) == 1
+    lines = err.decode().splitlines()
+    assert lines[0].startswith("gotmpl: fuzz: example ") and " of 50 " in lines[0]
+    assert lines[1].startswith(
+        'template: second.tmpl:1:4: executing "second.tmpl" at <index .Alerts 1>'
+    )
+
+
+def test_fuzz_plain_json(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "t.tmpl").write_text('{"n": {{ .n }}, "s": {{ printf "%q" .s }}}')
+    (tmp_path / "d.json").write_text('{"n": 1, "s": "x"}')
+    args = ["fuzz", str(tmp_path / "t.tmpl"), "--data", str(tmp_path / "d.json"), "--check-json"]
+    code, out, err = run_main(args, monkeypatch)
+    assert code == 1
+    blamed = ("t.tmpl:1:7: {{ .n }} wrote ", 't.tmpl:1:22: {{ printf "%q" .s }} wrote ')
+    assert err.decode().splitlines()[-1].startswith(blamed)
+    assert isinstance(json.loads(out), dict)
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [["--examples", "0"], ["--examples", "many"], ["--seed", "x"]],
+)
+def test_fuzz_usage_errors(extra: list[str], monkeypatch) -> None:
+    code, out, err = run_main(fuzz_args("pagerduty.tmpl", *extra), monkeypatch)
+    assert (code, out) == (2, b"") and b"gotmpl fuzz: error: argument" in err
+    code, out, err = run_main(["fuzz", str(EXAMPLES / "pagerduty.tmpl")], monkeypatch)
+    assert (code, out) == (2, b"") and b"--data" in err
+
+
+def test_fuzz_without_hypothesis(monkeypatch) -> None:
+    monkeypatch.setitem(sys.modules, "hypothesis", None)
+    code, out, err = run_main(fuzz_args("pagerduty.tmpl"), monkeypatch)
+    assert (code, out) == (1, b"")
+    assert (
+        err
+        == b"gotmpl: fuzzing needs hypothesis, which is not installed: pip install 'gotmpl[fuzz]'\n"
+    )
+
+
+def test_fuzz_bad_sample(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "bad.json").write_text('{"receiver": 5}')
+    args = ["fuzz", str(EXAMPLES / "pagerduty.tmpl"), "--alertmanager"]
+    code, out, err = run_main([*args, "--data", str(tmp_path / "bad.json")], monkeypatch)
+    assert (code, out) == (1, b"")
+    assert err.decode().startswith(f"gotmpl: {tmp_path / 'bad.json'}: receiver: cannot unmarshal")
+
+
+def test_readme_json_payloads(tmp_path: Path) -> None:
+    """The README's JSON payloads examples print what the README shows."""
+    readme = (HERE.parent / "README.md").read_text("utf-8")
+    section = readme.split("\n## JSON payloads\n")[1].split("\n## ")[0]
+    blocks = [b.split("\n```")[0].strip().splitlines() for b in section.split("```sh\n")[1:]]
+    assert len(blocks) == 2
+    alerts_with_env('prod"x', tmp_path)
+    (tmp_path / "alerts.json").rename(tmp_path / "env-quote.json")
+    for command, *want in blocks:
+        args = command.removeprefix("$ gotmpl ").split("  #")[0].split(" > ")[0].split()
+        args = [str(tmp_path / a) if a == "env-quote.json" else a for a in args]
+        done = run_cli(*args, cwd=HERE.parent)
+        assert done.returncode == 1
+        assert done.stderr.decode().splitlines() == want

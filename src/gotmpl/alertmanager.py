@@ -132,10 +132,12 @@ class KV(StringMap):
 
     def SortedPairs(self) -> Pairs:
         """The pairs sorted by name, except that ``alertname`` comes first."""
-        names = sorted((k for k in self if k != ALERT_NAME_LABEL), key=_utf8_order)
+        # Byte order is code point order, except for undecodable bytes (surrogates).
+        names = sorted(self) if all(k.isascii() for k in self) else sorted(self, key=_utf8_order)
         if ALERT_NAME_LABEL in self:
+            names.remove(ALERT_NAME_LABEL)
             names.insert(0, ALERT_NAME_LABEL)
-        return Pairs(Pair(k, self[k]) for k in names)
+        return Pairs([Pair(k, self[k]) for k in names])
 
     def Remove(self, keys: list[str]) -> KV:
         """A copy without ``keys``."""

@@ -1,11 +1,17 @@
 """The gotmpl command: render and check templates with Go's output bytes and error text.
 
     gotmpl render TEMPLATE... [--data FILE|-] [--alertmanager] [--option K=V]...
-                  [--name NAME] [--delims L R] [--out FILE]
+                  [--name NAME] [--delims L R] [--out FILE] [--check-json]
     gotmpl check TEMPLATE... [--alertmanager] [--delims L R]
+    gotmpl fuzz TEMPLATE... --data SAMPLE [--alertmanager] [--check-json]
+                [--examples N] [--seed S] [--delims L R]
 
 Exit status: 0 on success, 1 when a template or its data fails (Go's message on
-stderr, nothing on stdout), 2 on a usage error.
+stderr, nothing on stdout), 2 on a usage error. ``render --check-json`` also
+fails when the output is not JSON: the JSON error and the template position
+that wrote the offending character go to stderr. ``fuzz`` fails when some data
+derived from the sample breaks the template: the smallest such data goes to
+stdout as JSON, the error and blame line to stderr.
 """
 
 from __future__ import annotations
@@ -137,7 +143,10 @@ def _data(args: argparse.Namespace) -> Any:
 def _render(args: argparse.Namespace) -> int:
     t = _template(args.templates, args)
     data = _data(args)
-    text = t.execute(data) if args.name is None else t.execute_template(args.name, data)
+    if args.check_json:
+        text = _render_json(t, args.name, data)
+    else:
+        text = t.execute(data) if args.name is None else t.execute_template(args.name, data)
     assert text is not None
     out = text.encode("utf-8", "surrogateescape")
     if args.out is None or args.out == "-":
@@ -150,6 +159,72 @@ def _render(args: argparse.Namespace) -> int:
         except OSError as e:
             raise _Failed(f"open {args.out}: {(e.strerror or str(e)).lower()}") from None
     return EXIT_OK
+
+
+def _render_json(t: Template, name: str | None, data: Any) -> str:
+    """Renders with a source map; output that is not JSON fails, blaming a template node."""
+    from .jsoncheck import check_json
+
+    target = t if name is None else t.lookup(name)
+    if name is not None and target is None:
+        t.execute_template(name, data)  # raises Go's "no template ... associated" error
+    assert target is not None
+    source_map = target.execute_with_source_map(data)
+    problem = check_json(source_map)
+    if problem is not None:
+        raise _Failed(f"invalid JSON output: {problem.error}\n{problem.message}")
+    return source_map.text
+
+
+def _fuzz(args: argparse.Namespace) -> int:
+    from .fuzz import fuzz_payload
+
+    t = _template(args.templates, args)
+    raw = _read(args.data)
+    source = "stdin" if args.data == "-" else args.data
+    sample = _load_json(raw, source, go_numbers=not args.alertmanager)
+    try:
+        report = fuzz_payload(
+            t,
+            sample,
+            alertmanager=args.alertmanager,
+            check_json=args.check_json,
+            examples=args.examples,
+            seed=args.seed,
+        )
+    except ImportError as e:
+        raise _Failed(str(e)) from None
+    except ValueError as e:  # a sample Data.from_dict rejects
+        raise _Failed(f"{source}: {e}") from None
+    if report.ok:
+        _error(f"gotmpl: fuzz: {report.examples} examples passed")
+        return EXIT_OK
+    # The data on stdout can be saved and rendered again: render --check-json --data FILE.
+    out = json.dumps(report.data, indent=2, ensure_ascii=True) + "\n"
+    sys.stdout.buffer.write(out.encode("ascii"))
+    sys.stdout.buffer.flush()
+    _error(
+        f"gotmpl: fuzz: example {report.examples} of {args.examples} broke the template; "
+        "the smallest data that breaks it is on stdout"
+    )
+    problem = report.problem
+    if isinstance(problem, str):  # an execution error: Go's message names the node
+        _error(problem)
+    elif problem is not None:
+        _error(f"gotmpl: invalid JSON output: {problem.error}")
+        _error(problem.message)
+    return EXIT_FAILED
+
+
+def _positive(text: str) -> int:
+    """An --examples count; argparse reports the error as a usage error (2)."""
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {n}")
+    return n
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -189,6 +264,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     render.add_argument("--name", help="the template to execute (default: the first file's)")
     render.add_argument("--out", metavar="FILE", help="write the output here, not to stdout")
+    render.add_argument(
+        "--check-json",
+        action="store_true",
+        help="fail when the output is not JSON, naming the template node that broke it",
+    )
     render.set_defaults(run=_render)
 
     check = sub.add_parser(
@@ -196,6 +276,31 @@ def _parser() -> argparse.ArgumentParser:
     )
     _add_template_options(check)
     check.set_defaults(run=_check)
+
+    fuzz = sub.add_parser(
+        "fuzz",
+        help="find data that breaks a template (needs hypothesis)",
+        description="Render data derived from the sample (hostile label values, dropped "
+        "labels, many alerts) until the template fails; print the smallest breaking data.",
+    )
+    _add_template_options(fuzz)
+    fuzz.add_argument(
+        "--data", metavar="SAMPLE", required=True, help="sample JSON data, - for stdin"
+    )
+    fuzz.add_argument(
+        "--check-json", action="store_true", help="output that is not JSON is a failure too"
+    )
+    fuzz.add_argument(
+        "--examples",
+        type=_positive,
+        default=300,
+        metavar="N",
+        help="data sets to try, the sample first (default 300)",
+    )
+    fuzz.add_argument(
+        "--seed", type=int, metavar="S", help="explore with this seed (default: derandomized)"
+    )
+    fuzz.set_defaults(run=_fuzz)
     return p
 
 

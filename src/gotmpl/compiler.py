@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import operator
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -187,18 +188,10 @@ class _Compiler:
             return _run_nothing
         if len(items) == 1:
             only = items[0]
-            return _text_writer(only) if type(only) is str else only
-        seq = tuple(items)
-
-        def run_list(st: State, dot: Any, frame: list) -> None:
-            w = st.w
-            for item in seq:
-                if item.__class__ is str:
-                    w(item)
-                else:
-                    item(st, dot, frame)
-
-        return run_list
+            if type(only) is str:
+                return _text_writer(only)
+            return only.run if isinstance(only, _Inline) else only
+        return _sequence(items)
 
     def item(self, node: Node) -> Run:
         if isinstance(node, ActionNode):
@@ -229,6 +222,9 @@ class _Compiler:
 
             return run_traced
         if pipe.decl:
+            constant = self.constant_declaration(pipe)
+            if constant is not None:
+                return constant
             ev = self.pipeline(pipe)
 
             def run_declaration(st: State, dot: Any, frame: list) -> None:
@@ -236,6 +232,26 @@ class _Compiler:
 
             return run_declaration
         print_value = self.printer(node)
+        var = _plain_variable(pipe)
+        if var is not None:
+            read = self.variable_reader(var)
+
+            def run_variable(st: State, dot: Any, frame: list) -> None:
+                v = read(st, dot, frame)
+                st.w(v if v.__class__ is str else print_value(MISSING if v is None else v))
+
+            slot = self.scope.find(var.names[0], self.hidden)
+            if slot is None:
+                return run_variable
+            return _Inline(
+                run_variable,
+                [
+                    f"v = frame[{slot}]",
+                    "if v is UNSET: {read}(st, dot, frame)",
+                    "w(v if v.__class__ is str else {pv}(MISSING if v is None else v))",
+                ],
+                {"read": read, "pv": print_value},
+            )
         fast = self.dot_fields(pipe)
         if fast is not None:
             get, origin = fast
@@ -245,12 +261,20 @@ class _Compiler:
                 st.w(v if v.__class__ is str else print_value(MISSING if v is None else v))
 
             return run_field
+        printf = self.printf_action(pipe)
+        if printf is not None:
+            return printf
         if len(pipe.cmds) == 1:
             cmd = pipe.cmds[0]
             single = self.value(cmd.args[0]) if len(cmd.args) == 1 else None
             if single is None:
                 c0 = self.command(cmd, pipe, has_final=False)
-                single = lambda st, dot, frame: c0(st, dot, frame, NO_FINAL)  # noqa: E731
+
+                def run_command(st: State, dot: Any, frame: list) -> None:
+                    v = c0(st, dot, frame, NO_FINAL)
+                    st.w(v if v.__class__ is str else print_value(MISSING if v is None else v))
+
+                return run_command
 
             def run_single(st: State, dot: Any, frame: list) -> None:
                 v = single(st, dot, frame)
@@ -264,6 +288,86 @@ class _Compiler:
             st.w(v if v.__class__ is str else print_value(v))
 
         return run_action
+
+    def constant_declaration(self, pipe: PipeNode) -> Run | None:
+        """``{{$x := "lit"}}`` or ``{{$x = 1}}``: a literal stored straight into its slot."""
+        if len(pipe.decl) != 1 or len(pipe.cmds) != 1 or len(pipe.cmds[0].args) != 1:
+            return None
+        arg = pipe.cmds[0].args[0]
+        if not isinstance(arg, (StringNode, BoolNode, NumberNode)):
+            return None
+        try:
+            value = self.literal_value(arg, ANY)
+        except _LiteralError:
+            return None
+        if pipe.is_assign:
+            slot = self.assign_slot(pipe.decl[0])
+            if slot is None:
+                return None
+        else:
+            slot = self.declare(pipe.decl[0])
+
+        def run_constant(st: State, dot: Any, frame: list) -> None:
+            frame[slot] = value
+
+        return _Inline(run_constant, [f"frame[{slot}] = {{value}}"], {"value": value})
+
+    def printf_action(self, pipe: PipeNode) -> Run | None:
+        """``{{printf "lit" .A (.B)}}`` with up to two dot-field arguments, written directly."""
+        if pipe.decl or len(pipe.cmds) != 1:
+            return None
+        args = pipe.cmds[0].args
+        ident = args[0]
+        if (
+            not isinstance(ident, IdentifierNode)
+            or ident.name != "printf"
+            or "printf" in self.funcs
+            or len(args) not in (3, 4)
+            or not isinstance(args[1], StringNode)
+        ):
+            return None
+        fields = [self.dot_field_of(a) for a in args[2:]]
+        if None in fields:
+            return None
+        format_args = gofmt.compile_format(args[1].text)
+        wrap = _call_wrapper(self.error, pipe.cmds[0], "printf")
+        if len(fields) == 1:
+            ((g0, o0),) = fields  # type: ignore[misc]
+
+            def run_printf1(st: State, dot: Any, frame: list) -> None:
+                a = g0(st, dot, o0)
+                try:
+                    st.w(format_args((None if a is MISSING else a,)))
+                except ExecError:
+                    raise
+                except Exception as e:
+                    raise wrap(e) from e
+
+            return run_printf1
+        (g0, o0), (g1, o1) = fields  # type: ignore[misc]
+
+        def run_printf2(st: State, dot: Any, frame: list) -> None:
+            a = g0(st, dot, o0)
+            b = g1(st, dot, o1)
+            try:
+                st.w(format_args((None if a is MISSING else a, None if b is MISSING else b)))
+            except ExecError:
+                raise
+            except Exception as e:
+                raise wrap(e) from e
+
+        return run_printf2
+
+    def dot_field_of(self, node: Node) -> tuple[Callable[..., Any], Any] | None:
+        """For an argument ``.A.B`` or ``(.A.B)``: its getter chain and dot's origin."""
+        if isinstance(node, PipeNode):
+            if node.decl or len(node.cmds) != 1 or len(node.cmds[0].args) != 1:
+                return None
+            node = node.cmds[0].args[0]  # the pipeline's digging: None and MISSING alike
+        if not isinstance(node, FieldNode):
+            return None
+        getters = tuple(self.getter(node, node, n) for n in node.names)
+        return _getter_chain(getters), self.dot_origin
 
     def dot_fields(self, pipe: PipeNode) -> tuple[Callable[..., Any], Any] | None:
         """For a plain ``{{.A.B}}``: its getter chain and dot's origin, else None."""
@@ -365,7 +469,8 @@ class _Compiler:
         error = self.error
         name = self.name
 
-        def loop(st: State, frame: list, pairs: Any, collection: Any) -> bool:
+        def loop(st: State, frame: list, items: Any, collection: Any, keyed: bool) -> bool:
+            """Runs the body over ``items``: (key, element) pairs when ``keyed``."""
             outer = st.range_collection
             st.range_collection = collection
             if origin_slot is not None:
@@ -373,45 +478,64 @@ class _Compiler:
             tick = st.tick
             ran = False
             try:
-                for key, elem in pairs:
-                    ran = True
-                    if tick is not None:
-                        tick(node, name)
-                    if key_slot is not None:
-                        frame[key_slot] = key
-                    if elem_slot is not None:
-                        frame[elem_slot] = elem
-                    try:
-                        body(st, elem, frame)
-                    except _Continue:
-                        continue
-                    except _Break:
-                        break
+                if keyed:
+                    for key, elem in items:
+                        ran = True
+                        if tick is not None:
+                            tick(node, name)
+                        if key_slot is not None:
+                            frame[key_slot] = key
+                        if elem_slot is not None:
+                            frame[elem_slot] = elem
+                        try:
+                            body(st, elem, frame)
+                        except _Continue:
+                            continue
+                        except _Break:
+                            break
+                else:
+                    # No index variable: iterate the elements themselves.
+                    for elem in items:
+                        ran = True
+                        if tick is not None:
+                            tick(node, name)
+                        if elem_slot is not None:
+                            frame[elem_slot] = elem
+                        try:
+                            body(st, elem, frame)
+                        except _Continue:
+                            continue
+                        except _Break:
+                            break
             finally:
                 st.range_collection = outer
             return ran
+
+        keyed = key_slot is not None
 
         def run_range(st: State, dot: Any, frame: list) -> None:
             v = collection(st, dot, frame)
             cls = v.__class__
             if cls is list or cls is tuple:
-                ran = loop(st, frame, enumerate(v), v)
+                ran = loop(st, frame, enumerate(v) if keyed else v, v, keyed)
             elif cls is dict:
-                ran = loop(st, frame, values.sorted_items(v), v)
+                pairs = values.sorted_items(v)
+                ran = loop(st, frame, pairs if keyed else [e for _, e in pairs], v, keyed)
             elif v is MISSING:
                 ran = False
             else:
                 k = kind(v)
                 if k == SLICE and cls is not str:
                     items = [Uint8(b) for b in v] if isinstance(v, (bytes, bytearray)) else v
-                    ran = loop(st, frame, enumerate(items), v)
+                    ran = loop(st, frame, enumerate(items) if keyed else items, v, keyed)
                 elif k == MAP:
-                    ran = loop(st, frame, values.sorted_items(v), v)
+                    pairs = values.sorted_items(v)
+                    ran = loop(st, frame, pairs if keyed else [e for _, e in pairs], v, keyed)
                 elif k in (INT, UINT):
                     if two_vars:
                         raise error(blame, "can't use %v to iterate over more than one variable", v)
-                    ints = ((MISSING, _same_int_type(v, i)) for i in range(int(v)))
-                    ran = loop(st, frame, ints, _TOP)
+                    ints = (_same_int_type(v, i) for i in range(int(v)))
+                    ran = loop(st, frame, ints, _TOP, False)
                 else:
                     shown = gofmt.format_pointee(v) if k == values.POINTER else v
                     raise error(blame, "range can't iterate over %v", shown)
@@ -644,7 +768,7 @@ class _Compiler:
         """
         error = self.error
         missingkey = self.missingkey
-        resolved: dict[type, tuple[int, Any]] = {}
+        resolved: dict[type, tuple[int, Any, Any]] = {}
         member_call = self.member_call(node, blame, name, ())
 
         def get(st: Any, receiver: Any, container: Any) -> Any:
@@ -657,7 +781,12 @@ class _Compiler:
             how = resolved.get(cls)
             if how is None:
                 how = resolved[cls] = _resolve(cls, name)
-            k, func = how
+            k, func, fast = how
+            if fast is not None:
+                try:
+                    return fast(receiver)
+                except (AttributeError, KeyError):
+                    pass  # not there after all: the full rules below decide
             if k == _ATTRIBUTE:
                 v = getattr(receiver, name, _NO_ATTRIBUTE)
                 if v is not _NO_ATTRIBUTE:
@@ -1130,6 +1259,35 @@ class _Compiler:
         format_args = gofmt.compile_format(fmt_node.text)
         evaluators = tuple(self.arg(a, ANY) for a in args[1:])
         wrap = _call_wrapper(self.error, cmd, "printf")
+        fields = [self.dot_field_of(a) for a in args[1:]]
+        if len(fields) == 1 and not has_final and None not in fields:
+            ((g0, o0),) = fields  # type: ignore[misc]
+
+            def cmd_printf_field(st: State, dot: Any, frame: list, final: Any) -> Any:
+                a = g0(st, dot, o0)
+                try:
+                    return format_args((None if a is MISSING else a,))
+                except ExecError:
+                    raise
+                except Exception as e:
+                    raise wrap(e) from e
+
+            return cmd_printf_field
+        if len(fields) == 2 and not has_final and None not in fields:
+            (g0, o0), (g1, o1) = fields  # type: ignore[misc]
+
+            def cmd_printf_fields(st: State, dot: Any, frame: list, final: Any) -> Any:
+                a = g0(st, dot, o0)
+                b = g1(st, dot, o1)
+                argv = (None if a is MISSING else a, None if b is MISSING else b)
+                try:
+                    return format_args(argv)
+                except ExecError:
+                    raise
+                except Exception as e:
+                    raise wrap(e) from e
+
+            return cmd_printf_fields
         if len(evaluators) == 2 and not has_final:
             e0, e1 = evaluators
 
@@ -1222,8 +1380,21 @@ _PY_TIME = (datetime.datetime, datetime.timedelta)
 _ATTRIBUTE, _NILADIC, _KEY, _CALL, _NONE, _MISSING_RECEIVER, _NIL_RECEIVER = range(7)
 
 
-def _resolve(cls: type, name: str) -> tuple[int, Any]:
-    """What ``.name`` does on instances of ``cls`` when no arguments are given."""
+def _resolve(cls: type, name: str) -> tuple[int, Any, Any]:
+    """What ``.name`` does on instances of ``cls`` when no arguments are given:
+    (how, method function, fast accessor or None)."""
+    kind_, func = _resolve_kind(cls, name)
+    fast = None
+    # Go-modelled classes hold Go values: a field or key read needs no conversion.
+    if hasattr(cls, "__go_type__"):
+        if kind_ == _ATTRIBUTE:
+            fast = operator.attrgetter(name)
+        elif kind_ == _KEY:
+            fast = operator.itemgetter(name)
+    return kind_, func, fast
+
+
+def _resolve_kind(cls: type, name: str) -> tuple[int, Any]:
     if cls is values._Missing:
         return _MISSING_RECEIVER, None
     if cls is type(None):
@@ -1317,6 +1488,14 @@ def _chain(cmds: list[Cmd]) -> Eval:
     return ev_chain
 
 
+def _plain_variable(pipe: PipeNode) -> VariableNode | None:
+    """The variable of a pipeline that is just ``$x``, else None."""
+    if pipe.decl or len(pipe.cmds) != 1 or len(pipe.cmds[0].args) != 1:
+        return None
+    arg = pipe.cmds[0].args[0]
+    return arg if isinstance(arg, VariableNode) and len(arg.names) == 1 else None
+
+
 def _dot_of(st: State, dot: Any, frame: list) -> Any:
     return dot
 
@@ -1345,6 +1524,40 @@ def _cmd_dot(st: State, dot: Any, frame: list, final: Any) -> Any:
 
 def _run_nothing(st: State, dot: Any, frame: list) -> None:
     return None
+
+
+class _Inline:
+    """An item simple enough to be written into its list's runner as statements.
+
+    ``lines`` are Python statements that may use ``st``, ``dot``, ``frame``, ``w``
+    (the writer), ``UNSET`` and ``MISSING``, and ``{name}`` for the objects in
+    ``names``; ``run`` does the same as a closure, for a list of one item.
+    """
+
+    __slots__ = ("lines", "names", "run")
+
+    def __init__(self, run: Run, lines: list[str], names: dict[str, Any]) -> None:
+        self.run = run
+        self.lines = lines
+        self.names = names
+
+
+def _sequence(items: list[Any]) -> Run:
+    """A list's runner: texts written and items run in order, as one straight-line
+    function (generated once per list) instead of a loop that tests each item."""
+    namespace: dict[str, Any] = {"UNSET": _UNSET, "MISSING": MISSING}
+    lines = ["def run_list(st, dot, frame):", "    w = st.w"]
+    for i, item in enumerate(items):
+        if isinstance(item, _Inline):
+            local = {name: f"x{i}_{name}" for name in item.names}
+            for name, obj in item.names.items():
+                namespace[local[name]] = obj
+            lines.extend("    " + line.format(**local) for line in item.lines)
+            continue
+        namespace[f"x{i}"] = item
+        lines.append(f"    w(x{i})" if type(item) is str else f"    x{i}(st, dot, frame)")
+    exec("\n".join(lines), namespace)
+    return namespace["run_list"]
 
 
 def _traced_text(node: TextNode) -> Run:

@@ -23,6 +23,7 @@ import contextlib
 import datetime
 import functools
 import math
+import re
 import struct
 from collections.abc import Callable
 from fractions import Fraction
@@ -1307,6 +1308,9 @@ def format_value(v: Any) -> str:
 # -- formats known in advance --------------------------------------------------------
 
 
+_PLAIN_ASCII = re.compile(r"[ !#-\[\]-~]*\Z").match  # printable ASCII but '"' and '\'
+
+
 def _quick_arg(verb: str, v: Any) -> str | None:
     """The text of one plain verb (no flags) for the commonest operand types, or None."""
     t = type(v)
@@ -1320,6 +1324,10 @@ def _quick_arg(verb: str, v: Any) -> str | None:
         return str(v) if verb in "dv" else None
     if t is bool:
         return ("true" if v else "false") if verb in "tv" else None
+    if t is bytes:  # []byte: text for %s and %q (%v would print the numbers)
+        if verb == "s":
+            return v.decode("utf-8", "surrogateescape")
+        return _sc.quote(v.decode("utf-8", "surrogateescape")) if verb == "q" else None
     return None
 
 
@@ -1353,7 +1361,7 @@ def compile_format(fmt: str) -> Callable[[tuple[Any, ...]], str]:
     plan = tuple(zip(texts, verbs, strict=True))
     tail = run
 
-    def format_args(args: tuple[Any, ...]) -> str:
+    def format_general(args: tuple[Any, ...]) -> str:
         if len(args) != n:
             return sprintf(fmt, *args)
         out = []
@@ -1366,4 +1374,22 @@ def compile_format(fmt: str) -> Callable[[tuple[Any, ...]], str]:
         out.append(tail)
         return "".join(out)
 
-    return format_args
+    quote = _sc.quote
+    if n == 2 and verbs[0] in "qsv" and verbs[1] in "qsv":
+        # The shape of printf "%q: %q" (.Name) (.Value), unrolled.
+        t0, t1 = texts
+        q0, q1 = verbs[0] == "q", verbs[1] == "q"
+
+        def format_two(args: tuple[Any, ...]) -> str:
+            if len(args) == 2:
+                a, b = args
+                if a.__class__ is str and b.__class__ is str:
+                    if q0:  # printable ASCII without quote or backslash needs no escaping
+                        a = f'"{a}"' if _PLAIN_ASCII(a) else quote(a)
+                    if q1:
+                        b = f'"{b}"' if _PLAIN_ASCII(b) else quote(b)
+                    return f"{t0}{a}{t1}{b}{tail}"
+            return format_general(args)
+
+        return format_two
+    return format_general

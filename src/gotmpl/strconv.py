@@ -71,14 +71,17 @@ def _escape_char(ch: str, quote_char: str, ascii_only: bool) -> str:
     return f"\\U{code:08x}"
 
 
-_PLAIN = re.compile(r"[ !#-\[\]-~]*\Z")  # printable ASCII except '"' and '\'
+_NEEDS_LOOK = re.compile(r'["\\]|[^ -~]')  # quote, backslash, anything not printable ASCII
+
+
+def _quote_match(m: re.Match[str]) -> str:
+    return _escape_char(m.group(), '"', False)
 
 
 def quote(s: str) -> str:
     """strconv.Quote."""
-    if _PLAIN.match(s):
-        return f'"{s}"'
-    return '"' + "".join(_escape_char(c, '"', False) for c in s) + '"'
+    # Printable non-ASCII text stays as is; only the characters matched are examined.
+    return '"' + _NEEDS_LOOK.sub(_quote_match, s) + '"'
 
 
 def quote_ascii(s: str) -> str:
