@@ -28,6 +28,7 @@ import base64
 import bisect
 import dataclasses
 import math
+import operator
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -71,24 +72,23 @@ class Strings(StringSlice):
         return sep.join(self)
 
 
-class Pair:
-    """``template.Pair``: one label or annotation, ``{Name Value}``."""
+class Pair(tuple):
+    """``template.Pair``: one label or annotation, ``{Name Value}``.
+
+    A tuple underneath (``__go_kind__`` makes it a Go struct): SortedPairs builds
+    one per label on every render, and a tuple is the cheapest object to build.
+    """
 
     __go_type__ = "template.Pair"
+    __go_kind__ = "struct"
     __go_fields__ = ("Name", "Value")
-    __slots__ = ("Name", "Value")
+    __slots__ = ()
 
-    def __init__(self, name: str, value: str) -> None:
-        self.Name = name
-        self.Value = value
+    def __new__(cls, name: str, value: str) -> Pair:
+        return tuple.__new__(cls, (name, value))
 
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Pair):
-            return NotImplemented
-        return (self.Name, self.Value) == (other.Name, other.Value)
-
-    def __hash__(self) -> int:
-        return hash((self.Name, self.Value))
+    Name = property(operator.itemgetter(0), doc="The label name.")
+    Value = property(operator.itemgetter(1), doc="The label value.")
 
     def __repr__(self) -> str:
         return f"Pair({self.Name!r}, {self.Value!r})"
@@ -133,11 +133,12 @@ class KV(StringMap):
     def SortedPairs(self) -> Pairs:
         """The pairs sorted by name, except that ``alertname`` comes first."""
         # Byte order is code point order, except for undecodable bytes (surrogates).
-        names = sorted(self) if all(k.isascii() for k in self) else sorted(self, key=_utf8_order)
+        names = sorted(self) if "".join(self).isascii() else sorted(self, key=_utf8_order)
         if ALERT_NAME_LABEL in self:
             names.remove(ALERT_NAME_LABEL)
             names.insert(0, ALERT_NAME_LABEL)
-        return Pairs([Pair(k, self[k]) for k in names])
+        new = tuple.__new__
+        return Pairs([new(Pair, (k, self[k])) for k in names])
 
     def Remove(self, keys: list[str]) -> KV:
         """A copy without ``keys``."""

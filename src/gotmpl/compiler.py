@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import functools
 import operator
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -345,10 +346,29 @@ class _Compiler:
 
             return run_printf1
         (g0, o0), (g1, o1) = fields  # type: ignore[misc]
+        # Per class of dot, the two plain accessors when both names are plain reads
+        # (printf "%q: %q" (.Name) (.Value) over label pairs), found on first use.
+        both: dict[type, tuple[Any, Any]] = {}
+        fasts0 = getattr(g0, "fasts", None)
+        fasts1 = getattr(g1, "fasts", None)
 
         def run_printf2(st: State, dot: Any, frame: list) -> None:
-            a = g0(st, dot, o0)
-            b = g1(st, dot, o1)
+            pair = both.get(dot.__class__)
+            if pair is not None:
+                try:
+                    a = pair[0](dot)
+                    b = pair[1](dot)
+                except (AttributeError, KeyError):
+                    a = g0(st, dot, o0)
+                    b = g1(st, dot, o1)
+            else:
+                a = g0(st, dot, o0)
+                b = g1(st, dot, o1)
+                if fasts0 is not None and fasts1 is not None:
+                    f0 = fasts0.get(dot.__class__)
+                    f1 = fasts1.get(dot.__class__)
+                    if f0 is not None and f1 is not None:
+                        both[dot.__class__] = (f0, f1)
             try:
                 st.w(format_args((None if a is MISSING else a, None if b is MISSING else b)))
             except ExecError:
@@ -769,6 +789,7 @@ class _Compiler:
         error = self.error
         missingkey = self.missingkey
         resolved: dict[type, tuple[int, Any, Any]] = {}
+        fasts: dict[type, Any] = {}  # class -> accessor for its plain field or key reads
         member_call = self.member_call(node, blame, name, ())
 
         def get(st: Any, receiver: Any, container: Any) -> Any:
@@ -778,15 +799,22 @@ class _Compiler:
                 if v is MISSING:
                     return _missing_key(receiver, name, missingkey, error, blame, st, container)
                 return v
-            how = resolved.get(cls)
-            if how is None:
-                how = resolved[cls] = _resolve(cls, name)
-            k, func, fast = how
+            fast = fasts.get(cls)
             if fast is not None:
                 try:
                     return fast(receiver)
                 except (AttributeError, KeyError):
-                    pass  # not there after all: the full rules below decide
+                    pass  # not there after all: the full rules decide
+            return slow(st, receiver, container)
+
+        def slow(st: Any, receiver: Any, container: Any) -> Any:
+            cls = receiver.__class__
+            how = resolved.get(cls)
+            if how is None:
+                how = resolved[cls] = _resolve(cls, name)
+                if how[2] is not None:
+                    fasts[cls] = how[2]
+            k, func, _ = how
             if k == _ATTRIBUTE:
                 v = getattr(receiver, name, _NO_ATTRIBUTE)
                 if v is not _NO_ATTRIBUTE:
@@ -826,6 +854,7 @@ class _Compiler:
                 _static_type(receiver, container, st),
             )
 
+        get.fasts = fasts  # type: ignore[attr-defined]
         return get
 
     def member_call(
@@ -1556,8 +1585,16 @@ def _sequence(items: list[Any]) -> Run:
             continue
         namespace[f"x{i}"] = item
         lines.append(f"    w(x{i})" if type(item) is str else f"    x{i}(st, dot, frame)")
-    exec("\n".join(lines), namespace)
-    return namespace["run_list"]
+    exec(_runner_code("\n".join(lines)), namespace)
+    # Taken out of its own globals, so that a compiled template holds no reference
+    # cycle and is freed as soon as it is dropped.
+    return namespace.pop("run_list")
+
+
+@functools.lru_cache(maxsize=1024)
+def _runner_code(source: str) -> Any:
+    """Compiled runner source; lists of the same shape share it (compiling is slow)."""
+    return compile(source, "<gotmpl list>", "exec")
 
 
 def _traced_text(node: TextNode) -> Run:

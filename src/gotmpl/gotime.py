@@ -1380,7 +1380,7 @@ class Time:
     """
 
     __go_type__ = "time.Time"
-    __slots__ = ("_loc", "_nsec", "_sec")
+    __slots__ = ("_loc", "_nano", "_nsec", "_sec")
 
     _sec: int
     _nsec: int
@@ -1670,7 +1670,12 @@ class Time:
         return f"{year:04d}-{month:02d}-{day:02d}T{hour:02d}:{minute:02d}:{second:02d}{frac}{zone}"
 
     def _strict_rfc3339(self, prefix: str) -> str:
-        text = self.Format(RFC3339_NANO)
+        # Alert payloads marshal the same StartsAt/EndsAt on every render; a Time
+        # never changes, so its RFC 3339 text is kept.
+        text = getattr(self, "_nano", None)
+        if text is None:
+            text = self.Format(RFC3339_NANO)
+            object.__setattr__(self, "_nano", text)
         # Not every Go time is valid RFC 3339; Go rejects these two shapes.
         if text[4] != "-":
             raise GoError(prefix + "year outside of range [0,9999]")
