@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from testfuncs import TEST_FUNCS
+from testfuncs import funcs_with_include
 
 import gotmpl
 
@@ -63,7 +63,7 @@ def render(case: dict[str, Any]) -> dict[str, Any]:
     except ValueError as e:
         return {"output": "", "error": str(e), "phase": "option"}
     if case.get("funcs") == "test":
-        t.funcs(TEST_FUNCS)
+        t.funcs(funcs_with_include(t))
     try:
         if files is None:
             t.parse(case["template"])
@@ -119,15 +119,6 @@ def test_tables_match_cases() -> None:
     }
     assert sorted(defined - recorded - excluded) == [], "unrecorded cases; run record.py"
     assert sorted(recorded - defined) == [], "recorded cases not in cases.py; run record.py"
-
-
-@pytest.fixture(scope="module")
-def oracle() -> Any:
-    goracle = pytest.importorskip("goracle")
-    if goracle.find_go() is None:
-        pytest.skip("no Go toolchain")
-    with goracle.Oracle() as o:
-        yield o
 
 
 @pytest.mark.oracle

@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from strategies import data, mangled, templates
 
 import gotmpl
+from gotmpl.state import MAX_NESTED_EXECUTIONS
 
 
 def test_unbounded_recursion_stops_at_gos_depth_limit() -> None:
@@ -39,6 +40,47 @@ def test_deep_but_finite_recursion_renders() -> None:
         '{{template "down" .}}'
     )
     assert t.execute("x" * 3000) == "." * 3000
+
+
+def _self_including(t: gotmpl.Template) -> gotmpl.Template:
+    """A set whose template "r" calls a function that executes "r" again, forever."""
+
+    def include(name: str, data: Any) -> str:
+        return t.execute_template(name, data)  # type: ignore[return-value]
+
+    return t.funcs({"include": include}).parse('{{define "r"}}{{include "r" .}}{{end}}')
+
+
+def test_executions_nested_through_a_function_stop_cleanly() -> None:
+    # Each nesting costs C stack, which Python's raised recursion limit would not
+    # guard (Go itself dies of stack exhaustion here): a clean LimitExceeded instead.
+    t = _self_including(gotmpl.Template("t"))
+    with pytest.raises(gotmpl.LimitExceeded) as info:
+        t.execute_template("r", 1)
+    assert str(info.value) == (
+        f"template: r: exceeded maximum nesting of executions ({MAX_NESTED_EXECUTIONS})"
+    )
+    # The count is per thread and unwinds: the template still runs afterwards.
+    assert gotmpl.render("{{.}}", 1) == "1"
+
+
+def test_nested_executions_fit_a_small_thread_stack() -> None:
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            _self_including(gotmpl.Template("t")).execute_template("r", 1)
+        except BaseException as e:  # recorded for the main thread to check
+            errors.append(e)
+
+    old = threading.stack_size(1 << 20)
+    try:
+        thread = threading.Thread(target=run)
+        thread.start()
+    finally:
+        threading.stack_size(old)
+    thread.join()
+    assert [type(e) for e in errors] == [gotmpl.LimitExceeded]
 
 
 def test_deeply_nested_source() -> None:

@@ -14,7 +14,7 @@ from typing import Any
 
 import gotmpl
 
-__all__ = ["TEST_FUNCS"]
+__all__ = ["TEST_FUNCS", "funcs_with_include"]
 
 _INT64_MIN = -(1 << 63)
 _UINT64 = 1 << 64
@@ -124,3 +124,14 @@ TEST_FUNCS: dict[str, Callable[..., Any]] = {
     "isodd": isodd,
     "variadic": variadic,
 }
+
+
+def funcs_with_include(t: gotmpl.Template) -> dict[str, Callable[..., Any]]:
+    """TEST_FUNCS plus include(name, data), which executes a template of ``t``'s set
+    into a string (Go: func(string, any) (string, error)), as Helm's include does."""
+
+    def include(name: str, data: Any) -> str:
+        return t.execute_template(name, data)  # type: ignore[return-value]
+
+    include.__go_results__ = ("string", "error")  # type: ignore[attr-defined]
+    return {**TEST_FUNCS, "include": include}

@@ -26,7 +26,7 @@ from typing import Any
 from . import builtins as _builtins
 from . import gofmt, values
 from .calls import ANY, VALUE, CallFailed, Signature, convert, signature_of, type_kind
-from .errors import ExecError
+from .errors import ExecError, LimitExceeded
 from .gofmt import GoErr
 from .gotypes import Uint8, typed_int
 from .nodes import (
@@ -822,7 +822,7 @@ class _Compiler:
             elif k == _NILADIC:
                 try:
                     v = func(receiver)
-                except ExecError:
+                except LimitExceeded:
                     raise
                 except Exception as e:
                     raise error(node, "error calling %s: %w", name, GoErr(str(e))) from e
@@ -906,7 +906,7 @@ class _Compiler:
             argv = evaluate(st, dot, frame, final)
             try:
                 return values.as_go(method(*argv))
-            except ExecError:
+            except LimitExceeded:
                 raise
             except Exception as e:
                 raise error(node, "error calling %s: %w", name, GoErr(str(e))) from e
@@ -1023,7 +1023,7 @@ class _Compiler:
                 def cmd_call0(st: State, dot: Any, frame: list, final: Any) -> Any:
                     try:
                         return check(func())
-                    except ExecError:
+                    except LimitExceeded:
                         raise
                     except Exception as e:
                         raise wrap(e) from e
@@ -1034,7 +1034,7 @@ class _Compiler:
                 a = final_conv(final)
                 try:
                     return check(func(a))
-                except ExecError:
+                except LimitExceeded:
                     raise
                 except Exception as e:
                     raise wrap(e) from e
@@ -1047,7 +1047,7 @@ class _Compiler:
                 a = e0(st, dot, frame)
                 try:
                     return check(func(a))
-                except ExecError:
+                except LimitExceeded:
                     raise
                 except Exception as e:
                     raise wrap(e) from e
@@ -1061,7 +1061,7 @@ class _Compiler:
                 b = e1(st, dot, frame)
                 try:
                     return check(func(a, b))
-                except ExecError:
+                except LimitExceeded:
                     raise
                 except Exception as e:
                     raise wrap(e) from e
@@ -1075,7 +1075,7 @@ class _Compiler:
                 argv.append(final_conv(final))
             try:
                 return check(func(*argv))
-            except ExecError:
+            except LimitExceeded:
                 raise
             except Exception as e:
                 raise wrap(e) from e
@@ -1393,7 +1393,7 @@ class _Compiler:
             name = callee if callee is not None else _value_string(final)
             try:
                 return values.as_go(_builtins.call(name, *argv))
-            except ExecError:
+            except LimitExceeded:
                 raise
             except Exception as e:
                 raise wrap(e) from e
@@ -1660,7 +1660,12 @@ def _failing(error: Callable[..., ExecError], node: Node, format: str, *args: An
 def _call_wrapper(
     error: Callable[..., ExecError], node: Node, name: str
 ) -> Callable[[Exception], ExecError]:
-    """Turns what a called function raised into Go's ``error calling NAME: ...``."""
+    """Turns what a called function raised into Go's ``error calling NAME: ...``.
+
+    An ExecError from a function that executes templates itself is wrapped too, as
+    Go wraps the error its Execute returns; only LimitExceeded, which ends the whole
+    run, passes the call sites unwrapped.
+    """
 
     def wrap(e: Exception) -> ExecError:
         return error(node, "error calling %s: %w", name, GoErr(str(e)))

@@ -20,9 +20,24 @@ from .errors import ExecError, LimitExceeded
 from .nodes import Node
 from .strconv import quote
 
-__all__ = ["MAX_EXEC_DEPTH", "Limits", "State", "deep_recursion", "exec_error", "quiet_gc"]
+__all__ = [
+    "MAX_EXEC_DEPTH",
+    "MAX_NESTED_EXECUTIONS",
+    "Limits",
+    "State",
+    "deep_recursion",
+    "exec_error",
+    "nested_executions",
+    "quiet_gc",
+]
 
 MAX_EXEC_DEPTH = 100000  # Go's maxExecDepth: nested {{template}} calls
+
+# A function called from a template may itself execute templates (an "include");
+# each such nesting costs C stack, which the raised recursion limit below does not
+# guard. Go has no bound here (it dies when its stack runs out); gotmpl stops with
+# LimitExceeded at this many nested executions in one thread.
+MAX_NESTED_EXECUTIONS = 1000
 
 # Templates nest as deep as Go allows (100000 template calls, thousands of nested
 # ifs); each level costs a few Python frames. From Python 3.11 on, Python-to-
@@ -33,23 +48,47 @@ _deep_users = 0
 _saved_limit = 0
 
 
-@contextlib.contextmanager
-def deep_recursion() -> Iterator[None]:
+class _DeepRecursion:
     """Raises Python's recursion limit while any thread parses or executes a template."""
-    global _deep_users, _saved_limit
-    with _deep_lock:
-        if _deep_users == 0:
-            _saved_limit = sys.getrecursionlimit()
-            if _saved_limit < _DEEP_LIMIT:
-                sys.setrecursionlimit(_DEEP_LIMIT)
-        _deep_users += 1
-    try:
-        yield
-    finally:
+
+    __slots__ = ()
+
+    def __enter__(self) -> None:
+        global _deep_users, _saved_limit
+        with _deep_lock:
+            if _deep_users == 0:
+                _saved_limit = sys.getrecursionlimit()
+                if _saved_limit < _DEEP_LIMIT:
+                    sys.setrecursionlimit(_DEEP_LIMIT)
+            _deep_users += 1
+
+    def __exit__(self, *exc: object) -> None:
+        global _deep_users
         with _deep_lock:
             _deep_users -= 1
             if _deep_users == 0 and sys.getrecursionlimit() == _DEEP_LIMIT:
                 sys.setrecursionlimit(_saved_limit)
+
+
+deep_recursion = _DeepRecursion()
+
+
+class NestedExecutions(threading.local):
+    """How many executions are running in this thread, one inside another."""
+
+    count = 0
+
+    def enter(self, name: str) -> None:
+        if self.count >= MAX_NESTED_EXECUTIONS:
+            reason = f"exceeded maximum nesting of executions ({MAX_NESTED_EXECUTIONS})"
+            raise LimitExceeded(f"template: {name}: {reason}", name=name, reason=reason)
+        self.count += 1
+
+    def leave(self) -> None:
+        self.count -= 1
+
+
+nested_executions = NestedExecutions()
 
 
 @dataclass(frozen=True)

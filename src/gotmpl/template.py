@@ -25,7 +25,16 @@ from .errors import ExecError, LimitExceeded, TemplateError
 from .nodes import ListNode
 from .parser import is_empty_tree, parse
 from .sourcemap import SourceMap
-from .state import Limits, State, _OutputLimit, deep_recursion, exec_error, quiet_gc
+from .state import (
+    MAX_EXEC_DEPTH,
+    Limits,
+    State,
+    _OutputLimit,
+    deep_recursion,
+    exec_error,
+    nested_executions,
+    quiet_gc,
+)
 from .strconv import quote
 from .values import MISSING
 
@@ -298,7 +307,7 @@ _BUILTIN_NAMES = frozenset(_builtins.BUILTINS)
 
 
 def _compile_deep(name: str, tree: ListNode, options: Options) -> CompiledTemplate:
-    with deep_recursion(), quiet_gc():
+    with deep_recursion, quiet_gc():
         return compile_template(name, tree, options)
 
 
@@ -322,8 +331,9 @@ def _run(
     dot = MISSING if data is None else data
     frame = [_UNSET] * compiled.frame_size
     frame[0] = dot
+    nested_executions.enter(name)
     try:
-        with deep_recursion():
+        with deep_recursion:
             compiled.run(st, dot, frame)
     except _OutputLimit as e:
         _flush(st, out)
@@ -334,12 +344,20 @@ def _run(
         ) from None
     except RecursionError:
         _flush(st, out)
-        raise ExecError(
-            f"template: {name}: exceeded maximum template depth (100000)", name=name
-        ) from None
+        # Deep {{template}} recursion is what normally gets here (nested ifs and
+        # ranges take several frames a level): say what Go says. Otherwise it was
+        # deeply nested data or a function's own recursion.
+        reason = (
+            f"exceeded maximum template depth ({MAX_EXEC_DEPTH})"
+            if st.depth > 0
+            else "maximum recursion depth exceeded"
+        )
+        raise ExecError(f"template: {name}: {reason}", name=name, reason=reason) from None
     except TemplateError:
         _flush(st, out)
         raise
+    finally:
+        nested_executions.leave()
     return st
 
 

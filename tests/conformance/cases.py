@@ -2497,6 +2497,27 @@ def test_funcs() -> list[Case]:
         out.append(tf(tmpl, d))
     for tmpl in ["{{add 1 2}}", "{{upper 1}}", "{{nothing}}", "{{boom}}"]:
         out.append(c(tmpl, d))
+    # include executes a template of the set from inside a call: its output is a
+    # string, and its errors come back wrapped in "error calling include: ...".
+    sub = '{{define "a"}}[{{.}}]{{end}}{{define "b"}}<{{.x.y}}>{{end}}'
+    sub += '{{define "c"}}{{include "b" .}}{{end}}{{define "n"}}{{fail "inner"}}{{end}}'
+    sub += '{{define "d"}}{{if .}}{{.}}{{include "d" (slice . 1)}}{{end}}{{end}}'
+    for body in [
+        '{{include "a" 1}}',
+        '{{include "a" .s}}',
+        '{{include "a" .}}',
+        '{{include "a" .s | len}}',
+        '{{include "a" .s | upper | printf "%q"}}',
+        '{{include "b" .}}',
+        'x{{include "c" .}}y',
+        '{{include "n" .}}',
+        '{{include "nope" .}}',
+        '{{include "d" .s}}',
+        '{{if include "a" nil}}y{{end}}',
+        '{{$x := include "a" .i}}{{$x}}{{$x}}',
+        '{{include "a" (include "a" .i)}}',
+    ]:
+        out.append(tf(sub + body, {**d, "x": 1}))
     return out
 
 

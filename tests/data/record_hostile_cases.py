@@ -30,6 +30,11 @@ CASES = [
     "{{" + "(" * 3000 + "1" + ")" * 3000 + "}}",
     "{{" + "(" * 10001 + "1" + ")" * 10001 + "}}",
     "{{if 1}}" * 5000 + "x" + "{{end}}" * 5000,
+    # recursion through control flow: several Python frames per template level
+    '{{define "r"}}{{if 1}}{{with .}}{{range 1}}{{template "r" $}}{{end}}{{end}}{{end}}{{end}}'
+    '{{template "r" 1}}',
+    '{{define "r"}}{{range $i := 1}}{{with 1}}{{block "b" $}}{{template "r" $}}{{end}}'
+    '{{end}}{{end}}{{end}}{{template "r" 1}}',
     # ranges over huge and negative ints
     "{{range -5}}x{{else}}none{{end}}",
     "{{range $i, $e := 3}}{{end}}",

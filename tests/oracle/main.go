@@ -229,7 +229,7 @@ func build(req *request, resp response) (*template.Template, *response) {
 	}
 	switch req.Funcs {
 	case "test":
-		t.Funcs(testFuncs)
+		t.Funcs(testFuncs).Funcs(includeFunc(t))
 	case "alertmanager":
 		t.Funcs(template.FuncMap(amtemplate.DefaultFuncs))
 	}

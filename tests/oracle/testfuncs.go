@@ -39,3 +39,13 @@ var testFuncs = template.FuncMap{
 		return prefix + strings.Join(parts, ",")
 	},
 }
+
+// includeFunc is the test set's include(name, data): executes a template of t's
+// set into a string, as Helm's include does, so a function call nests an execution.
+func includeFunc(t *template.Template) template.FuncMap {
+	return template.FuncMap{"include": func(name string, data any) (string, error) {
+		var b strings.Builder
+		err := t.ExecuteTemplate(&b, name, data)
+		return b.String(), err
+	}}
+}
