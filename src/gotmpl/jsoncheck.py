@@ -44,6 +44,7 @@ import re
 from dataclasses import dataclass
 
 from .sourcemap import SourceMap, Span
+from .strconv import go_bytes
 
 __all__ = ["JsonProblem", "check_json"]
 
@@ -419,5 +420,5 @@ def _problem(source_map: SourceMap, error: str, blame: _Blame) -> JsonProblem:
 def _show(chars: str) -> str:
     """Python's repr of the characters; a byte that is not UTF-8 as a bytes repr."""
     if len(chars) == 1 and "\udc80" <= chars <= "\udcff":
-        return repr(chars.encode("utf-8", "surrogateescape"))
+        return repr(go_bytes(chars))
     return repr(chars)

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from .strconv import format_rune_u
+from .strconv import format_rune_u, go_bytes
 
 __all__ = ["OPERAND_END", "OPERAND_START", "Tok", "lex", "refine", "token_text"]
 
@@ -80,7 +80,7 @@ def token_text(tok: Tok) -> str:
         return "EOF"
     if tok.type in _KEYWORD_TYPES:
         return f"<{tok.value}>"
-    if len(tok.value.encode("utf-8", "surrogateescape")) > 10:
+    if len(go_bytes(tok.value)) > 10:
         return _quote_prefix(tok.value, 10) + "..."
     return quote(tok.value)
 

@@ -18,7 +18,7 @@ from typing import Any
 from . import gofmt
 from .errors import ExecError, LimitExceeded
 from .nodes import Node
-from .strconv import quote
+from .strconv import go_bytes, quote
 
 __all__ = [
     "MAX_EXEC_DEPTH",
@@ -234,7 +234,7 @@ class _BoundedWriter:
         self.left = limit
 
     def __call__(self, s: str) -> None:
-        n = len(s) if s.isascii() else len(s.encode("utf-8", "surrogateescape"))
+        n = len(s) if s.isascii() else len(go_bytes(s))
         if n > self.left:
             raise _OutputLimit(self.limit)
         self.left -= n

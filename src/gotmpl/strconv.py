@@ -7,13 +7,17 @@ UTF-8 travel as lone surrogates U+DC80..U+DCFF (Python's ``surrogateescape``), s
 
 from __future__ import annotations
 
+import codecs
 import math
 import re
+
+from ._unicode import PRINTABLE_ABOVE_ASCII
 
 __all__ = [
     "GO_SPACE",
     "SyntaxErr",
     "format_rune_u",
+    "go_bytes",
     "is_print",
     "parse_float",
     "parse_int",
@@ -26,6 +30,26 @@ __all__ = [
     "unquote",
     "unquote_char",
 ]
+
+
+def _go_encoding_error(e: UnicodeError) -> tuple[bytes, int]:
+    if not isinstance(e, UnicodeEncodeError):
+        raise e
+    out = bytearray()
+    for ch in e.object[e.start : e.end]:
+        code = ord(ch)
+        # An escaped byte is that byte; any other lone surrogate (Python data can
+        # hold one, Go strings cannot) is U+FFFD, as Go's decoders would make it.
+        out += bytes((code - 0xDC00,)) if 0xDC80 <= code <= 0xDCFF else b"\xef\xbf\xbd"
+    return bytes(out), e.end
+
+
+codecs.register_error("gotmpl.go_bytes", _go_encoding_error)
+
+
+def go_bytes(s: str) -> bytes:
+    """The bytes of ``s`` as a Go string."""
+    return s.encode("utf-8", "gotmpl.go_bytes")
 
 
 class SyntaxErr(ValueError):
@@ -43,9 +67,14 @@ _SIMPLE_ESCAPES = {
 }
 
 
+# Go's strconv.IsPrint (letters, marks, numbers, punctuation, symbols and ASCII
+# space) from Go's own Unicode tables, not Python's, which may be older or newer.
+_PRINTABLE = re.compile(f"[ -~{PRINTABLE_ABOVE_ASCII}]")
+
+
 def is_print(ch: str) -> bool:
-    """Go's unicode.IsPrint: letters, marks, numbers, punctuation, symbols and ASCII space."""
-    return ch.isprintable() and not ("\udc80" <= ch <= "\udcff")
+    """Go's strconv.IsPrint for one character."""
+    return _PRINTABLE.match(ch) is not None
 
 
 def _escape_char(ch: str, quote_char: str, ascii_only: bool) -> str:
@@ -71,7 +100,9 @@ def _escape_char(ch: str, quote_char: str, ascii_only: bool) -> str:
     return f"\\U{code:08x}"
 
 
-_NEEDS_LOOK = re.compile(r'["\\]|[^ -~]')  # quote, backslash, anything not printable ASCII
+_NEEDS_ESCAPE = re.compile(
+    f'["\\\\]|[^ -~{PRINTABLE_ABOVE_ASCII}]'
+)  # quote, backslash, unprintable
 
 
 def _quote_match(m: re.Match[str]) -> str:
@@ -80,8 +111,7 @@ def _quote_match(m: re.Match[str]) -> str:
 
 def quote(s: str) -> str:
     """strconv.Quote."""
-    # Printable non-ASCII text stays as is; only the characters matched are examined.
-    return '"' + _NEEDS_LOOK.sub(_quote_match, s) + '"'
+    return '"' + _NEEDS_ESCAPE.sub(_quote_match, s) + '"'
 
 
 def quote_ascii(s: str) -> str:

@@ -38,11 +38,14 @@ import datetime
 import functools
 import inspect
 import math
+import operator
+import re
 import types
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from . import gotime
+from .strconv import go_bytes
 
 __all__ = [
     "ATTRIBUTE",
@@ -412,7 +415,7 @@ def _sort_key(value: Any) -> tuple:
             0.0 if math.isnan(value) else value,
         )
     if k == STRING:
-        return (0, type_name(value), value.encode("utf-8", "surrogateescape"))
+        return (0, type_name(value), go_bytes(value))
     if k == COMPLEX:
         return (0, type_name(value), value.real, value.imag)
     if k in (NIL, INVALID):
@@ -424,16 +427,21 @@ def _sort_key(value: Any) -> tuple:
     return (0, type_name(value), id(value))
 
 
+_FIRST = operator.itemgetter(0)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def sorted_items(mapping: Mapping) -> list[tuple[Any, Any]]:
     """A map's entries in Go's order: by key, as fmt prints and range visits them."""
     items = list(mapping.items())
-    if all(type(k) is str for k, _ in items):
+    if set(map(type, mapping)) <= {str}:
         # Go compares strings byte-wise, which code point order matches for
-        # valid UTF-8; undecodable bytes (lone surrogates) need the bytes.
-        if all(k.isascii() or k.isprintable() for k, _ in items):
-            items.sort(key=lambda kv: kv[0])
+        # UTF-8; lone surrogates (undecodable bytes) need the bytes.
+        keys = "".join(mapping)
+        if keys.isascii() or _SURROGATE.search(keys) is None:
+            items.sort(key=_FIRST)
         else:
-            items.sort(key=lambda kv: kv[0].encode("utf-8", "surrogateescape"))
+            items.sort(key=lambda kv: go_bytes(kv[0]))
         return items
     items.sort(key=lambda kv: _sort_key(kv[0]))
     return items

@@ -1676,6 +1676,16 @@ def printf() -> list[Case]:
         for form in ["", "+", "#", "-6", ".1"]:
             for value in PRINTF_COMPOSITES:
                 out.append(c('{{printf "|%' + form + verb + '|" .v}}', {"v": value}))
+    # Printability comes from Go's Unicode tables (17.0 in Go 1.27), whatever
+    # Unicode version Python has: characters assigned in Unicode 15 to 17, one
+    # still unassigned, a format character, a separator, a private-use one.
+    unicode_mix = "\U00031350 \U0002ebf0 \U0001fae9 \U00011f00 \u0378 \u00ad \u2028 \ue000"
+    for spec in ["q", "+q", "#q", "x", "U", "#U", "c"]:
+        out.append(c('{{printf "%' + spec + '" .v}}', {"v": unicode_mix}))
+        out.append(
+            c('{{range .}}{{printf "%' + spec + ' " .}}{{end}}', [ord(ch) for ch in unicode_mix])
+        )
+    out.append(c("{{js .v}}|{{html .v}}|{{urlquery .v}}", {"v": unicode_mix}))
     for spec in PRINTF_FLOAT_SPECS:
         for value in PRINTF_FLOATS:
             out.append(c('{{printf "%' + spec + '" .v}}', {"v": value}))

@@ -1,0 +1,3 @@
+module unicode_gen
+
+go 1.27

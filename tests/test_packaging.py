@@ -1,0 +1,84 @@
+"""The wheel: built from this checkout, installed apart from it, it works from anywhere.
+
+The grammar lives in the top-level grammar/ folder and must reach the wheel as
+package data; the console script must run; nothing may depend on the checkout.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The wheel built by pip (through hatchling), unpacked with its scripts into a folder."""
+    work = tmp_path_factory.mktemp("wheel")
+    dist = work / "dist"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(dist), str(ROOT)],
+        check=True,
+        cwd=work,
+    )
+    (wheel,) = dist.glob("gotmpl-*.whl")
+    with zipfile.ZipFile(wheel) as z:
+        assert "gotmpl/grammar/gotmpl.lark" in z.namelist()
+    target = work / "site"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target), wheel],
+        check=True,
+        cwd=work,
+    )
+    return target
+
+
+def _run(installed: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    # Only the unpacked wheel and the interpreter's own packages (lark, regex, ...):
+    # not the checkout's src/ or grammar/.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    env["PYTHONPATH"] = str(installed)
+    return subprocess.run(
+        list(args), cwd=cwd, env=env, capture_output=True, text=True, encoding="utf-8"
+    )
+
+
+def test_installed_package_loads_its_grammar_from_the_wheel(
+    installed: Path, tmp_path: Path
+) -> None:
+    code = (
+        "import gotmpl, json;"
+        "print(json.dumps([gotmpl.__file__, gotmpl.render('{{range .}}<{{.}}>{{end}}', [1, 2])]))"
+    )
+    done = _run(installed, sys.executable, "-c", code, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    module_file, output = json.loads(done.stdout)
+    assert Path(module_file).is_relative_to(installed)
+    assert output == "<1><2>"
+
+
+def test_console_script_renders_the_example(installed: Path, tmp_path: Path) -> None:
+    script = installed / "bin" / ("gotmpl.exe" if os.name == "nt" else "gotmpl")
+    done = _run(installed, str(script), "--version", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("gotmpl ")
+    examples = ROOT / "examples"
+    done = _run(
+        installed,
+        str(script),
+        "render",
+        "--alertmanager",
+        str(examples / "pagerduty.tmpl"),
+        "--data",
+        str(examples / "alerts.json"),
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["payload"]["source"] == "CubeAPM"

@@ -1,0 +1,53 @@
+"""src/gotmpl/_unicode.py is what Go's own tables say (tests/data/unicode_gen)."""
+
+from __future__ import annotations
+
+import itertools
+import subprocess
+from pathlib import Path
+
+import pytest
+from goracle import go_tool
+
+from gotmpl import _unicode, strconv
+
+ROOT = Path(__file__).resolve().parent.parent
+GENERATOR = ROOT / "tests" / "data" / "unicode_gen"
+
+
+@pytest.mark.oracle
+@pytest.mark.usefixtures("oracle")  # fails loudly when Go is missing
+def test_printable_table_is_current() -> None:
+    """Regenerating the table with the test toolchain changes nothing."""
+    go, env = go_tool()
+    done = subprocess.run(
+        [go, "run", "."],
+        cwd=GENERATOR,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    committed = (ROOT / "src" / "gotmpl" / "_unicode.py").read_text("utf-8")
+    assert done.stdout == committed, "stale table: regenerate it (see tests/data/unicode_gen)"
+
+
+def test_table_shape() -> None:
+    # Ranges are ordered and disjoint, start above ASCII and stop at the last rune.
+    text = _unicode.PRINTABLE_ABOVE_ASCII
+    bounds: list[tuple[int, int]] = []
+    i = 0
+    while i < len(text):
+        first = last = ord(text[i])
+        if i + 2 < len(text) and text[i + 1] == "-":
+            last = ord(text[i + 2])
+            i += 3
+        else:
+            i += 1
+        bounds.append((first, last))
+    assert bounds[0][0] > 0x7F and bounds[-1][1] <= 0x10FFFF
+    assert all(a[1] + 1 < b[0] for a, b in itertools.pairwise(bounds))
+    assert all(f <= last for f, last in bounds)
+    assert not strconv.is_print("\udcff")  # an undecodable byte is never printable
