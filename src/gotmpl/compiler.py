@@ -587,15 +587,15 @@ class _Compiler:
         trace = self.trace
 
         def run_template(st: State, dot: Any, frame: list) -> None:
-            tmpl = st.templates.get(target)
-            if tmpl is None or tmpl._tree is None:
+            d = st.templates.definitions.get(target)
+            if d is None or d.tree is None:
                 raise error(node, "template %q not defined", target)
             if st.depth >= MAX_EXEC_DEPTH:
                 raise error(node, "exceeded maximum template depth (%v)", MAX_EXEC_DEPTH)
             new_dot = ev(st, dot, frame) if ev is not None else MISSING
             if st.tick is not None:
                 st.tick(node, name)
-            compiled = tmpl._compiled(trace)
+            compiled = st.templates.compiled(d, trace)
             callee_frame = [_UNSET] * compiled.frame_size
             callee_frame[0] = new_dot
             st.depth += 1

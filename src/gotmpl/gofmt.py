@@ -1386,10 +1386,11 @@ def compile_format(fmt: str) -> Callable[[tuple[Any, ...]], str]:
             if len(args) == 2:
                 a, b = args
                 if a.__class__ is str and b.__class__ is str:
+                    # _quote_str, inlined: this runs once per label of every alert.
                     if q0:
-                        a = _quote_str(a)
+                        a = f'"{a}"' if _PLAIN_ASCII(a) else _sc.quote(a)
                     if q1:
-                        b = _quote_str(b)
+                        b = f'"{b}"' if _PLAIN_ASCII(b) else _sc.quote(b)
                     return f"{t0}{a}{t1}{b}{tail}"
             return format_general(args)
 

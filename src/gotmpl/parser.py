@@ -503,11 +503,18 @@ def parse(
     ``funcs`` holds every function name a template may call (builtins included).
     Raises ParseError with Go's message.
     """
-    left = left or "{{"
-    right = right or "}}"
+    # With the collector paused, and the tokens and parser stacks freed (on
+    # _parse's return) before it resumes, its one deferred pass sees only the trees.
+    with quiet_gc():
+        return _parse(name, text, left or "{{", right or "}}", funcs)
+
+
+def _parse(
+    name: str, text: str, left: str, right: str, funcs: Container[str]
+) -> dict[str, ListNode]:
     src = Source(name, text, left, right)
     toks = refine(lex(text, left, right, "break" not in funcs, "continue" not in funcs), name)
-    with _lock, quiet_gc():
+    with _lock:
         b = _builder
         b.reset(src, funcs)
         try:

@@ -18,7 +18,9 @@ lookahead:
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 
 from .strconv import format_rune_u, go_bytes
 
@@ -109,6 +111,7 @@ class _Lexer:
         self.break_ok = break_ok
         self.continue_ok = continue_ok
         self.toks: list[Tok] = []
+        self.common = _common_tokens(right)
         self.paren_depth = 0
         self._line_pos = 0  # line_at's last position and the line there
         self._line = 1
@@ -199,7 +202,24 @@ class _Lexer:
     def _inside(self, pos: int) -> int:
         text = self.text
         n = len(text)
+        common = self.common
+        append = self.toks.append
+        line = self.line_at(pos)
         while True:
+            m = common(text, pos)
+            if m is not None:
+                kind = m.lastgroup
+                if kind == "WORD":
+                    pos = self._identifier(pos)
+                    continue
+                if kind != "DELIM":
+                    end = m.end()
+                    value = text[pos:end]
+                    append(Tok(kind, value, pos, line))  # type: ignore[arg-type]
+                    if kind == "SPACE" and "\n" in value:
+                        line = self.line_at(end)  # only spaces span lines here
+                    pos = end
+                    continue
             at, rtrim = self._right_delim_at(pos)
             if at:
                 if self.paren_depth:
@@ -258,6 +278,7 @@ class _Lexer:
                 raise _LexError(
                     f"unrecognized character in action: {format_rune_u(ord(c), True)}", pos
                 )
+            line = self.line_at(pos)  # a raw string or trimmed space may span lines
 
     def _space(self, pos: int) -> int:
         text = self.text
@@ -398,6 +419,30 @@ class _Lexer:
             return end
         self.emit("NUMBER", text[pos:end], pos)
         return end
+
+
+@functools.lru_cache(maxsize=64)
+def _common_tokens(right: str) -> Callable[[str, int], re.Match[str] | None]:
+    """A matcher for the commonest tokens inside an action, all ASCII: spaces, fields,
+    variables, words, plain strings, ``|``, ``:=``, ``=``.
+
+    Each alternative takes only text the general loop would lex the same way,
+    ending where Go's lexer ends it; anything else (numbers, non-ASCII names,
+    errors, the right delimiter, which the first alternative claims so that the
+    general loop handles it) is left to the general loop.
+    """
+    r = re.escape(right)
+    ends = rf"(?=[ \t\r\n.,|:)(]|{r})"  # what may follow a field, variable or word
+    return re.compile(
+        rf"(?P<DELIM>{r}|[ \t\r\n]-{r})"
+        rf"|(?P<SPACE>[ \t\r\n]+(?![ \t\r\n]|-{r}))"
+        rf"|(?P<FIELD>\.(?![0-9])[A-Za-z0-9_]+){ends}"
+        rf"|(?P<DOT>\.){ends}"
+        rf"|(?P<VARIABLE>\$[A-Za-z0-9_]*){ends}"
+        rf"|(?P<WORD>[A-Za-z_][A-Za-z0-9_]*){ends}"
+        r'|(?P<STRING>"(?:[^"\\\n]|\\[^\n])*")'
+        r"|(?P<PIPE>\|)|(?P<DECLARE>:=)|(?P<ASSIGN>=)"
+    ).match
 
 
 def _go_quote(s: str) -> str:

@@ -183,7 +183,7 @@ class State:
         self.range_collection: Any = None  # what the innermost running range visits
         self.spans: list[tuple[int, int, Node]] = []  # (start, end, node) when tracing
         self.size = 0
-        self.templates = templates  # name -> Template, for {{template}}
+        self.templates = templates  # the template set, for {{template}}
         self.limits = limits
         self.tick: Callable[[Node, str], None] | None = None
         self.budget = 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import glob as _glob
 import os
 import threading
+import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from typing import IO, Any
@@ -41,11 +42,37 @@ from .values import MISSING
 __all__ = ["Template", "parse_files", "parse_glob", "render"]
 
 
+class _Definition:
+    """One template of a set: its tree, delimiters and compiled code."""
+
+    __slots__ = ("cache", "left", "name", "right", "tree")
+
+    def __init__(self, name: str, left: str, right: str) -> None:
+        self.name = name
+        self.tree: ListNode | None = None
+        self.left = left
+        self.right = right
+        # trace -> (options version, tree, compiled): compiled lazily, per mode
+        self.cache: dict[bool, tuple[int, ListNode, CompiledTemplate]] = {}
+
+    def copy(self) -> _Definition:
+        d = _Definition(self.name, self.left, self.right)
+        d.tree = self.tree
+        return d
+
+
 class _Common:
-    """What associated templates share: the name space, functions and options."""
+    """What associated templates share: the name space, functions and options.
+
+    It holds definitions, not Template objects, and Templates hold it: so a
+    template set has no reference cycle and is freed as soon as it is dropped,
+    without waiting for the cyclic garbage collector.
+    """
 
     def __init__(self) -> None:
-        self.templates: dict[str, Template] = {}
+        self.definitions: dict[str, _Definition] = {}  # what {{template "name"}} finds
+        # One Template object per definition while somebody holds it (lookup's identity).
+        self.handles: weakref.WeakValueDictionary[str, Template] = weakref.WeakValueDictionary()
         self.funcs: dict[str, Callable[..., Any]] = {}
         self.missingkey = MISSINGKEY_INVALID
         self.version = 0  # bumped when functions or options change
@@ -56,6 +83,20 @@ class _Common:
         c.funcs = dict(self.funcs)
         c.missingkey = self.missingkey
         return c
+
+    def compiled(self, d: _Definition, trace: bool = False) -> CompiledTemplate:
+        """``d`` compiled with the current functions and options (cached)."""
+        tree = d.tree
+        assert tree is not None
+        cached = d.cache.get(trace)
+        if cached is not None and cached[0] == self.version and cached[1] is tree:
+            return cached[2]
+        with self.lock:
+            version = self.version
+            options = Options(dict(self.funcs), self.missingkey, trace)
+        compiled = _compile_deep(d.name, tree, options)
+        d.cache[trace] = (version, tree, compiled)
+        return compiled
 
 
 def _good_name(name: str) -> bool:
@@ -103,21 +144,30 @@ class Template:
     template that can be called with ``{{template "name"}}``.
     """
 
+    __slots__ = ("__weakref__", "_common", "_def")
+
     def __init__(self, name: str = "") -> None:
-        self._name = name
         self._common = _Common()
-        self._tree: ListNode | None = None
-        self._left = ""
-        self._right = ""
-        self._cache: dict[bool, tuple[int, ListNode, CompiledTemplate]] = {}
+        self._def = _Definition(name, "", "")
+
+    @classmethod
+    def _handle(cls, common: _Common, d: _Definition) -> Template:
+        t = cls.__new__(cls)
+        t._common = common
+        t._def = d
+        return t
 
     def __repr__(self) -> str:
-        return f"<gotmpl.Template {self._name!r}>"
+        return f"<gotmpl.Template {self._def.name!r}>"
 
     @property
     def name(self) -> str:
         """The template's name."""
-        return self._name
+        return self._def.name
+
+    @property
+    def _name(self) -> str:
+        return self._def.name
 
     # -- set-up ------------------------------------------------------------------------
 
@@ -161,20 +211,13 @@ class Template:
 
     def delims(self, left: str = "", right: str = "") -> Template:
         """Sets the action delimiters for later parses; empty means ``{{`` / ``}}``."""
-        self._left = left
-        self._right = right
+        self._def.left = left
+        self._def.right = right
         return self
 
     def new(self, name: str) -> Template:
         """A new, undefined template associated with this one, with the same delimiters."""
-        t = Template.__new__(Template)
-        t._name = name
-        t._common = self._common
-        t._tree = None
-        t._left = self._left
-        t._right = self._right
-        t._cache = {}
-        return t
+        return Template._handle(self._common, _Definition(name, self._def.left, self._def.right))
 
     # -- parsing -----------------------------------------------------------------------
 
@@ -183,24 +226,22 @@ class Template:
         common = self._common
         with common.lock:
             names = frozenset(common.funcs) | _BUILTIN_NAMES
-        trees = _parse_cached(self._name, text, self._left, self._right, names)
+        own = self._def
+        trees = _parse_cached(own.name, text, own.left, own.right, names)
         with common.lock:
             for name, tree in trees.items():
-                target = self if name == self._name else self._associate(name)
-                existing = common.templates.get(name)
-                if existing is not None and existing._tree is not None and is_empty_tree(tree):
+                existing = common.definitions.get(name)
+                if existing is not None and existing.tree is not None and is_empty_tree(tree):
                     continue  # an empty body does not replace a definition
-                common.templates[name] = target
-                target._tree = tree
-                target._cache = {}
+                if name == own.name:
+                    target = own
+                    common.handles[name] = self
+                else:  # {{define}}: the associated template of that name, or a new one
+                    target = existing or _Definition(name, own.left, own.right)
+                common.definitions[name] = target
+                target.tree = tree
+                target.cache = {}
         return self
-
-    def _associate(self, name: str) -> Template:
-        existing = self._common.templates.get(name)
-        if existing is not None:
-            return existing
-        t = self.new(name)
-        return t
 
     def parse_files(self, *paths: str | os.PathLike[str]) -> Template:
         """Parses files; each defines the template named after its base name."""
@@ -210,7 +251,7 @@ class Template:
             name = os.path.basename(os.fspath(path))
             with open(path, encoding="utf-8", errors="surrogateescape") as f:
                 text = f.read()
-            tmpl = self if name == self._name else self.new(name)
+            tmpl = self if name == self._def.name else self.new(name)
             tmpl.parse(text)
         return self
 
@@ -225,15 +266,28 @@ class Template:
 
     def lookup(self, name: str) -> Template | None:
         """The associated template ``name``, or None."""
-        return self._common.templates.get(name)
+        common = self._common
+        with common.lock:
+            d = common.definitions.get(name)
+            return None if d is None else self._handle_of(d)
+
+    def _handle_of(self, d: _Definition) -> Template:
+        """The Template object for a definition of this set: the same one while held."""
+        common = self._common
+        t = common.handles.get(d.name)
+        if t is None or t._def is not d:
+            t = common.handles[d.name] = Template._handle(common, d)
+        return t
 
     def templates(self) -> list[Template]:
         """Every associated template, this one included if defined."""
-        return list(self._common.templates.values())
+        with self._common.lock:
+            return [self._handle_of(d) for d in self._common.definitions.values()]
 
     def defined_templates(self) -> str:
         """Go's DefinedTemplates: ``; defined templates are: "a", "b"`` or ``""``."""
-        names = [quote(n) for n, t in self._common.templates.items() if t._tree is not None]
+        defs = self._common.definitions
+        names = [quote(n) for n, d in defs.items() if d.tree is not None]
         return "; defined templates are: " + ", ".join(names) if names else ""
 
     def clone(self) -> Template:
@@ -241,36 +295,18 @@ class Template:
         common = self._common
         with common.lock:
             c = common.copy()
-            clone = Template.__new__(Template)
-            clone.__dict__.update(self.__dict__)
-            clone._common = c
-            clone._cache = {}
-            for name, t in common.templates.items():
-                if t is self:
-                    c.templates[name] = clone
-                    continue
-                copy = Template.__new__(Template)
-                copy.__dict__.update(t.__dict__)
-                copy._common = c
-                copy._cache = {}
-                c.templates[name] = copy
+            own = self._def.copy()
+            for name, d in common.definitions.items():
+                c.definitions[name] = own if d is self._def else d.copy()
+            clone = Template._handle(c, own)
+            if c.definitions.get(own.name) is own:
+                c.handles[own.name] = clone
         return clone
 
     # -- execution ---------------------------------------------------------------------
 
     def _compiled(self, trace: bool = False) -> CompiledTemplate:
-        tree = self._tree
-        assert tree is not None
-        common = self._common
-        cached = self._cache.get(trace)
-        if cached is not None and cached[0] == common.version and cached[1] is tree:
-            return cached[2]
-        with common.lock:
-            version = common.version
-            options = Options(dict(common.funcs), common.missingkey, trace)
-        compiled = _compile_deep(self._name, tree, options)
-        self._cache[trace] = (version, tree, compiled)
-        return compiled
+        return self._common.compiled(self._def, trace)
 
     def execute(
         self, data: Any = None, out: IO[str] | None = None, *, limits: Limits | None = None
@@ -324,10 +360,10 @@ def _run(
 ) -> State:
     """Executes ``tmpl``; on error, writes the partial output to ``out`` and raises."""
     name = tmpl._name
-    if tmpl._tree is None:
+    if tmpl._def.tree is None:
         raise exec_error(name, None, "%q is an incomplete or empty template", name)
     compiled = tmpl._compiled(trace)
-    st = State(tmpl._common.templates, limits)
+    st = State(tmpl._common, limits)
     dot = MISSING if data is None else data
     frame = [_UNSET] * compiled.frame_size
     frame[0] = dot

@@ -1,0 +1,74 @@
+"""The Template object model: association, lookup, clone, and memory behaviour."""
+
+from __future__ import annotations
+
+import gc
+import weakref
+from collections.abc import Iterator
+
+import pytest
+
+import gotmpl
+
+
+@pytest.fixture
+def no_gc() -> Iterator[None]:
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+@pytest.mark.usefixtures("no_gc")
+def test_a_dropped_template_set_is_freed_without_the_cyclic_collector() -> None:
+    # No reference cycle inside a set: servers that parse per request do not
+    # accumulate garbage between collections.
+    t = gotmpl.Template("a").parse('{{define "b"}}B{{end}}{{template "b" .}}')
+    assert t.execute() == "B"
+    associated = t.lookup("b")
+    refs = [weakref.ref(t), weakref.ref(associated)]  # type: ignore[arg-type]
+    del t, associated
+    assert [r() for r in refs] == [None, None]
+
+
+def test_lookup_returns_the_same_object_while_it_is_held() -> None:
+    t = gotmpl.Template("a").parse('{{define "b"}}B{{end}}')
+    assert t.lookup("a") is t
+    b = t.lookup("b")
+    assert b is not None and b is t.lookup("b") and b.name == "b"
+    assert t.lookup("c") is None
+    assert sorted(x.name for x in t.templates()) == ["a", "b"]
+
+
+def test_new_joins_the_set_when_parsed() -> None:
+    t = gotmpl.Template("a").parse('{{template "x" .}}')
+    x = t.new("x")
+    assert t.lookup("x") is None
+    with pytest.raises(gotmpl.ExecError, match='template "x" not defined'):
+        t.execute()
+    x.delims("[[", "]]").parse("[[.]]{{.}}")
+    assert t.lookup("x") is x
+    assert t.execute(1) == "1{{.}}"
+
+
+def test_redefining_through_define_updates_the_associated_template() -> None:
+    t = gotmpl.Template("a").parse('{{define "b"}}one{{end}}')
+    b = t.lookup("b")
+    t.parse('{{define "b"}}two{{end}}')
+    assert b is not None and b.execute() == "two"
+    t.parse('{{define "b"}}{{end}}')  # an empty body keeps the definition
+    assert b.execute() == "two"
+
+
+def test_clone_is_independent() -> None:
+    t = gotmpl.Template("a").funcs({"f": lambda: "F"}).parse('{{f}}{{template "b"}}')
+    t.new("b").parse("B")
+    c = t.clone()
+    c.funcs({"f": lambda: "G"})
+    c.new("b").parse("C")
+    t.parse('{{define "b"}}D{{end}}')
+    assert (t.execute(), c.execute()) == ("FD", "GC")
+    assert c.lookup("a") is c
