@@ -20,7 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The wheel built by pip (through hatchling), unpacked with its scripts into a folder."""
+    """A fresh virtual environment with the wheel built from this checkout installed
+    (its dependencies from the package index); returns its bin/ (Scripts\\) folder."""
     work = tmp_path_factory.mktemp("wheel")
     dist = work / "dist"
     subprocess.run(
@@ -31,20 +32,17 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (wheel,) = dist.glob("gotmpl-*.whl")
     with zipfile.ZipFile(wheel) as z:
         assert "gotmpl/grammar/gotmpl.lark" in z.namelist()
-    target = work / "site"
+    venv = work / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, cwd=work)
+    bin_dir = venv / ("Scripts" if os.name == "nt" else "bin")
     subprocess.run(
-        [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target), wheel],
-        check=True,
-        cwd=work,
+        [str(bin_dir / "python"), "-m", "pip", "install", "-q", str(wheel)], check=True, cwd=work
     )
-    return target
+    return bin_dir
 
 
-def _run(installed: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    # Only the unpacked wheel and the interpreter's own packages (lark, regex, ...):
-    # not the checkout's src/ or grammar/.
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    env["PYTHONPATH"] = str(installed)
+def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
     return subprocess.run(
         list(args), cwd=cwd, env=env, capture_output=True, text=True, encoding="utf-8"
     )
@@ -57,21 +55,20 @@ def test_installed_package_loads_its_grammar_from_the_wheel(
         "import gotmpl, json;"
         "print(json.dumps([gotmpl.__file__, gotmpl.render('{{range .}}<{{.}}>{{end}}', [1, 2])]))"
     )
-    done = _run(installed, sys.executable, "-c", code, cwd=tmp_path)
+    done = _run(str(installed / "python"), "-c", code, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     module_file, output = json.loads(done.stdout)
-    assert Path(module_file).is_relative_to(installed)
+    assert Path(module_file).is_relative_to(installed.parent)
     assert output == "<1><2>"
 
 
 def test_console_script_renders_the_example(installed: Path, tmp_path: Path) -> None:
-    script = installed / "bin" / ("gotmpl.exe" if os.name == "nt" else "gotmpl")
-    done = _run(installed, str(script), "--version", cwd=tmp_path)
+    script = installed / ("gotmpl.exe" if os.name == "nt" else "gotmpl")
+    done = _run(str(script), "--version", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("gotmpl ")
     examples = ROOT / "examples"
     done = _run(
-        installed,
         str(script),
         "render",
         "--alertmanager",
