@@ -20,7 +20,7 @@ import contextlib
 import datetime
 import functools
 import operator
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sized
 from typing import Any
 
 from . import builtins as _builtins
@@ -174,6 +174,18 @@ class _Compiler:
     # -- lists and control ---------------------------------------------------------------
 
     def list(self, node: ListNode) -> Run:
+        items = self.list_items(node)
+        if not items:
+            return _run_nothing
+        if len(items) == 1:
+            only = items[0]
+            if type(only) is str:
+                return _text_writer(only)
+            return only.run if isinstance(only, _Inline) else only
+        return _sequence(items)
+
+    def list_items(self, node: ListNode) -> list[Any]:
+        """A list's texts (adjacent ones joined), _Inline items and runners, in order."""
         items: list[Any] = []
         for n in node.nodes:
             if self.trace and isinstance(n, TextNode):
@@ -185,16 +197,9 @@ class _Compiler:
                     items.append(n.text)
             else:
                 items.append(self.item(n))
-        if not items:
-            return _run_nothing
-        if len(items) == 1:
-            only = items[0]
-            if type(only) is str:
-                return _text_writer(only)
-            return only.run if isinstance(only, _Inline) else only
-        return _sequence(items)
+        return items
 
-    def item(self, node: Node) -> Run:
+    def item(self, node: Node) -> Run | _Inline:
         if isinstance(node, ActionNode):
             return self.action(node)
         if isinstance(node, IfNode):
@@ -211,7 +216,7 @@ class _Compiler:
             return _raiser(_Continue)
         raise AssertionError(f"unknown node {node!r}")
 
-    def action(self, node: ActionNode) -> Run:
+    def action(self, node: ActionNode) -> Run | _Inline:
         pipe = node.pipe
         if self.trace and not pipe.decl:
             ev = self.pipeline(pipe)
@@ -271,7 +276,14 @@ class _Compiler:
                 v = get(st, dot, origin)
                 st.w(v if v.__class__ is str else print_value(MISSING if v is None else v))
 
-            return run_field
+            return _Inline(
+                run_field,
+                [
+                    "v = {get}(st, dot, {origin})",
+                    "w(v if v.__class__ is str else {pv}(MISSING if v is None else v))",
+                ],
+                {"get": get, "origin": origin, "pv": print_value},
+            )
         printf = self.printf_action(pipe)
         if printf is not None:
             return printf
@@ -300,7 +312,7 @@ class _Compiler:
 
         return run_action
 
-    def constant_declaration(self, pipe: PipeNode) -> Run | None:
+    def constant_declaration(self, pipe: PipeNode) -> Run | _Inline | None:
         """``{{$x := "lit"}}`` or ``{{$x = 1}}``: a literal stored straight into its slot."""
         if len(pipe.decl) != 1 or len(pipe.cmds) != 1 or len(pipe.cmds[0].args) != 1:
             return None
@@ -323,7 +335,7 @@ class _Compiler:
 
         return _Inline(run_constant, [f"frame[{slot}] = {{value}}"], {"value": value})
 
-    def printf_action(self, pipe: PipeNode) -> Run | None:
+    def printf_action(self, pipe: PipeNode) -> Run | _Inline | None:
         """``{{printf "lit" .A (.B)}}`` with up to two dot-field arguments, written directly."""
         if pipe.decl or len(pipe.cmds) != 1:
             return None
@@ -362,6 +374,8 @@ class _Compiler:
         fasts0 = getattr(g0, "fasts", None)
         fasts1 = getattr(g1, "fasts", None)
 
+        strings = gofmt.compile_string_pair_format(args[1].text)
+
         def run_printf2(st: State, dot: Any, frame: list) -> None:
             pair = both.get(dot.__class__)
             if pair is not None:
@@ -371,6 +385,10 @@ class _Compiler:
                 except (AttributeError, KeyError):
                     a = g0(st, dot, o0)
                     b = g1(st, dot, o1)
+                else:
+                    if strings is not None and a.__class__ is str and b.__class__ is str:
+                        st.w(strings(a, b))
+                        return
             else:
                 a = g0(st, dot, o0)
                 b = g1(st, dot, o1)
@@ -386,7 +404,29 @@ class _Compiler:
             except Exception as e:
                 raise wrap(e) from e
 
-        return run_printf2
+        if strings is None:
+            return run_printf2
+        # Inside a list or range body: two string fields read by their plain accessors
+        # are formatted in place; anything else goes through run_printf2.
+        return _Inline(
+            run_printf2,
+            [
+                "p = {both}.get(dot.__class__)",
+                "if p is None:",
+                "    {run}(st, dot, frame)",
+                "else:",
+                "    try:",
+                "        a = p[0](dot)",
+                "        b = p[1](dot)",
+                "    except (AttributeError, KeyError):",
+                "        a = None",
+                "    if a.__class__ is str and b.__class__ is str:",
+                "        w({strings}(a, b))",
+                "    else:",
+                "        {run}(st, dot, frame)",
+            ],
+            {"both": both, "run": run_printf2, "strings": strings},
+        )
 
     def dot_field_of(self, node: Node) -> tuple[Callable[..., Any], Any] | None:
         """For an argument ``.A.B`` or ``(.A.B)``: its getter chain and dot's origin."""
@@ -492,82 +532,52 @@ class _Compiler:
         body_mark = self.scope.mark()
         outer_origin = self.dot_origin
         self.dot_origin = _RANGE
-        body = self.list(node.list)
+        loop = _iteration(
+            self.list_items(node.list), key_slot, elem_slot, origin_slot, node, self.name
+        )
         self.dot_origin = outer_origin
         declared = frozenset(slot for _, slot in self.scope.pop(body_mark))
         else_run = self.else_list(node, declared)
         self.scope.pop(mark)
         blame = self.last.pipeline(pipe)
         error = self.error
-        name = self.name
-
-        def loop(st: State, frame: list, items: Any, collection: Any, keyed: bool) -> bool:
-            """Runs the body over ``items``: (key, element) pairs when ``keyed``."""
-            outer = st.range_collection
-            st.range_collection = collection
-            if origin_slot is not None:
-                frame[origin_slot] = collection
-            tick = st.tick
-            ran = False
-            try:
-                if keyed:
-                    for key, elem in items:
-                        ran = True
-                        if tick is not None:
-                            tick(node, name)
-                        if key_slot is not None:
-                            frame[key_slot] = key
-                        if elem_slot is not None:
-                            frame[elem_slot] = elem
-                        try:
-                            body(st, elem, frame)
-                        except _Continue:
-                            continue
-                        except _Break:
-                            break
-                else:
-                    # No index variable: iterate the elements themselves.
-                    for elem in items:
-                        ran = True
-                        if tick is not None:
-                            tick(node, name)
-                        if elem_slot is not None:
-                            frame[elem_slot] = elem
-                        try:
-                            body(st, elem, frame)
-                        except _Continue:
-                            continue
-                        except _Break:
-                            break
-            finally:
-                st.range_collection = outer
-            return ran
-
         keyed = key_slot is not None
 
         def run_range(st: State, dot: Any, frame: list) -> None:
             v = collection(st, dot, frame)
             cls = v.__class__
             if cls is list or cls is tuple:
-                ran = loop(st, frame, enumerate(v) if keyed else v, v, keyed)
+                ran = len(v) > 0
+                if ran:
+                    loop(st, frame, enumerate(v) if keyed else v, v)
             elif cls is dict:
-                pairs = values.sorted_items(v)
-                ran = loop(st, frame, pairs if keyed else [e for _, e in pairs], v, keyed)
+                ran = len(v) > 0
+                if ran:
+                    pairs = values.sorted_items(v)
+                    loop(st, frame, pairs if keyed else [e for _, e in pairs], v)
             elif v is MISSING:
                 ran = False
             else:
                 k = kind(v)
                 if k == SLICE and cls is not str:
-                    items = [Uint8(b) for b in v] if isinstance(v, (bytes, bytearray)) else v
-                    ran = loop(st, frame, enumerate(items) if keyed else items, v, keyed)
+                    if isinstance(v, (bytes, bytearray)):
+                        items = [Uint8(b) for b in v]
+                    else:  # a class declared a slice need not know its length
+                        items = v if isinstance(v, (list, tuple, Sized)) else list(v)
+                    ran = len(items) > 0
+                    if ran:
+                        loop(st, frame, enumerate(items) if keyed else items, v)
                 elif k == MAP:
                     pairs = values.sorted_items(v)
-                    ran = loop(st, frame, pairs if keyed else [e for _, e in pairs], v, keyed)
+                    ran = len(pairs) > 0
+                    if ran:
+                        loop(st, frame, pairs if keyed else [e for _, e in pairs], v)
                 elif k in (INT, UINT):
                     if two_vars:
                         raise error(blame, "can't use %v to iterate over more than one variable", v)
-                    ints = (_same_int_type(v, i) for i in range(int(v)))
-                    ran = loop(st, frame, ints, _TOP, False)
+                    ran = v > 0
+                    if ran:
+                        loop(st, frame, (_same_int_type(v, i) for i in range(int(v))), _TOP)
                 else:
                     shown = gofmt.format_pointee(v) if k == values.POINTER else v
                     raise error(blame, "range can't iterate over %v", shown)
@@ -659,7 +669,12 @@ class _Compiler:
         else:
             targets = [self.declare(v) for v in decl]
             missing = []
-        ev = _chain(cmds) if single is None else _digging(single)
+        if single is None:
+            ev = _chain(cmds)
+        elif isinstance(pipe.cmds[0].args[0], FieldNode):
+            ev = self.field_value(pipe.cmds[0].args[0], dig=True)
+        else:
+            ev = _digging(single)
         if not decl:
             return ev
         if missing:
@@ -802,6 +817,7 @@ class _Compiler:
         missingkey = self.missingkey
         resolved: dict[type, tuple[int, Any, Any]] = {}
         fasts: dict[type, Any] = {}  # class -> accessor for its plain field or key reads
+        niladics: dict[type, Any] = {}  # class -> its method of this name, without arguments
         member_call = self.member_call(node, blame, name, ())
 
         def get(st: Any, receiver: Any, container: Any) -> Any:
@@ -817,7 +833,20 @@ class _Compiler:
                     return fast(receiver)
                 except (AttributeError, KeyError):
                     pass  # not there after all: the full rules decide
+            else:
+                method = niladics.get(cls)
+                if method is not None:
+                    return call_niladic(method, receiver)
             return slow(st, receiver, container)
+
+        def call_niladic(method: Any, receiver: Any) -> Any:
+            try:
+                v = method(receiver)
+            except LimitExceeded:
+                raise
+            except Exception as e:
+                raise error(node, "error calling %s: %w", name, GoErr(str(e))) from e
+            return v if v.__class__ not in _PY_TIME else values.as_go(v)
 
         def slow(st: Any, receiver: Any, container: Any) -> Any:
             cls = receiver.__class__
@@ -826,19 +855,15 @@ class _Compiler:
                 how = resolved[cls] = _resolve(cls, name)
                 if how[2] is not None:
                     fasts[cls] = how[2]
+                elif how[0] == _NILADIC:
+                    niladics[cls] = how[1]
             k, func, _ = how
             if k == _ATTRIBUTE:
                 v = getattr(receiver, name, _NO_ATTRIBUTE)
                 if v is not _NO_ATTRIBUTE:
                     return v if v.__class__ not in _PY_TIME else values.as_go(v)
             elif k == _NILADIC:
-                try:
-                    v = func(receiver)
-                except LimitExceeded:
-                    raise
-                except Exception as e:
-                    raise error(node, "error calling %s: %w", name, GoErr(str(e))) from e
-                return v if v.__class__ not in _PY_TIME else values.as_go(v)
+                return call_niladic(func, receiver)
             elif k == _KEY:
                 try:
                     return receiver[name]
@@ -1187,12 +1212,39 @@ class _Compiler:
 
         return evaluate
 
+    def field_value(self, node: FieldNode, dig: bool) -> Eval:
+        """``.A`` or ``.A.B``...; ``dig``: as a pipeline's value, where nil is no value."""
+        getters = [self.getter(node, node, n) for n in node.names]
+        origin = self.dot_origin
+        # One closure for the one- and two-name forms, the commonest by far.
+        if len(getters) == 1:
+            (g0,) = getters
+            if dig:
+
+                def ev_dig1(st: State, dot: Any, frame: list) -> Any:
+                    v = g0(st, dot, origin)
+                    return MISSING if v is None else v
+
+                return ev_dig1
+            return lambda st, dot, frame: g0(st, dot, origin)
+        if len(getters) == 2:
+            g0, g1 = getters
+            if dig:
+
+                def ev_dig2(st: State, dot: Any, frame: list) -> Any:
+                    v = g1(st, g0(st, dot, origin), dot)
+                    return MISSING if v is None else v
+
+                return ev_dig2
+            return lambda st, dot, frame: g1(st, g0(st, dot, origin), dot)
+        get = _getter_chain(tuple(getters))
+        value: Eval = lambda st, dot, frame: get(st, dot, origin)  # noqa: E731
+        return _digging(value) if dig else value
+
     def value(self, node: Node) -> Eval | None:
         """A field, variable or chain operand as a value (no arguments), or None."""
         if isinstance(node, FieldNode):
-            get = _getter_chain(tuple(self.getter(node, node, n) for n in node.names))
-            origin = self.dot_origin
-            return lambda st, dot, frame: get(st, dot, origin)
+            return self.field_value(node, dig=False)
         if isinstance(node, VariableNode):
             read = self.variable_reader(node)
             if len(node.names) == 1:
@@ -1468,7 +1520,13 @@ def _resolve(cls: type, name: str) -> tuple[int, Any, Any]:
     # Go-modelled classes hold Go values: a field or key read needs no conversion.
     if hasattr(cls, "__go_type__"):
         if kind_ == _ATTRIBUTE:
-            fast = operator.attrgetter(name)
+            # A property's getter, called directly, skips the attribute lookup.
+            prop = getattr(cls, name, None)
+            fast = (
+                prop.fget
+                if isinstance(prop, property) and prop.fget is not None
+                else operator.attrgetter(name)
+            )
         elif kind_ == _KEY:
             fast = operator.itemgetter(name)
     return kind_, func, fast
@@ -1636,19 +1694,84 @@ def _sequence(items: list[Any]) -> Run:
     function (generated once per list) instead of a loop that tests each item."""
     namespace: dict[str, Any] = {"UNSET": _UNSET, "MISSING": MISSING}
     lines = ["def run_list(st, dot, frame):", "    w = st.w"]
+    lines += _statements(items, namespace, "    ")
+    return _generated(lines, namespace, "run_list")
+
+
+def _iteration(
+    items: list[Any],
+    key_slot: int | None,
+    elem_slot: int | None,
+    origin_slot: int | None,
+    node: RangeNode,
+    name: str,
+) -> Callable[[State, list, Any, Any], None]:
+    """A range body's loop, ``loop(st, frame, items, collection)``, generated with the
+    body's statements written into it: one call per range, not per element.
+    ``items`` holds (key, element) pairs when there is a key variable."""
+    namespace: dict[str, Any] = {
+        "UNSET": _UNSET,
+        "MISSING": MISSING,
+        "Break": _Break,
+        "Continue": _Continue,
+        "node": node,
+        "name": name,
+    }
+    target = "key, dot" if key_slot is not None else "dot"
+    lines = [
+        "def loop(st, frame, items, collection):",
+        "    outer = st.range_collection",
+        "    st.range_collection = collection",
+    ]
+    if origin_slot is not None:
+        lines.append(f"    frame[{origin_slot}] = collection")
+    lines += [
+        "    tick = st.tick",
+        "    w = st.w",
+        "    try:",
+        f"        for {target} in items:",
+        "            if tick is not None:",
+        "                tick(node, name)",
+    ]
+    if key_slot is not None:
+        lines.append(f"            frame[{key_slot}] = key")
+    if elem_slot is not None:
+        lines.append(f"            frame[{elem_slot}] = dot")
+    body = _statements(items, namespace, "                ") or ["                pass"]
+    lines += [
+        "            try:",
+        *body,
+        "            except Continue:",
+        "                continue",
+        "            except Break:",
+        "                break",
+        "    finally:",
+        "        st.range_collection = outer",
+    ]
+    return _generated(lines, namespace, "loop")
+
+
+def _statements(items: list[Any], namespace: dict[str, Any], indent: str) -> list[str]:
+    """Source lines running ``items`` (texts, _Inline items, runners) in order; the
+    objects they use are put into ``namespace``."""
+    lines = []
     for i, item in enumerate(items):
         if isinstance(item, _Inline):
             local = {name: f"x{i}_{name}" for name in item.names}
             for name, obj in item.names.items():
                 namespace[local[name]] = obj
-            lines.extend("    " + line.format(**local) for line in item.lines)
+            lines.extend(indent + line.format(**local) for line in item.lines)
             continue
         namespace[f"x{i}"] = item
-        lines.append(f"    w(x{i})" if type(item) is str else f"    x{i}(st, dot, frame)")
+        lines.append(indent + (f"w(x{i})" if type(item) is str else f"x{i}(st, dot, frame)"))
+    return lines
+
+
+def _generated(lines: list[str], namespace: dict[str, Any], name: str) -> Any:
     exec(_runner_code("\n".join(lines)), namespace)
     # Taken out of its own globals, so that a compiled template holds no reference
     # cycle and is freed as soon as it is dropped.
-    return namespace.pop("run_list")
+    return namespace.pop(name)
 
 
 @functools.lru_cache(maxsize=1024)

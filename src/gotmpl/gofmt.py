@@ -23,7 +23,6 @@ import contextlib
 import datetime
 import functools
 import math
-import re
 import struct
 from collections.abc import Callable
 from fractions import Fraction
@@ -57,6 +56,7 @@ __all__ = [
     "CyclicValue",
     "GoErr",
     "compile_format",
+    "compile_string_pair_format",
     "errorf",
     "format_float",
     "format_pointee",
@@ -1298,9 +1298,6 @@ def format_value(v: Any) -> str:
 # -- formats known in advance --------------------------------------------------------
 
 
-_PLAIN_ASCII = re.compile(r"[ !#-\[\]-~]*\Z").match  # printable ASCII but '"' and '\'
-
-
 def _quick_arg(verb: str, v: Any) -> str | None:
     """The text of one plain verb (no flags) for the commonest operand types, or None."""
     t = type(v)
@@ -1321,24 +1318,19 @@ def _quick_arg(verb: str, v: Any) -> str | None:
     return None
 
 
-def compile_format(fmt: str) -> Callable[[tuple[Any, ...]], str]:
-    """``sprintf(fmt, *args)`` as a function of ``args``, for a format fixed in advance.
-
-    A format made only of literal text and plain ``%s %v %q %d %t`` verbs formats
-    its common operands (strings, ints, bools) directly and anything else, or a
-    wrong operand count, through the general printer; other formats always do.
-    """
-    texts: list[str] = []  # the literal text before each verb
+def _plain_verbs(fmt: str) -> tuple[list[str], list[str], str] | None:
+    """A format of literal text and plain ``%s %v %q %d %t`` verbs as (the text before
+    each verb, the verbs, the text after the last), or None for any other format."""
+    texts: list[str] = []
     verbs: list[str] = []
     run = ""
     i = 0
     while True:
         j = fmt.find("%", i)
         if j < 0:
-            run += fmt[i:]
-            break
+            return texts, verbs, run + fmt[i:]
         if j + 1 >= len(fmt) or fmt[j + 1] not in "svqdt%":
-            return lambda args: sprintf(fmt, *args)
+            return None
         run += fmt[i:j]
         if fmt[j + 1] == "%":
             run += "%"
@@ -1347,9 +1339,21 @@ def compile_format(fmt: str) -> Callable[[tuple[Any, ...]], str]:
             verbs.append(fmt[j + 1])
             run = ""
         i = j + 2
+
+
+def compile_format(fmt: str) -> Callable[[tuple[Any, ...]], str]:
+    """``sprintf(fmt, *args)`` as a function of ``args``, for a format fixed in advance.
+
+    A format made only of literal text and plain ``%s %v %q %d %t`` verbs formats
+    its common operands (strings, ints, bools) directly and anything else, or a
+    wrong operand count, through the general printer; other formats always do.
+    """
+    plain = _plain_verbs(fmt)
+    if plain is None:
+        return lambda args: sprintf(fmt, *args)
+    texts, verbs, tail = plain
     n = len(verbs)
     plan = tuple(zip(texts, verbs, strict=True))
-    tail = run
 
     def format_general(args: tuple[Any, ...]) -> str:
         if len(args) != n:
@@ -1368,36 +1372,51 @@ def compile_format(fmt: str) -> Callable[[tuple[Any, ...]], str]:
     # (printf "%q: %q" (.Name) (.Value)), unrolled.
     if n == 1 and verbs[0] in "qsv":
         t0 = texts[0]
-        q0 = verbs[0] == "q"
+        verb = verbs[0]
+        q0 = verb == "q"
 
         def format_one(args: tuple[Any, ...]) -> str:
             if len(args) == 1:
                 a = args[0]
                 if a.__class__ is str:
-                    return f"{t0}{_quote_str(a) if q0 else a}{tail}"
+                    return f"{t0}{_sc.quote(a) if q0 else a}{tail}"
+                s = _quick_arg(verb, a)  # printf "%s" (.StartsAt.MarshalText): bytes
+                if s is not None:
+                    return f"{t0}{s}{tail}"
             return format_general(args)
 
         return format_one
     if n == 2 and verbs[0] in "qsv" and verbs[1] in "qsv":
-        t0, t1 = texts
-        q0, q1 = verbs[0] == "q", verbs[1] == "q"
+        format_strings = _string_pair_format(texts, verbs, tail)
 
         def format_two(args: tuple[Any, ...]) -> str:
             if len(args) == 2:
                 a, b = args
                 if a.__class__ is str and b.__class__ is str:
-                    # _quote_str, inlined: this runs once per label of every alert.
-                    if q0:
-                        a = f'"{a}"' if _PLAIN_ASCII(a) else _sc.quote(a)
-                    if q1:
-                        b = f'"{b}"' if _PLAIN_ASCII(b) else _sc.quote(b)
-                    return f"{t0}{a}{t1}{b}{tail}"
+                    return format_strings(a, b)
             return format_general(args)
 
         return format_two
     return format_general
 
 
-def _quote_str(s: str) -> str:
-    """strconv.Quote, at once for printable ASCII without quotes or backslashes."""
-    return f'"{s}"' if _PLAIN_ASCII(s) else _sc.quote(s)
+def compile_string_pair_format(fmt: str) -> Callable[[str, str], str] | None:
+    """``sprintf(fmt, a, b)`` for two str operands, when ``fmt`` is literal text around
+    two ``%q``, ``%s`` or ``%v`` verbs (the label shape ``printf "%q: %q" .Name .Value``,
+    run once per label of every alert); None for any other format."""
+    plain = _plain_verbs(fmt)
+    if plain is None or len(plain[1]) != 2 or not all(v in "qsv" for v in plain[1]):
+        return None
+    return _string_pair_format(*plain)
+
+
+def _string_pair_format(texts: list[str], verbs: list[str], tail: str) -> Callable[[str, str], str]:
+    t0, t1 = texts
+    q = _sc.quote
+    if verbs[0] == "q" and verbs[1] == "q":
+        return _sc.quote_pair_format(t0, t1, tail)
+    if verbs[0] == "q":
+        return lambda a, b: f"{t0}{q(a)}{t1}{b}{tail}"
+    if verbs[1] == "q":
+        return lambda a, b: f"{t0}{a}{t1}{q(b)}{tail}"
+    return lambda a, b: f"{t0}{a}{t1}{b}{tail}"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import math
 import re
+from collections.abc import Callable
 
 from ._unicode import PRINTABLE_ABOVE_ASCII
 
@@ -24,6 +25,7 @@ __all__ = [
     "parse_uint",
     "quote",
     "quote_ascii",
+    "quote_pair_format",
     "quote_rune",
     "quote_rune_ascii",
     "trim_space",
@@ -111,7 +113,32 @@ def _quote_match(m: re.Match[str]) -> str:
 
 def quote(s: str) -> str:
     """strconv.Quote."""
+    # Printable ASCII without quote or backslash needs no escape; str's own
+    # tests say so several times faster than a regular expression.
+    if s.isascii() and s.isprintable() and '"' not in s and "\\" not in s:
+        return f'"{s}"'
     return '"' + _NEEDS_ESCAPE.sub(_quote_match, s) + '"'
+
+
+def quote_pair_format(before: str, between: str, after: str) -> Callable[[str, str], str]:
+    """``before + quote(a) + between + quote(b) + after`` as a function of a and b.
+
+    Go's ``printf "%q: %q"`` on a label; quote's plain-ASCII test is written out
+    here for both operands, which saves two calls per label.
+    """
+
+    def quote_both(a: str, b: str) -> str:
+        if a.isascii() and a.isprintable() and '"' not in a and "\\" not in a:
+            a = f'"{a}"'
+        else:
+            a = quote(a)
+        if b.isascii() and b.isprintable() and '"' not in b and "\\" not in b:
+            b = f'"{b}"'
+        else:
+            b = quote(b)
+        return f"{before}{a}{between}{b}{after}"
+
+    return quote_both
 
 
 def quote_ascii(s: str) -> str:
