@@ -542,11 +542,14 @@ class _Compiler:
         blame = self.last.pipeline(pipe)
         error = self.error
         keyed = key_slot is not None
+        # Subclasses of list and tuple found to be Go slices (Alerts, Pairs, ...):
+        # iterated as lists from then on, without asking for their kind again.
+        slice_classes: set[type] = {list, tuple}
 
         def run_range(st: State, dot: Any, frame: list) -> None:
             v = collection(st, dot, frame)
             cls = v.__class__
-            if cls is list or cls is tuple:
+            if cls in slice_classes:
                 ran = len(v) > 0
                 if ran:
                     loop(st, frame, enumerate(v) if keyed else v, v)
@@ -562,8 +565,11 @@ class _Compiler:
                 if k == SLICE and cls is not str:
                     if isinstance(v, (bytes, bytearray)):
                         items = [Uint8(b) for b in v]
+                    elif isinstance(v, (list, tuple)):
+                        slice_classes.add(cls)
+                        items = v
                     else:  # a class declared a slice need not know its length
-                        items = v if isinstance(v, (list, tuple, Sized)) else list(v)
+                        items = v if isinstance(v, Sized) else list(v)
                     ran = len(items) > 0
                     if ran:
                         loop(st, frame, enumerate(items) if keyed else items, v)
