@@ -12,6 +12,10 @@ Closures come in two shapes: ``run(st, dot, frame)`` writes output, and
 variables (slot 0 is ``$``). Commands are ``cmd(st, dot, frame, final)``, where
 ``final`` is the value piped in (``NO_FINAL`` for a pipeline's first command).
 Errors are Go's (see ``state.exec_error``), raised as ``ExecError``.
+
+A list of actions, and a range body with its loop, become one generated Python
+function: texts and the simplest actions (``_Inline``) are written into it as
+statements, every other item is a call.
 """
 
 from __future__ import annotations
