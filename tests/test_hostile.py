@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from strategies import data, mangled, templates
 
 import gotmpl
+from gotmpl import alertmanager
 from gotmpl.state import MAX_NESTED_EXECUTIONS
 
 
@@ -143,6 +144,21 @@ def test_lone_surrogates_sort_and_measure_as_u_fffd() -> None:
     # U+FFFD is EF BF BD, before U+FFFF (EF BF BF), before the byte FF.
     assert gotmpl.render("{{range $k, $v := .m}}{{$v}}{{end}}", data) == "3142"
     assert gotmpl.render('{{len .s}} {{printf "%x" .s}}', data) == "5 61efbfbd62"
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text", "want"),
+    [
+        ("(a+)+$", "a" * 40 + "!", "false"),
+        ("(a|aa)+$", "a" * 60 + "!", "false"),  # beyond regex's own safeguards
+        ("(a|aa)+$", "a" * 60, "true"),
+        ("^(\\w+\\s?)*$", "a " * 30 + "!", "false"),
+    ],
+)
+def test_catastrophic_match_answers_like_go(pattern: str, text: str, want: str) -> None:
+    """Answers recorded from Go through the oracle (Alertmanager's match)."""
+    t = alertmanager.template("t").parse("{{ match .p .s }}")
+    assert t.execute({"p": pattern, "s": text}) == want
 
 
 def test_mixed_key_types_sort_without_type_error() -> None:

@@ -50,6 +50,10 @@ DEFAULT_TIMEOUT: float | None = 1.0
 
 _CACHE_SIZE = 512
 
+# How long MatchString lets the backtracking engine try (at most a quarter of
+# the call's limit) before the linear-time automaton takes over.
+_BACKTRACK_SHARE = 0.05
+
 
 class RegexpError(ValueError):
     """A pattern Go's ``regexp.Compile`` rejects; ``str()`` is Go's error text."""
@@ -1569,6 +1573,150 @@ def _compile_regex(text: str) -> _rx.Pattern[str]:
 
 
 # ---------------------------------------------------------------------------
+# A linear-time matcher for MatchString, used when the backtracking engine runs
+# out of its share of the time: Thompson's construction over the same tree,
+# simulated one input character at a time over the set of live states, as Go's
+# own engine does. Characters are tested with the same per-character regex
+# fragments the translation uses, so both engines agree on every class.
+
+_CHAR, _SPLIT, _JMP, _ASSERT, _MATCH = range(5)
+_WORD_CHARS = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
+
+
+def _char_test(fragment: str) -> Callable[[str], bool]:
+    """Whether one character matches ``fragment`` (a one-character regex), memoized."""
+    prog = _rx.compile(fragment)
+    seen: dict[str, bool] = {}
+
+    def test(ch: str) -> bool:
+        hit = seen.get(ch)
+        if hit is None:
+            hit = seen[ch] = prog.fullmatch(ch) is not None
+        return hit
+
+    return test
+
+
+def _holds(op: int, s: str, pos: int) -> bool:
+    """Whether the empty-width assertion ``op`` holds between s[pos-1] and s[pos]."""
+    if op == _BEGIN_TEXT:
+        return pos == 0
+    if op == _END_TEXT:
+        return pos == len(s)
+    if op == _BEGIN_LINE:
+        return pos == 0 or s[pos - 1] == "\n"
+    if op == _END_LINE:
+        return pos == len(s) or s[pos] == "\n"
+    before = pos > 0 and s[pos - 1] in _WORD_CHARS
+    after = pos < len(s) and s[pos] in _WORD_CHARS
+    return (before != after) == (op == _WORD_B)
+
+
+class _Program:
+    """Thompson NFA of a parse tree: (kind, argument, argument) instructions."""
+
+    def __init__(self, root: _Node) -> None:
+        self.code: list[list] = []
+        self.emit(root)
+        self.code.append([_MATCH, 0, 0])
+
+    def add(self, kind: int, a: object = 0, b: object = 0) -> int:
+        self.code.append([kind, a, b])
+        return len(self.code) - 1
+
+    def emit(self, node: _Node) -> None:
+        op = node.op
+        if op == _LIT:
+            fold = bool(node.flags & _FOLD_CASE)
+            for r in node.runes:
+                self.add(_CHAR, _char_test(_emit_rune(r, fold)))
+        elif op == _CLASS:
+            assert node.cls is not None
+            self.add(_CHAR, _char_test(_emit_class(node.cls)))
+        elif op == _ANY_NOT_NL:
+            self.add(_CHAR, _char_test(_ANY_NOT_NL_SET))
+        elif op == _ANY_CHAR:
+            self.add(_CHAR, _char_test(_ANY))
+        elif op in _EMPTY_WIDTH:
+            self.add(_ASSERT, op)
+        elif op == _EMPTY:
+            pass
+        elif op == _CAPTURE:
+            self.emit(node.subs[0])
+        elif op == _CONCAT:
+            for sub in node.subs:
+                self.emit(sub)
+        elif op == _ALTERNATE:
+            jumps = []
+            for sub in node.subs[:-1]:
+                split = self.add(_SPLIT, len(self.code) + 1, 0)
+                self.emit(sub)
+                jumps.append(self.add(_JMP))
+                self.code[split][2] = len(self.code)
+            self.emit(node.subs[-1])
+            for j in jumps:
+                self.code[j][1] = len(self.code)
+        elif op in (_STAR, _PLUS, _QUEST):
+            self.repeat(node.subs[0], 1 if op == _PLUS else 0, 1 if op == _QUEST else -1)
+        elif op == _REPEAT:
+            self.repeat(node.subs[0], node.min, node.max)
+        else:
+            raise AssertionError(op)
+
+    def repeat(self, sub: _Node, lo: int, hi: int) -> None:
+        for _ in range(lo):
+            self.emit(sub)
+        if hi == -1:  # then any number more
+            split = self.add(_SPLIT, len(self.code) + 1, 0)
+            self.emit(sub)
+            self.add(_JMP, split)
+            self.code[split][2] = len(self.code)
+            return
+        splits = []
+        for _ in range(hi - lo):
+            splits.append(self.add(_SPLIT, len(self.code) + 1, 0))
+            self.emit(sub)
+        for split in splits:
+            self.code[split][2] = len(self.code)
+
+    def search(self, s: str, deadline: _Deadline) -> bool:
+        """Whether ``s`` contains a match; checks ``deadline`` as it goes."""
+        code = self.code
+        end = len(s)
+        live: list[int] = []
+        for pos in range(end + 1):
+            if pos & 255 == 0 and deadline.remaining() is not None and deadline.remaining() <= 0:
+                raise TimeoutError
+            # Unanchored: a new thread starts at every position.
+            stack = [*reversed(live), 0] if live else [0]
+            seen: set[int] = set()
+            live = []
+            while stack:
+                pc = stack.pop()
+                if pc in seen:
+                    continue
+                seen.add(pc)
+                kind, a, b = code[pc]
+                if kind == _CHAR:
+                    live.append(pc)
+                elif kind == _SPLIT:
+                    stack.append(b)
+                    stack.append(a)
+                elif kind == _JMP:
+                    stack.append(a)
+                elif kind == _ASSERT:
+                    if _holds(a, s, pos):
+                        stack.append(pc + 1)
+                else:
+                    return True
+            if pos == end:
+                break
+            ch = s[pos]
+            live = [pc + 1 for pc in live if code[pc][1](ch)]
+        return False
+
+
+# ---------------------------------------------------------------------------
 # Public API.
 
 
@@ -1594,7 +1742,16 @@ class _Deadline:
 class Regexp:
     """A compiled Go regular expression.  Create with :func:`compile`."""
 
-    __slots__ = ("_find", "_group_keys", "_groups_prog", "_names", "pattern", "translated")
+    __slots__ = (
+        "_find",
+        "_group_keys",
+        "_groups_prog",
+        "_names",
+        "_program",
+        "_tree",
+        "pattern",
+        "translated",
+    )
 
     def __init__(
         self,
@@ -1603,6 +1760,7 @@ class Regexp:
         names: list[str],
         find: _rx.Pattern[str],
         groups: _rx.Pattern[str],
+        tree: _Node,
     ) -> None:
         #: The source text (Go's ``String()``).
         self.pattern = pattern
@@ -1612,6 +1770,8 @@ class Regexp:
         self._group_keys = [f"g{i}" for i in range(1, len(names))]
         self._find = find  # finds matches; may disagree with Go on group contents
         self._groups_prog = groups  # exact groups (the same object when possible)
+        self._tree = tree
+        self._program: _Program | None = None  # built on first need
 
     def __repr__(self) -> str:
         return f"re2.compile({self.pattern!r})"
@@ -1699,8 +1859,29 @@ class Regexp:
     # -- Go's methods ------------------------------------------------------------
 
     def match_string(self, s: str, *, timeout: float | None = None) -> bool:
-        """Whether ``s`` contains a match (Go's MatchString)."""
-        return self._search(s, 0, _Deadline(timeout)) is not None
+        """Whether ``s`` contains a match (Go's MatchString).
+
+        The backtracking engine gets a share of the time limit; if it has not
+        answered by then, the linear-time automaton answers within the rest.
+        """
+        deadline = _Deadline(timeout)
+        share = _BACKTRACK_SHARE if deadline.limit is None else deadline.limit * 0.25
+        try:
+            return self._search(s, 0, _Deadline(min(share, _BACKTRACK_SHARE))) is not None
+        except RegexpTimeout:
+            pass
+        if self._program is None:
+            with _recursion_lock:  # the tree may nest 1000 deep
+                old = sys.getrecursionlimit()
+                sys.setrecursionlimit(max(old, 5 * self._tree.height + 2000))
+                try:
+                    self._program = _Program(self._tree)
+                finally:
+                    sys.setrecursionlimit(old)
+        try:
+            return self._program.search(s, deadline)
+        except TimeoutError:
+            self._timed_out(s, deadline)
 
     def find_string(self, s: str, *, timeout: float | None = None) -> str:
         """Text of the leftmost match, or "" (Go's FindString)."""
@@ -1871,7 +2052,7 @@ def _compile_uncached(pattern: str) -> Regexp:
     exact = _Emitter(exact_captures=True).emit(root)
     prog = _compile_regex(fast)
     prog_exact = prog if exact == fast else _compile_regex(exact)
-    return Regexp(pattern, exact, parser.names, prog, prog_exact)
+    return Regexp(pattern, exact, parser.names, prog, prog_exact, root)
 
 
 _compile_cached = functools.lru_cache(maxsize=_CACHE_SIZE)(_compile_uncached)
