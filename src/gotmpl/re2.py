@@ -1591,7 +1591,9 @@ def _char_test(fragment: str) -> Callable[[str], bool]:
     def test(ch: str) -> bool:
         hit = seen.get(ch)
         if hit is None:
-            hit = seen[ch] = prog.fullmatch(ch) is not None
+            hit = prog.fullmatch(ch) is not None
+            if len(seen) < 4096:  # bounded: the input chooses the characters
+                seen[ch] = hit
         return hit
 
     return test
