@@ -161,6 +161,16 @@ def test_catastrophic_match_answers_like_go(pattern: str, text: str, want: str) 
     assert t.execute({"p": pattern, "s": text}) == want
 
 
+@pytest.mark.parametrize(
+    ("pattern", "want"),
+    [("(a|aa)+$", "a" * 40 + "!"), ("(a|aa)+!", "<a>")],
+)
+def test_catastrophic_replace_answers_like_go(pattern: str, want: str) -> None:
+    """Answers recorded from Go through the oracle (Alertmanager's reReplaceAll)."""
+    t = alertmanager.template("t").parse("{{ reReplaceAll .p .r .s }}")
+    assert t.execute({"p": pattern, "r": "<$1>", "s": "a" * 40 + "!"}) == want
+
+
 def test_mixed_key_types_sort_without_type_error() -> None:
     mixed = {1: "int", "b": "str", 2.5: "float", (1, 2): "tuple", None: "nil", 3j: "complex"}
     out = gotmpl.render("{{range $k, $v := .}}{{$v}} {{end}}", mixed)

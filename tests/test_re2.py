@@ -9,7 +9,6 @@ here in their surrogateescape form, which is how re2 represents raw bytes.
 from __future__ import annotations
 
 import base64
-import contextlib
 import functools
 import hashlib
 import importlib.util
@@ -103,12 +102,36 @@ def test_match_string(case: dict) -> None:
 _MATCH_CASES = DATA["match"] + DATA["catastrophic"]
 
 
+# The linear-time automaton the backtracker falls back on, alone: Go's answers,
+# matches and groups on every recorded case.
+
+
 @pytest.mark.parametrize("case", _MATCH_CASES, ids=ids(_MATCH_CASES, "pattern", "input"))
-def test_linear_time_automaton_answers_as_go(case: dict) -> None:
-    """The automaton MatchString falls back on gives Go's answer on its own."""
+def test_automaton_matches_as_go(case: dict) -> None:
+    program = re2.compile(bstr(case["pattern"]))._automaton()
+    found = program.find(bstr(case["input"]), 0, re2._Deadline(None))
+    assert (found is not None) is case["matched"]
+
+
+@pytest.mark.parametrize(
+    "case", DATA["replace"], ids=ids(DATA["replace"], "pattern", "src", "repl")
+)
+def test_automaton_replaces_as_go(case: dict) -> None:
     r = re2.compile(bstr(case["pattern"]))
-    program = re2._Program(r._tree)
-    assert program.search(bstr(case["input"]), re2._Deadline(None)) is case["matched"]
+    src, repl = bstr(case["src"]), bstr(case["repl"])
+    finder = r._finder(re2._Deadline(None))
+    assert r._replace_all(src, lambda m: r._expand(repl, m.groups()), finder) == bstr(
+        case["result"]
+    )
+    assert r._replace_all(src, lambda m: repl, finder) == bstr(case["literal"])
+
+
+@pytest.mark.parametrize("case", DATA["find"], ids=ids(DATA["find"], "pattern", "input"))
+def test_automaton_finds_groups_as_go(case: dict) -> None:
+    r = re2.compile(bstr(case["pattern"]))
+    found = r._finder(re2._Deadline(None))(bstr(case["input"]), 0)
+    groups = None if found is None else ["" if g is None else g for g in found.groups()]
+    assert groups == (blist(case["submatch"]) or None)  # Go: "" for a group not taking part
 
 
 # ---------------------------------------------------------------------------
@@ -232,10 +255,9 @@ def test_catastrophic_patterns_finish(case: dict) -> None:
     r = re2.compile(bstr(case["pattern"]))
     s = bstr(case["input"])
     start = time.monotonic()
-    # MatchString always answers (the automaton takes over from the backtracker).
+    # Both answer (the automaton takes over from the backtracker).
     assert r.match_string(s, timeout=0.5) is case["matched"]
-    with contextlib.suppress(re2.RegexpTimeout):
-        assert r.replace_all_string(s, "<$0>", timeout=0.5) == bstr(case["replaced"])
+    assert r.replace_all_string(s, "<$0>", timeout=0.5) == bstr(case["replaced"])
     # Generous: the limit is 0.5s per call; this only catches a call that ignores it.
     assert time.monotonic() - start < 5
 
@@ -249,11 +271,14 @@ def test_timeout_raises() -> None:
     assert r.match_string(s, timeout=0.2) is False
     assert re2.match_string(r"(a|aa)+$", "a" * 50 + "!", timeout=0.2) is False
     assert re2.match_string(r"(a|aa)+$", "a" * 60, timeout=0.2) is True
-    # Out of time altogether, or where groups are needed: the timeout error.
+    # So does ReplaceAllString, groups included (both answers recorded from Go).
+    assert r.replace_all_string(s, "<$1>", timeout=0.2) == s
+    assert re2.compile(r"(a|aa)+!").replace_all_string(s, "<$1>", timeout=0.2) == "<a>"
+    # Out of time altogether: the timeout error.
     with pytest.raises(re2.RegexpTimeout, match=r"time limit"):
         r.match_string(s, timeout=0.0)
     with pytest.raises(re2.RegexpTimeout):
-        r.replace_all_string(s, "x", timeout=0.05)
+        r.replace_all_string(s, "x", timeout=0.0)
     assert time.monotonic() - start < 5
     assert isinstance(re2.RegexpTimeout("x"), RuntimeError)
 

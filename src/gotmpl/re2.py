@@ -28,7 +28,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable
-from typing import NoReturn
+from typing import Any, NoReturn, TypeVar
 
 import regex as _rx
 
@@ -49,6 +49,8 @@ __all__ = [
 DEFAULT_TIMEOUT: float | None = 1.0
 
 _CACHE_SIZE = 512
+
+_T = TypeVar("_T")
 
 # How long MatchString lets the backtracking engine try (at most a quarter of
 # the call's limit) before the linear-time automaton takes over.
@@ -1573,13 +1575,15 @@ def _compile_regex(text: str) -> _rx.Pattern[str]:
 
 
 # ---------------------------------------------------------------------------
-# A linear-time matcher for MatchString, used when the backtracking engine runs
-# out of its share of the time: Thompson's construction over the same tree,
-# simulated one input character at a time over the set of live states, as Go's
-# own engine does. Characters are tested with the same per-character regex
+# A linear-time matcher, used when the backtracking engine runs out of its
+# share of a call's time: the parse tree compiled the way Go compiles it (after
+# Go's Simplify: counted repetitions expanded, x* of an x that can match empty
+# compiled as (x+)?) and run as Go's Pike VM runs it, one input character at a
+# time over the threads alive in priority order, so it finds Go's leftmost-first
+# match and groups. Characters are tested with the same per-character regex
 # fragments the translation uses, so both engines agree on every class.
 
-_CHAR, _SPLIT, _JMP, _ASSERT, _MATCH = range(5)
+_CHAR, _SPLIT, _JMP, _ASSERT, _SAVE, _MATCH = range(6)
 _WORD_CHARS = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
 
 
@@ -1614,13 +1618,34 @@ def _holds(op: int, s: str, pos: int) -> bool:
     return (before != after) == (op == _WORD_B)
 
 
-class _Program:
-    """Thompson NFA of a parse tree: (kind, argument, argument) instructions."""
+def _nullable(node: _Node) -> bool:
+    """Whether ``node`` can match the empty string."""
+    op = node.op
+    if op == _LIT:
+        return not node.runes
+    if op in (_CLASS, _ANY_CHAR, _ANY_NOT_NL):
+        return False
+    if op in (_CAPTURE, _PLUS):
+        return _nullable(node.subs[0])
+    if op == _REPEAT:
+        return node.min == 0 or _nullable(node.subs[0])
+    if op == _CONCAT:
+        return all(_nullable(sub) for sub in node.subs)
+    if op == _ALTERNATE:
+        return any(_nullable(sub) for sub in node.subs)
+    return True  # empty-width assertions, empty, star, quest
 
-    def __init__(self, root: _Node) -> None:
+
+class _Program:
+    """A parse tree as Go's instruction program: [kind, argument, argument] each."""
+
+    def __init__(self, root: _Node, ncap: int) -> None:
+        self.slots = 2 * (ncap + 1)
         self.code: list[list] = []
+        self.add(_SAVE, 0)
         self.emit(root)
-        self.code.append([_MATCH, 0, 0])
+        self.add(_SAVE, 1)
+        self.add(_MATCH)
 
     def add(self, kind: int, a: object = 0, b: object = 0) -> int:
         self.code.append([kind, a, b])
@@ -1644,7 +1669,9 @@ class _Program:
         elif op == _EMPTY:
             pass
         elif op == _CAPTURE:
+            self.add(_SAVE, 2 * node.cap)
             self.emit(node.subs[0])
+            self.add(_SAVE, 2 * node.cap + 1)
         elif op == _CONCAT:
             for sub in node.subs:
                 self.emit(sub)
@@ -1659,63 +1686,153 @@ class _Program:
             for j in jumps:
                 self.code[j][1] = len(self.code)
         elif op in (_STAR, _PLUS, _QUEST):
-            self.repeat(node.subs[0], 1 if op == _PLUS else 0, 1 if op == _QUEST else -1)
+            sub = node.subs[0]
+            greedy = not node.flags & _NON_GREEDY
+            # Go's Simplify: x** is x*, and so on, when greediness agrees.
+            if sub.op == op and (sub.flags & _NON_GREEDY) == (node.flags & _NON_GREEDY):
+                self.emit(sub)
+            elif op == _STAR:
+                self.star(sub, greedy)
+            elif op == _PLUS:
+                self.plus(sub, greedy)
+            else:
+                self.quest(lambda: self.emit(sub), greedy)
         elif op == _REPEAT:
-            self.repeat(node.subs[0], node.min, node.max)
+            self.repeat(node.subs[0], node.min, node.max, not node.flags & _NON_GREEDY)
         else:
             raise AssertionError(op)
 
-    def repeat(self, sub: _Node, lo: int, hi: int) -> None:
+    def split(self, at: int, body: int, out: int, greedy: bool) -> None:
+        self.code[at][1:] = [body, out] if greedy else [out, body]
+
+    def quest(self, body: Callable[[], None], greedy: bool) -> None:
+        at = self.add(_SPLIT)
+        body()
+        self.split(at, at + 1, len(self.code), greedy)
+
+    def plus(self, sub: _Node, greedy: bool) -> None:
+        start = len(self.code)
+        self.emit(sub)
+        at = self.add(_SPLIT)
+        self.split(at, start, at + 1, greedy)
+
+    def star(self, sub: _Node, greedy: bool) -> None:
+        if _nullable(sub):  # as Go compiles it, for the right priorities: (x+)?
+            self.quest(lambda: self.plus(sub, greedy), greedy)
+            return
+        at = self.add(_SPLIT)
+        self.emit(sub)
+        self.add(_JMP, at)
+        self.split(at, at + 1, len(self.code), greedy)
+
+    def repeat(self, sub: _Node, lo: int, hi: int, greedy: bool) -> None:
+        # Go's Simplify: x{n,} is n-1 copies then x+ (x* for n = 0); x{n,m} is
+        # n copies then (x(x(x)?)?)? nested m-n deep.
+        if hi == -1:
+            if lo == 0:
+                self.star(sub, greedy)
+                return
+            for _ in range(lo - 1):
+                self.emit(sub)
+            self.plus(sub, greedy)
+            return
         for _ in range(lo):
             self.emit(sub)
-        if hi == -1:  # then any number more
-            split = self.add(_SPLIT, len(self.code) + 1, 0)
-            self.emit(sub)
-            self.add(_JMP, split)
-            self.code[split][2] = len(self.code)
-            return
-        splits = []
-        for _ in range(hi - lo):
-            splits.append(self.add(_SPLIT, len(self.code) + 1, 0))
-            self.emit(sub)
-        for split in splits:
-            self.code[split][2] = len(self.code)
 
-    def search(self, s: str, deadline: _Deadline) -> bool:
-        """Whether ``s`` contains a match; checks ``deadline`` as it goes."""
+        def nested(depth: int) -> None:
+            self.emit(sub)
+            if depth > 1:
+                self.quest(lambda: nested(depth - 1), greedy)
+
+        if hi > lo:
+            self.quest(lambda: nested(hi - lo), greedy)
+
+    def find(self, s: str, start: int, deadline: _Deadline) -> list[int] | None:
+        """Go's leftmost-first match at or after ``start``: its group boundaries
+        (-1 where a group did not take part), or None. Checks ``deadline``."""
         code = self.code
         end = len(s)
-        live: list[int] = []
-        for pos in range(end + 1):
-            if pos & 255 == 0 and deadline.remaining() is not None and deadline.remaining() <= 0:
-                raise TimeoutError
-            # Unanchored: a new thread starts at every position.
-            stack = [*reversed(live), 0] if live else [0]
-            seen: set[int] = set()
-            live = []
-            while stack:
-                pc = stack.pop()
-                if pc in seen:
-                    continue
-                seen.add(pc)
-                kind, a, b = code[pc]
-                if kind == _CHAR:
-                    live.append(pc)
-                elif kind == _SPLIT:
-                    stack.append(b)
-                    stack.append(a)
-                elif kind == _JMP:
-                    stack.append(a)
-                elif kind == _ASSERT:
-                    if _holds(a, s, pos):
-                        stack.append(pc + 1)
-                else:
-                    return True
-            if pos == end:
-                break
-            ch = s[pos]
-            live = [pc + 1 for pc in live if code[pc][1](ch)]
-        return False
+        matched: list[int] | None = None
+        live: list[tuple[int, list[int]]] = []  # threads at CHAR or MATCH, by priority
+        seen: set[int] = set()
+        blank = [-1] * self.slots
+        for pos in range(start, end + 1):
+            if pos & 255 == 0:
+                left = deadline.remaining()
+                if left is not None and left <= 0:
+                    raise TimeoutError
+            if matched is None:  # a new thread, of the lowest priority, starts here
+                self.follow(live, seen, 0, pos, blank, s)
+            if not live:
+                if matched is not None:
+                    break
+                seen = set()
+                continue
+            step: list[tuple[int, list[int]]] = []
+            step_seen: set[int] = set()
+            ch = s[pos] if pos < end else ""
+            for pc, caps in live:
+                inst = code[pc]
+                if inst[0] == _MATCH:
+                    matched = caps  # threads of lower priority are cut
+                    break
+                if ch and inst[1](ch):
+                    self.follow(step, step_seen, pc + 1, pos + 1, caps, s)
+            live, seen = step, step_seen
+        return matched
+
+    def follow(
+        self,
+        out: list[tuple[int, list[int]]],
+        seen: set[int],
+        pc: int,
+        pos: int,
+        caps: list[int],
+        s: str,
+    ) -> None:
+        """Adds the threads reachable from ``pc`` without input, in priority order."""
+        code = self.code
+        stack = [(pc, caps)]
+        while stack:
+            pc, caps = stack.pop()
+            if pc in seen:
+                continue
+            seen.add(pc)
+            kind, a, b = code[pc]
+            if kind == _SPLIT:
+                stack.append((b, caps))
+                stack.append((a, caps))
+            elif kind == _JMP:
+                stack.append((a, caps))
+            elif kind == _SAVE:
+                caps = caps.copy()
+                caps[a] = pos
+                stack.append((pc + 1, caps))
+            elif kind == _ASSERT:
+                if _holds(a, s, pos):
+                    stack.append((pc + 1, caps))
+            else:
+                out.append((pc, caps))
+
+
+class _Found:
+    """A match found by the automaton, with the methods the replace loop uses."""
+
+    __slots__ = ("caps", "string")
+
+    def __init__(self, string: str, caps: list[int]) -> None:
+        self.string = string
+        self.caps = caps
+
+    def span(self) -> tuple[int, int]:
+        return self.caps[0], self.caps[1]
+
+    def group(self) -> str:
+        return self.string[self.caps[0] : self.caps[1]]
+
+    def groups(self) -> list[str | None]:
+        c = self.caps
+        return [None if c[i] < 0 else self.string[c[i] : c[i + 1]] for i in range(0, len(c), 2)]
 
 
 # ---------------------------------------------------------------------------
@@ -1861,29 +1978,45 @@ class Regexp:
     # -- Go's methods ------------------------------------------------------------
 
     def match_string(self, s: str, *, timeout: float | None = None) -> bool:
-        """Whether ``s`` contains a match (Go's MatchString).
+        """Whether ``s`` contains a match (Go's MatchString)."""
+        return self._answer(
+            timeout,
+            lambda d: self._search(s, 0, d) is not None,
+            lambda d: self._automaton().find(s, 0, d) is not None,
+            s,
+        )
 
-        The backtracking engine gets a share of the time limit; if it has not
-        answered by then, the linear-time automaton answers within the rest.
-        """
+    def _answer(
+        self,
+        timeout: float | None,
+        backtracking: Callable[[_Deadline], _T],
+        automaton: Callable[[_Deadline], _T],
+        s: str,
+    ) -> _T:
+        """The backtracking engine's answer if it comes within its share of the
+        time limit (a quarter, at most _BACKTRACK_SHARE), else the linear-time
+        automaton's within the rest; RegexpTimeout if the whole limit runs out."""
         deadline = _Deadline(timeout)
         share = _BACKTRACK_SHARE if deadline.limit is None else deadline.limit * 0.25
         try:
-            return self._search(s, 0, _Deadline(min(share, _BACKTRACK_SHARE))) is not None
+            return backtracking(_Deadline(min(share, _BACKTRACK_SHARE)))
         except RegexpTimeout:
             pass
+        try:
+            return automaton(deadline)
+        except TimeoutError:
+            self._timed_out(s, deadline)
+
+    def _automaton(self) -> _Program:
         if self._program is None:
             with _recursion_lock:  # the tree may nest 1000 deep
                 old = sys.getrecursionlimit()
-                sys.setrecursionlimit(max(old, 5 * self._tree.height + 2000))
+                sys.setrecursionlimit(max(old, 10 * self._tree.height + 2000))
                 try:
-                    self._program = _Program(self._tree)
+                    self._program = _Program(self._tree, len(self._names) - 1)
                 finally:
                     sys.setrecursionlimit(old)
-        try:
-            return self._program.search(s, deadline)
-        except TimeoutError:
-            self._timed_out(s, deadline)
+        return self._program
 
     def find_string(self, s: str, *, timeout: float | None = None) -> str:
         """Text of the leftmost match, or "" (Go's FindString)."""
@@ -1933,34 +2066,62 @@ class Regexp:
 
     def replace_all_string(self, src: str, repl: str, *, timeout: float | None = None) -> str:
         """Go's ReplaceAllString: ``$1``, ``${1}``, ``$name``, ``${name}``, ``$$`` in repl."""
-        deadline = _Deadline(timeout)
         if "$" not in repl:
-            return self._replace_all(src, lambda m: repl, deadline)
-        return self._replace_all(
-            src, lambda m: self._expand(repl, self._groups(m, deadline)), deadline
+            return self.replace_all_literal_string(src, repl, timeout=timeout)
+        return self._answer(
+            timeout,
+            lambda d: self._replace_all(
+                src, lambda m: self._expand(repl, self._groups(m, d)), self._searcher(d)
+            ),
+            lambda d: self._replace_all(
+                src, lambda m: self._expand(repl, m.groups()), self._finder(d)
+            ),
+            src,
         )
 
     def replace_all_literal_string(
         self, src: str, repl: str, *, timeout: float | None = None
     ) -> str:
         """Go's ReplaceAllLiteralString: repl is inserted as is."""
-        return self._replace_all(src, lambda m: repl, _Deadline(timeout))
+        return self._answer(
+            timeout,
+            lambda d: self._replace_all(src, lambda m: repl, self._searcher(d)),
+            lambda d: self._replace_all(src, lambda m: repl, self._finder(d)),
+            src,
+        )
 
     def replace_all_string_func(
         self, src: str, repl: Callable[[str], str], *, timeout: float | None = None
     ) -> str:
         """Go's ReplaceAllStringFunc (time spent in ``repl`` counts against the limit)."""
-        return self._replace_all(src, lambda m: repl(m.group()), _Deadline(timeout))
+        return self._answer(
+            timeout,
+            lambda d: self._replace_all(src, lambda m: repl(m.group()), self._searcher(d)),
+            lambda d: self._replace_all(src, lambda m: repl(m.group()), self._finder(d)),
+            src,
+        )
+
+    def _searcher(self, deadline: _Deadline) -> Callable[[str, int], _rx.Match[str] | None]:
+        return lambda s, pos: self._search(s, pos, deadline)
+
+    def _finder(self, deadline: _Deadline) -> Callable[[str, int], _Found | None]:
+        program = self._automaton()
+
+        def find(s: str, pos: int) -> _Found | None:
+            caps = program.find(s, pos, deadline)
+            return None if caps is None else _Found(s, caps)
+
+        return find
 
     def _replace_all(
-        self, src: str, repl: Callable[[_rx.Match[str]], str], deadline: _Deadline
+        self, src: str, repl: Callable[[Any], str], search: Callable[[str, int], Any]
     ) -> str:
         out: list[str] = []
         last_end = 0
         pos = 0
         end = len(src)
         while pos <= end:
-            m = self._search(src, pos, deadline)
+            m = search(src, pos)
             if m is None:
                 break
             a0, a1 = m.span()
