@@ -2093,7 +2093,8 @@ class Regexp:
     def replace_all_string_func(
         self, src: str, repl: Callable[[str], str], *, timeout: float | None = None
     ) -> str:
-        """Go's ReplaceAllStringFunc (time spent in ``repl`` counts against the limit)."""
+        """Go's ReplaceAllStringFunc (time spent in ``repl`` counts against the limit;
+        when the automaton takes over, ``repl`` is called again from the start)."""
         return self._answer(
             timeout,
             lambda d: self._replace_all(src, lambda m: repl(m.group()), self._searcher(d)),
