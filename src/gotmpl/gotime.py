@@ -1380,7 +1380,7 @@ class Time:
     """
 
     __go_type__ = "time.Time"
-    __slots__ = ("_loc", "_nano", "_nsec", "_sec")
+    __slots__ = ("_loc", "_marshal", "_nano", "_nsec", "_sec")
 
     _sec: int
     _nsec: int
@@ -1687,7 +1687,12 @@ class Time:
         return text
 
     def MarshalText(self) -> bytes:
-        return self._strict_rfc3339("Time.MarshalText: ").encode()
+        # Once per Time: alert payloads marshal StartsAt and EndsAt on every render.
+        text = getattr(self, "_marshal", None)
+        if text is None:
+            text = self._strict_rfc3339("Time.MarshalText: ").encode()
+            object.__setattr__(self, "_marshal", text)
+        return text
 
     def AppendText(self, b: bytes = b"") -> bytes:
         return bytes(b) + self._strict_rfc3339("Time.AppendText: ").encode()
