@@ -18,6 +18,22 @@ ENGINES = ("gotmpl", "jinja2", "gotpl")
 Case = Callable[[], Any]
 
 
+def go_render_request(n: int) -> dict[str, Any]:
+    """The oracle request that renders the PagerDuty template on ``n`` alerts in Go."""
+    return {
+        "template": templates.PAGERDUTY_GO,
+        "name": "pagerduty",
+        "funcs": "alertmanager",
+        "data": data.webhook_payload(n),
+        "data_kind": "alertmanager",
+    }
+
+
+def go_micro_request(m: templates.Micro) -> dict[str, Any]:
+    """The oracle request that runs a micro shape in Go."""
+    return {"template": m.go, "name": m.name, "data": data.micro_data()}
+
+
 def _warm(fn: Case) -> Case:
     fn()
     return fn

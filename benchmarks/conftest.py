@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from benchmarks import data, templates
+from benchmarks import cases, data, templates
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
@@ -47,13 +47,7 @@ class GoTimings:
 
     def render(self, n: int) -> float | None:
         """ns per execution of the PagerDuty template on ``n`` alerts."""
-        case = {
-            "template": templates.PAGERDUTY_GO,
-            "name": "pagerduty",
-            "funcs": "alertmanager",
-            "data": data.webhook_payload(n),
-            "data_kind": "alertmanager",
-        }
+        case = cases.go_render_request(n)
         return self._time(f"render pagerduty {n}", case, parse=n == data.SIZES[0])
 
     def parse(self) -> float | None:
@@ -64,8 +58,7 @@ class GoTimings:
 
     def micro(self, m: templates.Micro) -> float | None:
         """ns per execution of a micro shape on ``data.micro_data()``."""
-        case = {"template": m.go, "name": m.name, "data": data.micro_data()}
-        return self._time(f"micro {m.name}", case)
+        return self._time(f"micro {m.name}", cases.go_micro_request(m))
 
 
 @pytest.fixture(scope="session")

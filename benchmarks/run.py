@@ -46,17 +46,6 @@ from goracle import Oracle, OracleError, find_go  # noqa: E402
 GoCase = tuple[dict[str, Any], str]  # (oracle request, "ns_per_op" or "parse_ns_per_op")
 
 
-def _go_render_case(n: int) -> GoCase:
-    case = {
-        "template": templates.PAGERDUTY_GO,
-        "name": "pagerduty",
-        "funcs": "alertmanager",
-        "data": data.webhook_payload(n),
-        "data_kind": "alertmanager",
-    }
-    return case, "ns_per_op"
-
-
 def _benchmarks(
     only: str | None,
 ) -> list[tuple[str, dict[str, Callable[[], Any]], GoCase | None, Callable[[str, Any], str]]]:
@@ -72,12 +61,12 @@ def _benchmarks(
             (
                 name,
                 {e: cases.render_case(e, n) for e in engines},
-                _go_render_case(n),
+                (cases.go_render_request(n), "ns_per_op"),
                 as_text,
             )
         )
     if not only or only in "parse pagerduty":
-        go_case = dict(_go_render_case(data.SIZES[0])[0])
+        go_case = cases.go_render_request(data.SIZES[0])
         out.append(
             (
                 "parse pagerduty",
@@ -90,7 +79,7 @@ def _benchmarks(
         name = f"micro {m.name}"
         if only and only not in name:
             continue
-        go_case = {"template": m.go, "name": m.name, "data": data.micro_data()}
+        go_case = cases.go_micro_request(m)
         out.append(
             (name, {e: cases.micro_case(e, m) for e in engines}, (go_case, "ns_per_op"), as_text)
         )
