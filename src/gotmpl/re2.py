@@ -22,12 +22,13 @@ time of the matching thread, so wall-clock time can be longer on a busy machine.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import functools
 import math
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, NoReturn, TypeVar
 
 import regex as _rx
@@ -1559,19 +1560,28 @@ def _nesting_depth(text: str) -> int:
 _recursion_lock = threading.Lock()
 
 
-def _compile_regex(text: str) -> _rx.Pattern[str]:
-    depth = _nesting_depth(text)
-    if depth < 100:
-        return _rx.compile(text)
-    # regex's parser recurses a few Python frames per nesting level; Go allows
-    # nesting up to 1000 deep, so make room for it while compiling.
+@contextlib.contextmanager
+def _room_for(depth: int) -> Iterator[None]:
+    """Python's recursion limit raised for ``depth`` levels of a few frames each.
+
+    Go allows patterns nested 1000 deep; regex's parser and _Program both
+    recurse a few Python frames per level.
+    """
     with _recursion_lock:
         old = sys.getrecursionlimit()
         sys.setrecursionlimit(max(old, 10 * depth + 2000))
         try:
-            return _rx.compile(text)
+            yield
         finally:
             sys.setrecursionlimit(old)
+
+
+def _compile_regex(text: str) -> _rx.Pattern[str]:
+    depth = _nesting_depth(text)
+    if depth < 100:
+        return _rx.compile(text)
+    with _room_for(depth):
+        return _rx.compile(text)
 
 
 # ---------------------------------------------------------------------------
@@ -2009,13 +2019,8 @@ class Regexp:
 
     def _automaton(self) -> _Program:
         if self._program is None:
-            with _recursion_lock:  # the tree may nest 1000 deep
-                old = sys.getrecursionlimit()
-                sys.setrecursionlimit(max(old, 10 * self._tree.height + 2000))
-                try:
-                    self._program = _Program(self._tree, len(self._names) - 1)
-                finally:
-                    sys.setrecursionlimit(old)
+            with _room_for(self._tree.height):
+                self._program = _Program(self._tree, len(self._names) - 1)
         return self._program
 
     def find_string(self, s: str, *, timeout: float | None = None) -> str:
