@@ -185,7 +185,8 @@ class _Compiler:
             only = items[0]
             if type(only) is str:
                 return _text_writer(only)
-            return only.run if isinstance(only, _Inline) else only
+            if not isinstance(only, _Inline):
+                return only
         return _sequence(items)
 
     def list_items(self, node: ListNode) -> list[Any]:
@@ -254,7 +255,6 @@ class _Compiler:
             if slot is None:
                 return run_variable
             return _Inline(
-                run_variable,
                 [
                     f"v = frame[{slot}]",
                     "if v is UNSET: {read}(st, dot, frame)",
@@ -263,25 +263,14 @@ class _Compiler:
                 {"read": read, "pv": print_value},
             )
         if _plain_dot(pipe):
-
-            def run_dot(st: State, dot: Any, frame: list) -> None:
-                st.w(dot if dot.__class__ is str else print_value(MISSING if dot is None else dot))
-
             return _Inline(
-                run_dot,
                 ["w(dot if dot.__class__ is str else {pv}(MISSING if dot is None else dot))"],
                 {"pv": print_value},
             )
         fast = self.dot_fields(pipe)
         if fast is not None:
             get, origin = fast
-
-            def run_field(st: State, dot: Any, frame: list) -> None:
-                v = get(st, dot, origin)
-                st.w(v if v.__class__ is str else print_value(MISSING if v is None else v))
-
             return _Inline(
-                run_field,
                 [
                     "v = {get}(st, dot, {origin})",
                     "w(v if v.__class__ is str else {pv}(MISSING if v is None else v))",
@@ -333,11 +322,7 @@ class _Compiler:
                 return None
         else:
             slot = self.declare(pipe.decl[0])
-
-        def run_constant(st: State, dot: Any, frame: list) -> None:
-            frame[slot] = value
-
-        return _Inline(run_constant, [f"frame[{slot}] = {{value}}"], {"value": value})
+        return _Inline([f"frame[{slot}] = {{value}}"], {"value": value})
 
     def printf_action(self, pipe: PipeNode) -> Run | _Inline | None:
         """``{{printf "lit" .A (.B)}}`` with up to two dot-field arguments, written directly."""
@@ -389,10 +374,6 @@ class _Compiler:
                 except (AttributeError, KeyError):
                     a = g0(st, dot, o0)
                     b = g1(st, dot, o1)
-                else:
-                    if strings is not None and a.__class__ is str and b.__class__ is str:
-                        st.w(strings(a, b))
-                        return
             else:
                 a = g0(st, dot, o0)
                 b = g1(st, dot, o1)
@@ -410,10 +391,10 @@ class _Compiler:
 
         if strings is None:
             return run_printf2
-        # Inside a list or range body: two string fields read by their plain accessors
-        # are formatted in place; anything else goes through run_printf2.
+        # Two string fields read by their plain accessors are formatted in place;
+        # anything else (and the first use, which finds the accessors) goes
+        # through run_printf2.
         return _Inline(
-            run_printf2,
             [
                 "p = {both}.get(dot.__class__)",
                 "if p is None:",
@@ -1688,13 +1669,12 @@ class _Inline:
 
     ``lines`` are Python statements that may use ``st``, ``dot``, ``frame``, ``w``
     (the writer), ``UNSET`` and ``MISSING``, and ``{name}`` for the objects in
-    ``names``; ``run`` does the same as a closure, for a list of one item.
+    ``names``. A list of one such item is a generated runner too.
     """
 
-    __slots__ = ("lines", "names", "run")
+    __slots__ = ("lines", "names")
 
-    def __init__(self, run: Run, lines: list[str], names: dict[str, Any]) -> None:
-        self.run = run
+    def __init__(self, lines: list[str], names: dict[str, Any]) -> None:
         self.lines = lines
         self.names = names
 
