@@ -717,15 +717,20 @@ def _json_encode(v: Any, out: list[str]) -> None:
             if names is not None
             else values.struct_fields(v)
         )
-        out.append("{")
-        for i, (name, value) in enumerate(fields):
-            if i:
-                out.append(",")
-            out.append(_json_string(name) + ":")
-            _json_encode(value, out)
-        out.append("}")
+        _json_object(fields, out)
     else:
         raise _JSONError(f"json: unsupported type: {values.type_name(v)}")
+
+
+def _json_object(members: list[tuple[str, Any]], out: list[str]) -> None:
+    """``{"name":value,...}`` for a struct's fields or a map's sorted entries."""
+    out.append("{")
+    for i, (name, value) in enumerate(members):
+        if i:
+            out.append(",")
+        out.append(_json_string(name) + ":")
+        _json_encode(value, out)
+    out.append("}")
 
 
 def _json_map(m: Mapping, out: list[str]) -> None:
@@ -739,13 +744,7 @@ def _json_map(m: Mapping, out: list[str]) -> None:
         raise _JSONError(f"json: unsupported type: {values.type_name(m)}")
     items = [(k if key_type == "string" else str(int(k)), e) for k, e in m.items()]
     items.sort(key=lambda item: go_bytes(item[0]))
-    out.append("{")
-    for i, (key, e) in enumerate(items):
-        if i:
-            out.append(",")
-        out.append(_json_string(key) + ":")
-        _json_encode(e, out)
-    out.append("}")
+    _json_object(items, out)
 
 
 def to_json(v: Any) -> str:
