@@ -783,27 +783,26 @@ class _Parser:
         node.cls = cls
         self.push(node)
 
-    def concat(self) -> None:
-        self.maybe_concat()
+    def pop_operands(self) -> list[_Node]:
+        """The nodes above the topmost "(" or "|" marker, taken off the stack."""
         st = self.stack
         i = len(st)
         while i > 0 and st[i - 1].op < _PSEUDO:
             i -= 1
         subs = st[i:]
         del st[i:]
+        return subs
+
+    def concat(self) -> None:
+        self.maybe_concat()
+        subs = self.pop_operands()
         if not subs:
             self.push(_Node(_EMPTY))
         else:
             self.push(self.collapse(subs, _CONCAT))
 
     def alternate(self) -> None:
-        st = self.stack
-        i = len(st)
-        while i > 0 and st[i - 1].op < _PSEUDO:
-            i -= 1
-        subs = st[i:]
-        del st[i:]
-        self.push(self.collapse(subs, _ALTERNATE))
+        self.push(self.collapse(self.pop_operands(), _ALTERNATE))
 
     def collapse(self, subs: list[_Node], op: int) -> _Node:
         if len(subs) == 1:
