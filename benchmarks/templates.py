@@ -5,7 +5,7 @@ payload (``loop.first`` for the commas, ``selectattr`` for the firing count)
 and produces the same bytes as ``examples/pagerduty.tmpl`` on the same alert
 group; ``test_equivalence.py`` checks that. Where Go's semantics matter, the
 Jinja2 filters call the same helpers gotmpl uses: ``q`` is Go's ``%q``
-(``gotmpl.strconv.quote``) and ``urlquery`` is Go's ``url.QueryEscape``.
+(``gotmpl.gostd.strconv.quote``) and ``urlquery`` is Go's ``url.QueryEscape``.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ import jinja2
 
 import gotmpl
 from gotmpl import alertmanager
-from gotmpl.builtins import query_escape
-from gotmpl.strconv import quote
+from gotmpl.exec.builtins import query_escape
+from gotmpl.gostd.strconv import quote
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGERDUTY_GO = (ROOT / "examples" / "pagerduty.tmpl").read_text(encoding="utf-8")

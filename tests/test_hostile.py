@@ -22,7 +22,7 @@ from strategies import data, mangled, templates
 
 import gotmpl
 from gotmpl import alertmanager
-from gotmpl.state import MAX_NESTED_EXECUTIONS
+from gotmpl.exec.state import MAX_NESTED_EXECUTIONS
 
 
 def test_unbounded_recursion_stops_at_gos_depth_limit() -> None:

@@ -31,7 +31,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     (wheel,) = dist.glob("gotmpl-*.whl")
     with zipfile.ZipFile(wheel) as z:
-        assert "gotmpl/grammar/gotmpl.lark" in z.namelist()
+        assert "gotmpl/parse/gotmpl.lark" in z.namelist()
     venv = work / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, cwd=work)
     bin_dir = venv / ("Scripts" if os.name == "nt" else "bin")

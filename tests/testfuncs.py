@@ -1,7 +1,7 @@
 """The oracle's "test" function set (tests/oracle/testfuncs.go) mirrored in Python.
 
 Annotations give each function the Go signature of its counterpart (see
-gotmpl.calls): ``int`` is Go's int, ``str`` string, ``Any``
+gotmpl.exec.calls): ``int`` is Go's int, ``str`` string, ``Any``
 ``interface {}``, ``*xs: str`` ``...string``. A raised exception stands for a
 returned error or a panic: gotmpl reports either as ``error calling NAME: MSG``,
 as Go does. Typed results use gotmpl's Go-typed containers.

@@ -1,8 +1,8 @@
 """gotmpl: Go's text/template language for Python, with Go's output bytes and error text."""
 
 from .errors import ExecError, LimitExceeded, ParseError, TemplateError
+from .exec.state import Limits
 from .gotypes import StringMap, StringSlice, typed_int, typed_map, typed_slice
-from .state import Limits
 from .template import Template, parse_files, parse_glob, render
 from .values import MISSING
 

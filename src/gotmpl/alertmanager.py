@@ -32,9 +32,13 @@ import operator
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from . import _amunicode, gofmt, gotime, re2, values
+from . import values
+from .gostd import _casetables as _amunicode
+from .gostd import fmt as gofmt
+from .gostd import regexp as re2
+from .gostd import time as gotime
+from .gostd.strconv import GO_SPACE, SyntaxErr, go_bytes, parse_float, quote
 from .gotypes import StringMap, StringSlice, typed_int, typed_slice
-from .strconv import GO_SPACE, SyntaxErr, go_bytes, parse_float, quote
 from .template import Template
 
 __all__ = [

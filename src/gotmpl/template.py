@@ -10,10 +10,10 @@ from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from typing import IO, Any
 
-from . import builtins as _builtins
-from . import sourcemap
-from .calls import signature_of
-from .compiler import (
+from .errors import ExecError, LimitExceeded, TemplateError
+from .exec import builtins as _builtins
+from .exec.calls import signature_of
+from .exec.compiler import (
     _UNSET,
     MISSINGKEY_ERROR,
     MISSINGKEY_INVALID,
@@ -22,11 +22,7 @@ from .compiler import (
     Options,
     compile_template,
 )
-from .errors import ExecError, LimitExceeded, TemplateError
-from .nodes import ListNode
-from .parser import is_empty_tree, parse
-from .sourcemap import SourceMap
-from .state import (
+from .exec.state import (
     MAX_EXEC_DEPTH,
     Limits,
     State,
@@ -36,7 +32,11 @@ from .state import (
     nested_executions,
     quiet_gc,
 )
-from .strconv import quote
+from .gostd.strconv import quote
+from .parse.nodes import ListNode
+from .parse.parser import is_empty_tree, parse
+from .tools import sourcemap
+from .tools.sourcemap import SourceMap
 from .values import MISSING
 
 __all__ = ["Template", "parse_files", "parse_glob", "render"]
@@ -174,7 +174,7 @@ class Template:
     def funcs(self, funcs: Mapping[str, Callable[..., Any]]) -> Template:
         """Adds functions callable from templates; later calls replace same-named ones.
 
-        A function's Go signature comes from its annotations (see gotmpl.calls);
+        A function's Go signature comes from its annotations (see gotmpl.exec.calls);
         an exception it raises stops execution with ``error calling NAME: ...``.
         """
         for name, fn in funcs.items():

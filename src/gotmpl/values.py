@@ -16,7 +16,7 @@ str                       string                      ``string``
 bytes, bytearray          slice of uint8              ``[]uint8``
 list, tuple               slice                       ``[]interface {}``
 dict (and Mappings)       map                         ``map[string]interface {}``
-datetime / timedelta      time.Time / time.Duration   (see gotmpl.gotime)
+datetime / timedelta      time.Time / time.Duration   (see gotmpl.gostd.time)
 functions                 func                        ``func(...) interface {}``
 any other object          struct (fields = attributes) ``module.ClassName``
 ========================  ==========================  ==============================
@@ -44,8 +44,8 @@ import types
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from . import gotime
-from .strconv import go_bytes
+from .gostd import time as gotime
+from .gostd.strconv import go_bytes
 
 __all__ = [
     "ATTRIBUTE",

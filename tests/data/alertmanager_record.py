@@ -555,7 +555,7 @@ def _defined_names(text: str) -> list[str]:
 
 def unicode_cases() -> list[dict[str, Any]]:
     """toUpper, toLower and title around every boundary of the Unicode tables."""
-    from gotmpl import _amunicode
+    from gotmpl.gostd import _casetables as _amunicode
 
     runes: set[int] = set()
     for item in _amunicode.CASE_RANGES.split():

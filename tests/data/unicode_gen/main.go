@@ -1,11 +1,11 @@
-// Command unicode_gen writes src/gotmpl/_unicode.py: the runes Go's strconv
+// Command unicode_gen writes src/gotmpl/gostd/_printable.py: the runes Go's strconv
 // treats as printable (strconv.IsPrint, which %q, strconv.Quote and the js
 // builtin use), as ranges, so that gotmpl quotes exactly as this Go release
 // does whatever Unicode version the Python running it knows.
 //
 // Usage (from this directory):
 //
-//	GOFLAGS=-mod=mod GOPROXY=off GOTOOLCHAIN=local go run . -o ../../../src/gotmpl/_unicode.py
+//	GOFLAGS=-mod=mod GOPROXY=off GOTOOLCHAIN=local go run . -o ../../../src/gotmpl/gostd/_printable.py
 package main
 
 import (

@@ -8,12 +8,12 @@ import (
 	"unicode"
 )
 
-// TestWriteUnicodeTables writes src/gotmpl/_amunicode.py, the Unicode data
+// TestWriteUnicodeTables writes src/gotmpl/gostd/_casetables.py, the Unicode data
 // gotmpl's toUpper, toLower and title need to behave exactly as the Go
 // functions here do, whatever Unicode version the Python interpreter carries.
 // It only runs when GOTMPL_WRITE_UNICODE names the output file:
 //
-//	GOTMPL_WRITE_UNICODE=$PWD/src/gotmpl/_amunicode.py \
+//	GOTMPL_WRITE_UNICODE=$PWD/src/gotmpl/gostd/_casetables.py \
 //	    go test -C tests/oracle ./amtemplate -run TestWriteUnicodeTables
 func TestWriteUnicodeTables(t *testing.T) {
 	out := os.Getenv("GOTMPL_WRITE_UNICODE")

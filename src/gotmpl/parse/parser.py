@@ -17,9 +17,11 @@ from typing import Any
 
 from lark import Tree
 
-from . import gofmt, strconv
-from ._grammar import Stuck, lalr_driver
-from .errors import ParseError
+from ..errors import ParseError
+from ..exec.state import quiet_gc
+from ..gostd import fmt as gofmt
+from ..gostd import strconv
+from .grammar import Stuck, lalr_driver
 from .nodes import (
     ActionNode,
     BoolNode,
@@ -45,7 +47,6 @@ from .nodes import (
     WithNode,
 )
 from .scanner import Tok, lex, refine, token_text
-from .state import quiet_gc
 
 __all__ = ["MAX_PAREN_DEPTH", "is_empty_tree", "parse"]
 

@@ -31,8 +31,8 @@ import typing
 from dataclasses import dataclass
 from typing import Any
 
-from . import values
-from .values import MISSING, kind, type_name
+from .. import values
+from ..values import MISSING, kind, type_name
 
 __all__ = [
     "ANY",
@@ -54,7 +54,7 @@ class CallFailed(Exception):
     and arguments Go's errorf gets (``str()`` is the formatted message)."""
 
     def __init__(self, format: str, *args: Any) -> None:
-        from .gofmt import errorf
+        from ..gostd.fmt import errorf
 
         super().__init__(errorf(format, *args))
         self.format = format

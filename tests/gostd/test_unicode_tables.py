@@ -1,4 +1,4 @@
-"""src/gotmpl/_unicode.py is what Go's own tables say (tests/data/unicode_gen)."""
+"""src/gotmpl/gostd/_printable.py is what Go's own tables say (tests/data/unicode_gen)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from goracle import go_tool
 
-from gotmpl import _unicode, strconv
+from gotmpl.gostd import _printable as _unicode
+from gotmpl.gostd import strconv
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 GENERATOR = ROOT / "tests" / "data" / "unicode_gen"
 
 
@@ -30,7 +31,7 @@ def test_printable_table_is_current() -> None:
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    committed = (ROOT / "src" / "gotmpl" / "_unicode.py").read_text("utf-8")
+    committed = (ROOT / "src" / "gotmpl" / "gostd" / "_printable.py").read_text("utf-8")
     assert done.stdout == committed, "stale table: regenerate it (see tests/data/unicode_gen)"
 
 

@@ -28,8 +28,7 @@ from collections.abc import Callable
 from fractions import Fraction
 from typing import Any
 
-from . import strconv as _sc
-from .values import (
+from ..values import (
     BOOL,
     COMPLEX,
     FLOAT,
@@ -51,6 +50,7 @@ from .values import (
     struct_fields,
     type_name,
 )
+from . import strconv as _sc
 
 __all__ = [
     "CyclicValue",

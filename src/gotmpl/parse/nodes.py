@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .strconv import quote
+from ..gostd.strconv import quote
 
 __all__ = [
     "ActionNode",

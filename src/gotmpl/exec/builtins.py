@@ -13,11 +13,11 @@ from collections.abc import Callable, Mapping
 from typing import Any
 from urllib.parse import quote as _url_quote
 
-from . import gofmt, values
-from .calls import ANY, VALUE, CallFailed, Signature, convert, signature_of
-from .gotypes import Uint8
-from .strconv import go_bytes, is_print
-from .values import (
+from .. import values
+from ..gostd import fmt as gofmt
+from ..gostd.strconv import go_bytes, is_print
+from ..gotypes import Uint8
+from ..values import (
     BOOL,
     COMPLEX,
     FLOAT,
@@ -31,6 +31,7 @@ from .values import (
     kind,
     type_name,
 )
+from .calls import ANY, VALUE, CallFailed, Signature, convert, signature_of
 
 __all__ = ["BUILTINS", "Boxed", "Builtin", "FuncError", "printable", "text_of_args"]
 

@@ -15,10 +15,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from . import gofmt
-from .errors import ExecError, LimitExceeded
-from .nodes import Node
-from .strconv import go_bytes, quote
+from ..errors import ExecError, LimitExceeded
+from ..gostd import fmt as gofmt
+from ..gostd.strconv import go_bytes, quote
+from ..parse.nodes import Node
 
 __all__ = [
     "MAX_EXEC_DEPTH",

@@ -1,4 +1,4 @@
-"""Tests for gotmpl.re2 against answers recorded from Go's regexp package.
+"""Tests for gotmpl.gostd.regexp against answers recorded from Go's regexp package.
 
 Every expected value comes from tests/data/re2_cases.json, written by
 tests/data/re2_gen/main.go (run it to regenerate; Go is not needed to run these
@@ -11,28 +11,18 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
-import importlib.util
 import json
 import pathlib
-import sys
 import time
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-try:
-    from gotmpl import re2
-except ImportError:  # pragma: no cover - sibling modules of the package may be unfinished
-    _path = pathlib.Path(__file__).parents[1] / "src" / "gotmpl" / "re2.py"
-    _spec = importlib.util.spec_from_file_location("gotmpl_re2", _path)
-    assert _spec is not None and _spec.loader is not None
-    re2 = importlib.util.module_from_spec(_spec)
-    sys.modules["gotmpl_re2"] = re2
-    _spec.loader.exec_module(re2)
+from gotmpl.gostd import regexp as re2
 
 DATA = json.loads(
-    (pathlib.Path(__file__).parent / "data" / "re2_cases.json").read_text(encoding="utf-8")
+    (pathlib.Path(__file__).parents[1] / "data" / "re2_cases.json").read_text(encoding="utf-8")
 )
 
 

@@ -22,7 +22,7 @@ import functools
 import re
 from collections.abc import Callable
 
-from .strconv import format_rune_u, go_bytes
+from ..gostd.strconv import format_rune_u, go_bytes
 
 __all__ = ["OPERAND_END", "OPERAND_START", "Tok", "lex", "refine", "token_text"]
 
@@ -76,7 +76,7 @@ def _is_alnum(ch: str) -> bool:
 
 def token_text(tok: Tok) -> str:
     """Go's item.String(): how parse errors quote a token."""
-    from .strconv import quote
+    from ..gostd.strconv import quote
 
     if tok.type == "$END":
         return "EOF"
@@ -89,7 +89,7 @@ def token_text(tok: Tok) -> str:
 
 def _quote_prefix(s: str, n: int) -> str:
     # Go's %.10q truncates the string to ten runes before quoting it.
-    from .strconv import quote
+    from ..gostd.strconv import quote
 
     return quote(s[:n])
 
@@ -446,7 +446,7 @@ def _common_tokens(right: str) -> Callable[[str, int], re.Match[str] | None]:
 
 
 def _go_quote(s: str) -> str:
-    from .strconv import quote
+    from ..gostd.strconv import quote
 
     return quote(s)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from .nodes import ActionNode, Node
+from ..parse.nodes import ActionNode, Node
 
 __all__ = ["SourceMap", "Span"]
 

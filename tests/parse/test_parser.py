@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 import gotmpl
-from gotmpl.builtins import BUILTINS
-from gotmpl.parser import parse
+from gotmpl.exec.builtins import BUILTINS
+from gotmpl.parse.parser import parse
 
-CASES = json.loads((Path(__file__).parent / "data" / "parse_cases.json").read_text("utf-8"))
+CASES = json.loads((Path(__file__).parents[1] / "data" / "parse_cases.json").read_text("utf-8"))
 FUNCS = frozenset(BUILTINS)
 
 

@@ -20,9 +20,9 @@ import pytest
 
 import gotmpl
 from gotmpl import alertmanager as am
-from gotmpl import gotime
+from gotmpl.gostd import time as gotime
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parents[1]
 GOLDEN = HERE / "golden" / "pagerduty"
 TABLE = json.loads((HERE / "data" / "alertmanager_cases.json").read_text("utf-8"))
 FILES: dict[str, str] = TABLE["files"]

@@ -6,7 +6,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gotmpl import gofmt, strconv
+from gotmpl.gostd import fmt as gofmt
+from gotmpl.gostd import strconv
 
 # Printable ASCII, quotes, backslashes, controls, DEL and beyond ASCII alike.
 TEXT = st.text(

@@ -14,10 +14,10 @@ from hypothesis import strategies as st
 
 import gotmpl
 from gotmpl import alertmanager
-from gotmpl.fuzz import FuzzReport, _webhook, fuzz_payload
-from gotmpl.jsoncheck import JsonProblem, check_json
+from gotmpl.tools.fuzz import FuzzReport, _webhook, fuzz_payload
+from gotmpl.tools.jsoncheck import JsonProblem, check_json
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 SAMPLE: dict[str, Any] = json.loads((EXAMPLES / "alerts.json").read_text("utf-8"))
 
 
@@ -129,7 +129,7 @@ def test_plain_json_data() -> None:
 
 
 def test_hypothesis_is_imported_only_to_fuzz() -> None:
-    code = "import sys, gotmpl.cli, gotmpl.fuzz; print('hypothesis' in sys.modules)"
+    code = "import sys, gotmpl.cli, gotmpl.tools.fuzz; print('hypothesis' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=60)
     assert (done.returncode, done.stdout) == (0, b"False\n")
 

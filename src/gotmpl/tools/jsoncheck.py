@@ -43,8 +43,8 @@ import json
 import re
 from dataclasses import dataclass
 
+from ..gostd.strconv import go_bytes
 from .sourcemap import SourceMap, Span
-from .strconv import go_bytes
 
 __all__ = ["JsonProblem", "check_json"]
 

@@ -1,4 +1,4 @@
-"""Tests for gotmpl.gofmt against answers recorded from Go 1.27's fmt package.
+"""Tests for gotmpl.gostd.fmt against answers recorded from Go 1.27's fmt package.
 
 Every expected output comes from tests/data/gofmt_cases.json, written by
 tests/data/gofmt_gen/main.go (regenerate from that folder with
@@ -23,11 +23,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gotmpl import gofmt, gotime, gotypes
-from gotmpl.gofmt import format_float, format_value, sprint, sprintf, sprintln
+from gotmpl import gotypes
+from gotmpl.gostd import fmt as gofmt
+from gotmpl.gostd import time as gotime
+from gotmpl.gostd.fmt import format_float, format_value, sprint, sprintf, sprintln
 
 DATA = json.loads(
-    (pathlib.Path(__file__).parent / "data" / "gofmt_cases.json").read_text(encoding="utf-8")
+    (pathlib.Path(__file__).parents[1] / "data" / "gofmt_cases.json").read_text(encoding="utf-8")
 )
 CASES: list[dict[str, Any]] = DATA["cases"]
 

@@ -25,22 +25,22 @@ __all__ = ["LalrDriver", "Stuck", "grammar_text", "lalr_driver"]
 
 def grammar_text() -> str:
     """The grammar: from the installed package, or from a source checkout's grammar/."""
-    packaged = resources.files("gotmpl") / "grammar" / "gotmpl.lark"
+    packaged = resources.files("gotmpl.parse") / "gotmpl.lark"
     if packaged.is_file():
         return packaged.read_text(encoding="utf-8")
     # An editable install or src/ on sys.path: the file sits at the repository top.
-    checkout = Path(__file__).resolve().parents[2] / "grammar" / "gotmpl.lark"
+    checkout = Path(__file__).resolve().parents[3] / "grammar" / "gotmpl.lark"
     return checkout.read_text(encoding="utf-8")
 
 
 class _ScannerFeeds(Lexer):
-    """Placeholder lexer: gotmpl.scanner produces the tokens."""
+    """Placeholder lexer: gotmpl.parse.scanner produces the tokens."""
 
     def __init__(self, lexer_conf: Any) -> None:
         pass
 
     def lex(self, lexer_state: Any, parser_state: Any) -> Any:
-        raise NotImplementedError("tokens come from gotmpl.scanner")
+        raise NotImplementedError("tokens come from gotmpl.parse.scanner")
 
 
 class Stuck(Exception):

@@ -20,15 +20,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ..errors import TemplateError
+from ..gostd.strconv import quote
 from . import jsoncheck
-from .errors import TemplateError
 from .jsoncheck import JsonProblem
-from .strconv import quote
 
 if TYPE_CHECKING:  # pragma: no cover
     from hypothesis.strategies import SearchStrategy
 
-    from .template import Template
+    from ..template import Template
 
 __all__ = ["FuzzReport", "fuzz_payload"]
 
@@ -78,7 +78,7 @@ class FuzzReport:
     ``ok`` is True when no example broke the template; else ``data`` is the
     minimal breaking data (webhook JSON as a dict), ``output`` what the
     template wrote for it (up to the error, for an execution error) and
-    ``problem`` the :class:`~gotmpl.jsoncheck.JsonProblem` or the execution
+    ``problem`` the :class:`~gotmpl.tools.jsoncheck.JsonProblem` or the execution
     error's text. ``examples`` counts the data sets rendered before the first
     failure (that one included), or all of them when ``ok``; the sample itself
     is the first. ``seed`` is the seed asked for (None: derandomized).
@@ -129,7 +129,7 @@ def fuzz_payload(
     if examples < 1:
         raise ValueError(f"examples must be at least 1, not {examples}")
     if alertmanager:
-        from .alertmanager import Data
+        from ..alertmanager import Data
 
         Data.from_dict(sample)  # a bad sample is a ValueError now, not a failure later
 

@@ -27,13 +27,12 @@ import operator
 from collections.abc import Callable, Mapping, Sized
 from typing import Any
 
-from . import builtins as _builtins
-from . import gofmt, values
-from .calls import ANY, VALUE, CallFailed, Signature, convert, signature_of, type_kind
-from .errors import ExecError, LimitExceeded
-from .gofmt import GoErr
-from .gotypes import Uint8, typed_int
-from .nodes import (
+from .. import values
+from ..errors import ExecError, LimitExceeded
+from ..gostd import fmt as gofmt
+from ..gostd.fmt import GoErr
+from ..gotypes import Uint8, typed_int
+from ..parse.nodes import (
     ActionNode,
     BoolNode,
     BranchNode,
@@ -57,8 +56,10 @@ from .nodes import (
     VariableNode,
     WithNode,
 )
+from ..values import FUNC, INT, MAP, MISSING, SLICE, UINT, kind, type_name
+from . import builtins as _builtins
+from .calls import ANY, VALUE, CallFailed, Signature, convert, signature_of, type_kind
 from .state import MAX_EXEC_DEPTH, State, exec_error
-from .values import FUNC, INT, MAP, MISSING, SLICE, UINT, kind, type_name
 
 __all__ = ["CompiledTemplate", "Options", "compile_template"]
 

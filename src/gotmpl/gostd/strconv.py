@@ -12,7 +12,7 @@ import math
 import re
 from collections.abc import Callable
 
-from ._unicode import PRINTABLE_ABOVE_ASCII
+from ._printable import PRINTABLE_ABOVE_ASCII
 
 __all__ = [
     "GO_SPACE",

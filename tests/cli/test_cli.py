@@ -20,7 +20,7 @@ import pytest
 import gotmpl
 from gotmpl.cli import main
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parents[1]
 GOLDEN = HERE / "golden" / "pagerduty"
 EXAMPLES = HERE.parent / "examples"
 CLI_CASES: list[dict[str, Any]] = json.loads(
@@ -33,7 +33,7 @@ PARSE_ERROR = next(c for c in CLI_CASES if c["want"].get("phase") == "parse")
 @pytest.fixture(autouse=True)
 def go_local_is_utc(monkeypatch: pytest.MonkeyPatch):
     """The oracle runs with Go's Local set to UTC; TZ="" gives gotmpl the same."""
-    from gotmpl import gotime
+    from gotmpl.gostd import time as gotime
 
     monkeypatch.setenv("TZ", "")
     gotime._reset_local()

@@ -23,10 +23,10 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from . import __version__
-from .errors import TemplateError
-from .strconv import go_bytes
-from .template import Template
+from .. import __version__
+from ..errors import TemplateError
+from ..gostd.strconv import go_bytes
+from ..template import Template
 
 __all__ = ["main"]
 
@@ -105,7 +105,7 @@ def _template(paths: list[str], args: argparse.Namespace) -> Template:
     """Parses the files like Go's ParseFiles: the first file names the template."""
     name = os.path.basename(paths[0])
     if args.alertmanager:
-        from . import alertmanager
+        from .. import alertmanager
 
         t = alertmanager.template(name)
     else:
@@ -127,7 +127,7 @@ def _data(args: argparse.Namespace) -> Any:
     raw = None if args.data is None else _read(args.data)
     source = "stdin" if args.data == "-" else args.data
     if args.alertmanager:
-        from .alertmanager import Data
+        from ..alertmanager import Data
 
         if raw is None:
             return Data()
@@ -164,7 +164,7 @@ def _render(args: argparse.Namespace) -> int:
 
 def _render_json(t: Template, name: str | None, data: Any) -> str:
     """Renders with a source map; output that is not JSON fails, blaming a template node."""
-    from .jsoncheck import check_json
+    from ..tools.jsoncheck import check_json
 
     target = t if name is None else t.lookup(name)
     if name is not None and target is None:
@@ -178,7 +178,7 @@ def _render_json(t: Template, name: str | None, data: Any) -> str:
 
 
 def _fuzz(args: argparse.Namespace) -> int:
-    from .fuzz import fuzz_payload
+    from ..tools.fuzz import fuzz_payload
 
     t = _template(args.templates, args)
     raw = _read(args.data)

@@ -8,7 +8,7 @@ from pathlib import Path
 import gotmpl
 from gotmpl import alertmanager
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 def test_spans_cover_the_output_in_order() -> None:

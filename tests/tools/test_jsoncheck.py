@@ -12,10 +12,10 @@ from hypothesis import strategies as st
 
 import gotmpl
 from gotmpl import alertmanager
-from gotmpl.jsoncheck import JsonProblem, _json_error, check_json
-from gotmpl.sourcemap import SourceMap
+from gotmpl.tools.jsoncheck import JsonProblem, _json_error, check_json
+from gotmpl.tools.sourcemap import SourceMap
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 SEED = (EXAMPLES / "pagerduty.tmpl").read_text("utf-8")
 SAFE = (EXAMPLES / "pagerduty-safe.tmpl").read_text("utf-8")
 SAMPLE: dict[str, Any] = json.loads((EXAMPLES / "alerts.json").read_text("utf-8"))

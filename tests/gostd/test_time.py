@@ -1,4 +1,4 @@
-"""Tests for gotmpl.gotime against answers recorded from Go 1.27.
+"""Tests for gotmpl.gostd.time against answers recorded from Go 1.27.
 
 Every expected value comes from tests/data/gotime_cases.json, written by
 tests/data/gotime_gen/gen_gotime_cases.go (run it to regenerate; Go is not
@@ -22,10 +22,10 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from gotmpl import gotime as gt
+from gotmpl.gostd import time as gt
 
 DATA = json.loads(
-    (pathlib.Path(__file__).parent / "data" / "gotime_cases.json").read_text(encoding="utf-8")
+    (pathlib.Path(__file__).parents[1] / "data" / "gotime_cases.json").read_text(encoding="utf-8")
 )
 LOCAL_TZ = DATA["meta"]["local_tz"]
 

@@ -1,0 +1,5 @@
+"""The ``gotmpl`` command."""
+
+from .main import main
+
+__all__ = ["main"]

@@ -1,0 +1,1 @@
+"""Authoring tools built on execution: source maps, JSON blame, payload fuzzing."""
