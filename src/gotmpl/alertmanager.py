@@ -37,7 +37,8 @@ from .gostd import _casetables as _amunicode
 from .gostd import fmt as gofmt
 from .gostd import regexp as re2
 from .gostd import time as gotime
-from .gostd.strconv import GO_SPACE, SyntaxErr, go_bytes, parse_float, quote
+from .gostd.arith import quo, rem
+from .gostd.strconv import GO_SPACE, SyntaxErr, can_backquote, go_bytes, parse_float, quote
 from .gotypes import StringMap, StringSlice, typed_int, typed_slice
 from .template import Template
 
@@ -667,14 +668,6 @@ def _json_float(f: float) -> str:
     return gofmt.format_float(f, "f", -1)
 
 
-def _map_key_type(m: Mapping) -> str:
-    declared = getattr(type(m), "__go_key__", None)
-    if declared is not None:
-        return declared
-    name = values.type_name(m)
-    return name[4 : name.index("]")] if name.startswith("map[") else "string"
-
-
 def _json_encode(v: Any, out: list[str]) -> None:
     """Appends Go's json.Marshal encoding of ``v``."""
     v = values.as_go(v)
@@ -741,7 +734,7 @@ def _json_map(m: Mapping, out: list[str]) -> None:
     if getattr(m, "__go_nil__", False):
         out.append("null")
         return
-    key_type = _map_key_type(m)
+    key_type = values.map_key_type(m)
     if key_type == "interface {}" or not (
         key_type == "string" or key_type.startswith(("int", "uint"))
     ):
@@ -778,17 +771,6 @@ class URL(str):
 
 def _from_bytes(b: bytes) -> str:
     return b.decode("utf-8", "surrogateescape")
-
-
-def _go_quo(a: int, b: int) -> int:
-    """Go's integer division, truncating toward zero."""
-    q = abs(a) // abs(b)
-    return q if (a < 0) == (b < 0) else -q
-
-
-def _go_rem(a: int, b: int) -> int:
-    """Go's %, whose sign follows the dividend."""
-    return a - _go_quo(a, b) * b
 
 
 def _parse_float(s: str) -> float:
@@ -828,10 +810,10 @@ def humanize_duration(v: Any) -> str:
             sign, f = "-", -f
         # Go's int64(f); out of range, amd64 yields the minimum int64.
         total = int(f) if f < 2**63 else -(2**63)
-        days = _go_quo(total, 86400)
-        hours = _go_rem(_go_quo(total, 3600), 24)
-        minutes = _go_rem(_go_quo(total, 60), 60)
-        seconds = _go_rem(total, 60)
+        days = quo(total, 86400)
+        hours = rem(quo(total, 3600), 24)
+        minutes = rem(quo(total, 60), 60)
+        seconds = rem(total, 60)
         if days:
             return f"{sign}{days}d {hours}h {minutes}m {seconds}s"
         if hours:
@@ -926,14 +908,6 @@ def base64_decode(s: str) -> str:
     return _from_bytes(bytes(out))
 
 
-def _can_backquote(s: str) -> bool:
-    """strconv.CanBackquote."""
-    for c in s:
-        if c == "\ufeff" or _is_invalid(c) or c == "`" or c == "\x7f" or (c < " " and c != "\t"):
-            return False
-    return True
-
-
 def match(pattern: str, s: str) -> bool:
     """regexp.MatchString."""
     try:
@@ -949,7 +923,7 @@ def re_replace_all(pattern: str, repl: str, text: str) -> str:
         rx = re2.compile(pattern)
     except re2.RegexpError as e:
         # Go's MustCompile panics with this text; the template reports the panic.
-        shown = f"`{pattern}`" if _can_backquote(pattern) else quote(pattern)
+        shown = f"`{pattern}`" if can_backquote(pattern) else quote(pattern)
         raise ValueError(f"regexp: Compile({shown}): {e}") from None
     return rx.replace_all_string(text, repl)
 

@@ -72,6 +72,7 @@ __all__ = [
     "find_method",
     "is_pointer",
     "kind",
+    "map_key_type",
     "member",
     "sorted_items",
     "struct_fields",
@@ -261,6 +262,15 @@ def _dict_type_name(d: dict) -> str:
     if len(key_types) == 1:
         return f"map[{key_types.pop()}]interface {{}}"
     return "map[interface {}]interface {}"
+
+
+def map_key_type(m: Mapping) -> str:
+    """The Go type of a map's keys: declared (``__go_key__``) or read off its type name."""
+    declared = getattr(type(m), "__go_key__", None)
+    if declared is not None:
+        return declared
+    name = type_name(m)
+    return name[4 : name.index("]")] if name.startswith("map[") else "string"
 
 
 def zero_of_elem(container: Any) -> Any:

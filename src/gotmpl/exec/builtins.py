@@ -9,7 +9,7 @@ name) and are handled by the compiler; their entries here hold their signatures.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote as _url_quote
 
@@ -85,14 +85,6 @@ def _index_arg(index: Any, cap: int) -> int:
     return x
 
 
-def _map_key_type(m: Mapping) -> str:
-    declared = getattr(type(m), "__go_key__", None)
-    if declared is not None:
-        return declared
-    name = type_name(m)
-    return name[4 : name.index("]")] if name.startswith("map[") else "string"
-
-
 def _prepare_key(index: Any, key_type: str) -> Any:
     """Go's prepareArg for a map key."""
     if index is MISSING:
@@ -128,7 +120,7 @@ def index(item: Any, *indexes: Any) -> Any:
                 raise FuncError("reflect: slice index out of range")
             item = Uint8(item[x]) if isinstance(item, (bytes, bytearray)) else item[x]
         elif k == MAP:
-            key = _prepare_key(ix, _map_key_type(item))
+            key = _prepare_key(ix, values.map_key_type(item))
             try:
                 item = item[key]
             except (KeyError, TypeError):

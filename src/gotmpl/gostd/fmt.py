@@ -387,18 +387,6 @@ def _rune_text(r: int) -> str:
     return chr(r)
 
 
-def _can_backquote(s: str) -> bool:
-    """strconv.CanBackquote."""
-    for c in s:
-        o = ord(c)
-        if o >= 0x80:
-            if c == "\ufeff" or 0xD800 <= o <= 0xDFFF:
-                return False
-        elif (o < 0x20 and c != "\t") or c == "`" or o == 0x7F:
-            return False
-    return True
-
-
 def _is_uint8_slice(v: Any) -> bool:
     return isinstance(v, (bytes, bytearray)) or _elem_type(type_name(v)) == "uint8"
 
@@ -613,7 +601,7 @@ class _Printer:
 
     def fmt_q(self, s: str) -> None:
         s = self.truncate(s)
-        if self.sharp and _can_backquote(s):
+        if self.sharp and _sc.can_backquote(s):
             self.pad("`" + s + "`")
         elif self.plus:
             self.pad(_sc.quote_ascii(s))

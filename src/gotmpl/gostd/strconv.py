@@ -17,6 +17,7 @@ from ._printable import PRINTABLE_ABOVE_ASCII
 __all__ = [
     "GO_SPACE",
     "SyntaxErr",
+    "can_backquote",
     "format_rune_u",
     "go_bytes",
     "is_print",
@@ -335,6 +336,18 @@ def parse_float(text: str) -> float:
 
 # Go's unicode.IsSpace: the Unicode White_Space property (str.strip() also
 # strips U+001C..U+001F, which Go keeps).
+def can_backquote(s: str) -> bool:
+    """Go's CanBackquote: ``s`` fits in a raw string literal (lone surrogates are invalid bytes)."""
+    for c in s:
+        o = ord(c)
+        if o >= 0x80:
+            if c == "\ufeff" or 0xD800 <= o <= 0xDFFF:
+                return False
+        elif (o < 0x20 and c != "\t") or c == "`" or o == 0x7F:
+            return False
+    return True
+
+
 GO_SPACE = (
     "\t\n\v\f\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
     "\u2009\u200a\u2028\u2029\u202f\u205f\u3000"

@@ -35,6 +35,8 @@ import time as _time
 import zipfile
 from typing import NoReturn
 
+from .arith import quo, rem
+
 __all__ = [
     "ANSIC",
     "DATE_ONLY",
@@ -133,17 +135,6 @@ def _i64(x: int) -> int:
 
 def _u64(x: int) -> int:
     return x & _M64
-
-
-def _quo(a: int, b: int) -> int:
-    """Go's integer division, which truncates toward zero."""
-    q = abs(a) // abs(b)
-    return q if (a < 0) == (b < 0) else -q
-
-
-def _rem(a: int, b: int) -> int:
-    """Go's ``%``: the remainder takes the sign of the dividend."""
-    return a - b * _quo(a, b)
 
 
 # Strings are processed by Go as bytes.  A "byte view" is a str holding one
@@ -246,38 +237,36 @@ class Duration(int):
         return int(self)
 
     def Microseconds(self) -> int:
-        return _quo(int(self), 1000)
+        return quo(int(self), 1000)
 
     def Milliseconds(self) -> int:
-        return _quo(int(self), 1_000_000)
+        return quo(int(self), 1_000_000)
 
     # Splitting into whole units and a remainder before converting mirrors Go,
     # whose float64 results can differ from a single division.
     def Seconds(self) -> float:
         d = int(self)
-        return float(_quo(d, 1_000_000_000)) + float(_rem(d, 1_000_000_000)) / 1e9
+        return float(quo(d, 1_000_000_000)) + float(rem(d, 1_000_000_000)) / 1e9
 
     def Minutes(self) -> float:
         d = int(self)
-        return float(_quo(d, 60_000_000_000)) + float(_rem(d, 60_000_000_000)) / (60 * 1e9)
+        return float(quo(d, 60_000_000_000)) + float(rem(d, 60_000_000_000)) / (60 * 1e9)
 
     def Hours(self) -> float:
         d = int(self)
-        return float(_quo(d, 3_600_000_000_000)) + float(_rem(d, 3_600_000_000_000)) / (
-            60 * 60 * 1e9
-        )
+        return float(quo(d, 3_600_000_000_000)) + float(rem(d, 3_600_000_000_000)) / (60 * 60 * 1e9)
 
     def Truncate(self, m: int) -> Duration:
         d, m = int(self), int(m)
         if m <= 0:
             return self
-        return Duration(d - _rem(d, m))
+        return Duration(d - rem(d, m))
 
     def Round(self, m: int) -> Duration:
         d, m = int(self), int(m)
         if m <= 0:
             return self
-        r = _rem(d, m)
+        r = rem(d, m)
         if d < 0:
             r = -r
             if r + r < m:
@@ -825,9 +814,9 @@ def _tz_rule_time(year: int, rule: tuple[int, int, int, int, int], off: int) -> 
         # Zeller's congruence gives the weekday of the first of the month.
         m1 = (mon + 9) % 12 + 1
         yy0 = year - 1 if mon <= 2 else year
-        yy1 = _quo(yy0, 100)
-        yy2 = _rem(yy0, 100)
-        dow = _rem((26 * m1 - 2) // 10 + 1 + yy2 + _quo(yy2, 4) + _quo(yy1, 4) - 2 * yy1, 7)
+        yy1 = quo(yy0, 100)
+        yy2 = rem(yy0, 100)
+        dow = rem((26 * m1 - 2) // 10 + 1 + yy2 + quo(yy2, 4) + quo(yy1, 4) - 2 * yy1, 7)
         if dow < 0:
             dow += 7
         d = day - dow
@@ -890,7 +879,7 @@ def _tzset(s: str, last_tx: int, sec: int) -> tuple[str, int, int, int, bool] | 
         return spec[0], spec[1], last_tx, _OMEGA, False
     std_name, std_off, dst_name, dst_off, start_rule, end_rule = spec
     year, yday = _abs_year_yday(_u64(sec + _UNIX_TO_ABSOLUTE) // _DAY)
-    ysec = (yday - 1) * _DAY + _rem(sec, _DAY)
+    ysec = (yday - 1) * _DAY + rem(sec, _DAY)
     ystart = sec - ysec
     start = _tz_rule_time(year, start_rule, std_off)
     end = _tz_rule_time(year, end_rule, dst_off)
@@ -1437,7 +1426,7 @@ class Time:
         off_us = 0
         if offset is not None:
             off_us = (offset.days * 86400 + offset.seconds) * 1_000_000 + offset.microseconds
-            off_sec = _quo(off_us, 1_000_000)
+            off_sec = quo(off_us, 1_000_000)
             tz = dt.tzinfo
             key = getattr(tz, "key", None)
             if isinstance(tz, _dt.timezone):
@@ -1622,7 +1611,7 @@ class Time:
                     out.append(name)
                 else:
                     # No abbreviation known: print the offset as -0700.
-                    zone = _quo(offset, 60)
+                    zone = quo(offset, 60)
                     sign = "-" if zone < 0 else "+"
                     zone = abs(zone)
                     out.append(sign + _pad(zone // 60, 2) + _pad(zone % 60, 2))
@@ -1800,8 +1789,8 @@ class Time:
 
     def Add(self, d: int) -> Time:
         d = _i64(int(d))
-        dsec = _quo(d, 1_000_000_000)
-        nsec = self._nsec + _rem(d, 1_000_000_000)
+        dsec = quo(d, 1_000_000_000)
+        nsec = self._nsec + rem(d, 1_000_000_000)
         if nsec >= 1_000_000_000:
             dsec += 1
             nsec -= 1_000_000_000
@@ -1856,7 +1845,7 @@ def _format_offset(kind: int, offset: int) -> str:
     # The Z forms print "Z" for a zero offset (ISO 8601).
     if offset == 0 and kind in _ISO_ZONES:
         return "Z"
-    zone = _quo(offset, 60)
+    zone = quo(offset, 60)
     absoffset = offset
     if zone < 0:
         sign = "-"
@@ -1873,7 +1862,7 @@ def _format_offset(kind: int, offset: int) -> str:
         if kind in (_K_NUM_COLON_SECONDS_TZ, _K_ISO_COLON_SECONDS_TZ):
             text += ":"
         # Offsets under a minute keep their sign here, exactly as Go prints them.
-        text += _pad(_rem(absoffset, 60), 2)
+        text += _pad(rem(absoffset, 60), 2)
     return text
 
 
@@ -1913,7 +1902,7 @@ def unix(sec: int, nsec: int = 0) -> Time:
     """Go's ``time.Unix`` (the result is in Local, as in Go)."""
     sec, nsec = _i64(int(sec)), _i64(int(nsec))
     if nsec < 0 or nsec >= 1_000_000_000:
-        n = _quo(nsec, 1_000_000_000)
+        n = quo(nsec, 1_000_000_000)
         sec += n
         nsec -= n * 1_000_000_000
         if nsec < 0:
