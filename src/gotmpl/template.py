@@ -11,17 +11,11 @@ from collections.abc import Callable, Mapping
 from typing import IO, Any
 
 from .errors import ExecError, LimitExceeded, TemplateError
-from .exec import builtins as _builtins
+from .exec.builtins import BUILTINS, Builtin
 from .exec.calls import signature_of
-from .exec.compiler import (
-    _UNSET,
-    MISSINGKEY_ERROR,
-    MISSINGKEY_INVALID,
-    MISSINGKEY_ZERO,
-    CompiledTemplate,
-    Options,
-    compile_template,
-)
+from .exec.codegen import UNSET
+from .exec.compiler import CompiledTemplate, Options, compile_template
+from .exec.lookup import MISSINGKEY_ERROR, MISSINGKEY_INVALID, MISSINGKEY_ZERO
 from .exec.state import (
     MAX_EXEC_DEPTH,
     Limits,
@@ -74,6 +68,7 @@ class _Common:
         # One Template object per definition while somebody holds it (lookup's identity).
         self.handles: weakref.WeakValueDictionary[str, Template] = weakref.WeakValueDictionary()
         self.funcs: dict[str, Callable[..., Any]] = {}
+        self.builtins: Mapping[str, Builtin] = BUILTINS
         self.missingkey = MISSINGKEY_INVALID
         self.version = 0  # bumped when functions or options change
         self.lock = threading.RLock()
@@ -81,6 +76,7 @@ class _Common:
     def copy(self) -> _Common:
         c = _Common()
         c.funcs = dict(self.funcs)
+        c.builtins = self.builtins
         c.missingkey = self.missingkey
         return c
 
@@ -93,7 +89,7 @@ class _Common:
             return cached[2]
         with self.lock:
             version = self.version
-            options = Options(dict(self.funcs), self.missingkey, trace)
+            options = Options(dict(self.funcs), self.builtins, self.missingkey, trace)
         compiled = _compile_deep(d.name, tree, options)
         d.cache[trace] = (version, tree, compiled)
         return compiled
@@ -225,7 +221,7 @@ class Template:
         """Parses ``text`` as this template's body; ``{{define}}`` adds associated ones."""
         common = self._common
         with common.lock:
-            names = frozenset(common.funcs) | _BUILTIN_NAMES
+            names = frozenset(common.funcs) | frozenset(common.builtins)
         own = self._def
         trees = _parse_cached(own.name, text, own.left, own.right, names)
         with common.lock:
@@ -339,9 +335,6 @@ class Template:
         return _execute(tmpl, data, out, limits)
 
 
-_BUILTIN_NAMES = frozenset(_builtins.BUILTINS)
-
-
 def _compile_deep(name: str, tree: ListNode, options: Options) -> CompiledTemplate:
     with deep_recursion, quiet_gc():
         return compile_template(name, tree, options)
@@ -365,7 +358,7 @@ def _run(
     compiled = tmpl._compiled(trace)
     st = State(tmpl._common, limits)
     dot = MISSING if data is None else data
-    frame = [_UNSET] * compiled.frame_size
+    frame = [UNSET] * compiled.frame_size
     frame[0] = dot
     nested_executions.enter(name)
     try:

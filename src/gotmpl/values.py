@@ -1,7 +1,7 @@
-"""Go's value rules for Python data: kinds, type names, truth, lookup, comparison, order.
+"""How Python values stand for Go values: kinds, type names, methods, fields, truth, order.
 
-This module is the one home of every rule that says how a Python value behaves as
-a Go value inside a template. The mapping:
+The mapping (how templates look names up on these values is gotmpl.exec.lookup;
+how they print, gotmpl.gostd.fmt):
 
 ========================  ==========================  ==============================
 Python                    Go kind                     Go type name
@@ -36,7 +36,6 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import functools
-import inspect
 import math
 import operator
 import re
@@ -48,36 +47,34 @@ from .gostd import time as gotime
 from .gostd.strconv import go_bytes
 
 __all__ = [
-    "ATTRIBUTE",
     "BOOL",
     "COMPLEX",
     "FLOAT",
     "FUNC",
     "INT",
     "INVALID",
-    "KEY",
     "MAP",
-    "METHOD",
     "MISSING",
     "NIL",
-    "NO_MEMBER",
     "POINTER",
+    "PYTHON_TIME",
     "SLICE",
     "STRING",
     "STRUCT",
     "UINT",
     "as_go",
+    "class_kind",
+    "class_method",
     "class_type_name",
     "comparable",
     "find_method",
-    "is_pointer",
     "kind",
     "map_key_type",
-    "member",
     "sorted_items",
     "struct_fields",
     "truth",
     "type_name",
+    "visible",
     "zero_of_elem",
 ]
 
@@ -153,6 +150,9 @@ _EXACT_TYPE_NAME: dict[type, str] = {
     type(None): "<nil>",
 }
 
+# Python's time types, which stand for Go's time.Time and time.Duration (see as_go).
+PYTHON_TIME = (datetime.datetime, datetime.timedelta)
+
 _ROUTINES = (
     types.FunctionType,
     types.BuiltinFunctionType,
@@ -172,7 +172,8 @@ def as_go(value: Any) -> Any:
 
 
 @functools.lru_cache(maxsize=1024)
-def _class_kind(cls: type) -> int:
+def class_kind(cls: type) -> int:
+    """The Go kind of instances of ``cls``."""
     declared = getattr(cls, "__go_kind__", None)
     if declared is not None:
         return _KIND_NAMES[declared]
@@ -206,12 +207,7 @@ def kind(value: Any) -> int:
     k = _EXACT_KIND.get(type(value))
     if k is not None:
         return k
-    return _class_kind(type(value))
-
-
-def is_pointer(value: Any) -> bool:
-    """Whether ``value`` is a pointer to a struct (printed ``&{...}``)."""
-    return kind(value) == POINTER
+    return class_kind(type(value))
 
 
 @functools.lru_cache(maxsize=1024)
@@ -223,7 +219,7 @@ def _class_type_name(cls: type) -> str:
         return "time.Time"
     if issubclass(cls, datetime.timedelta):
         return "time.Duration"
-    k = _class_kind(cls)
+    k = class_kind(cls)
     if k == MAP:
         return "map[string]interface {}"
     if k == SLICE:
@@ -297,7 +293,7 @@ def visible(cls: type, name: str) -> bool:
 
 
 @functools.lru_cache(maxsize=4096)
-def _class_method(cls: type, name: str) -> Any:
+def class_method(cls: type, name: str) -> Any:
     """The function ``cls`` defines as Go method ``name``, or None."""
     if not visible(cls, name):
         return None
@@ -315,27 +311,6 @@ def _class_method(cls: type, name: str) -> Any:
     return None
 
 
-# What ``.name`` means on instances of a class (see ``member``).
-METHOD, ATTRIBUTE, KEY, NO_MEMBER = range(4)
-
-
-@functools.lru_cache(maxsize=4096)
-def member(cls: type, name: str) -> tuple[int, Any]:
-    """How Go resolves ``.name`` on a value of class ``cls``: (kind, method function).
-
-    A method wins over a map key or a struct field of the same name, as in Go.
-    """
-    func = _class_method(cls, name)
-    if func is not None:
-        return METHOD, func
-    k = _class_kind(cls)
-    if k == MAP:
-        return KEY, None
-    if k in (STRUCT, POINTER):
-        return ATTRIBUTE, None
-    return NO_MEMBER, None
-
-
 def find_method(value: Any, name: str) -> Any:
     """The bound Go method ``name`` of ``value``, or None.
 
@@ -351,7 +326,7 @@ def find_method(value: Any, name: str) -> Any:
     ):
         value = as_go(value)
         cls = type(value)
-    func = _class_method(cls, name)
+    func = class_method(cls, name)
     if func is None:
         return None
     return func.__get__(value, cls)
@@ -455,11 +430,3 @@ def sorted_items(mapping: Mapping) -> list[tuple[Any, Any]]:
         return items
     items.sort(key=lambda kv: _sort_key(kv[0]))
     return items
-
-
-def callable_signature(func: Any) -> inspect.Signature | None:
-    """The signature of a Python callable, or None where Python cannot tell."""
-    try:
-        return inspect.signature(func)
-    except (TypeError, ValueError):
-        return None

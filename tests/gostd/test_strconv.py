@@ -28,17 +28,17 @@ def test_quote_shortcut_agrees_with_escaping(s: str) -> None:
     assert strconv.quote(s) == _escaped(s)
 
 
-@given(
-    TEXT,
-    TEXT,
-    st.sampled_from(["%q: %q", "[%q]%q", "%q%q\n", "%s=%q", "%q %v", "%v-%s", "x%%%q %s"]),
-)
-def test_pair_format_is_sprintf(a: str, b: str, fmt: str) -> None:
-    pair = gofmt.compile_string_pair_format(fmt)
-    assert pair is not None
-    assert pair(a, b) == gofmt.sprintf(fmt, a, b)
+FORMATS = ["%q: %q", "[%q]%q", "%q%q\n", "%s=%q", "%q %v", "%v-%s", "x%%%q %s", "%q", "%s", "%d %q"]
+OPERAND = st.one_of(TEXT, st.integers(), st.booleans(), st.binary(), st.none())
 
 
-def test_other_formats_have_no_pair_shortcut() -> None:
-    for fmt in ["%q", "%q %q %q", "%5q: %q", "%d: %q", "%x%q", "%q: %"]:
-        assert gofmt.compile_string_pair_format(fmt) is None
+@given(st.sampled_from(FORMATS), st.lists(OPERAND, max_size=3))
+def test_compiled_format_is_sprintf(fmt: str, operands: list[object]) -> None:
+    """compile_format's shortcuts (string operands, plain verbs) agree with sprintf."""
+    assert gofmt.compile_format(fmt, len(operands))(*operands) == gofmt.sprintf(fmt, *operands)
+
+
+@given(st.sampled_from(FORMATS), TEXT, TEXT)
+def test_compiled_format_on_strings_is_sprintf(fmt: str, a: str, b: str) -> None:
+    operands = (a, b)[: fmt.count("%") - 2 * fmt.count("%%")]
+    assert gofmt.compile_format(fmt, len(operands))(*operands) == gofmt.sprintf(fmt, *operands)

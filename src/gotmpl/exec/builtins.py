@@ -4,12 +4,16 @@ Each is a Python function over gotmpl values that raises ``FuncError`` where the
 Go function returns an error; the executor reports it as ``error calling NAME:``.
 ``and``, ``or`` and ``call`` need the evaluator's help (short circuit, the callee's
 name) and are handled by the compiler; their entries here hold their signatures.
+
+``BUILTINS`` is text/template's set. A template set holds its own mapping, so a
+set can replace entries (html/template replaces ``html`` and ``urlquery``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+import types
+from collections.abc import Callable, Mapping
 from typing import Any
 from urllib.parse import quote as _url_quote
 
@@ -33,7 +37,19 @@ from ..values import (
 )
 from .calls import ANY, VALUE, CallFailed, Signature, convert, signature_of
 
-__all__ = ["BUILTINS", "Boxed", "Builtin", "FuncError", "printable", "text_of_args"]
+__all__ = [
+    "AND_BUILTIN",
+    "BUILTINS",
+    "CALL_BUILTIN",
+    "OR_BUILTIN",
+    "PRINTF_BUILTIN",
+    "SLICE_BUILTIN",
+    "Boxed",
+    "Builtin",
+    "FuncError",
+    "printable",
+    "text_of_args",
+]
 
 
 class FuncError(Exception):
@@ -436,27 +452,37 @@ def _unreachable(*args: Any) -> Any:  # pragma: no cover - compiled specially
     raise AssertionError("and, or and call are evaluated by the compiler")
 
 
-BUILTINS: dict[str, Builtin] = {
-    b.name: b
-    for b in (
-        Builtin("and", _unreachable, _sig((VALUE,), VALUE)),
-        Builtin("or", _unreachable, _sig((VALUE,), VALUE)),
-        Builtin("call", _unreachable, _sig((VALUE,), VALUE)),
-        Builtin("not", not_, _sig((VALUE,))),
-        Builtin("len", length, _sig((VALUE,))),
-        Builtin("index", index, _sig((VALUE,), VALUE)),
-        Builtin("slice", slice_, _sig((VALUE,), VALUE)),
-        Builtin("eq", eq, _sig((VALUE,), VALUE)),
-        Builtin("ne", ne, _sig((VALUE, VALUE))),
-        Builtin("lt", lt, _sig((VALUE, VALUE))),
-        Builtin("le", le, _sig((VALUE, VALUE))),
-        Builtin("gt", gt, _sig((VALUE, VALUE))),
-        Builtin("ge", ge, _sig((VALUE, VALUE))),
-        Builtin("print", print_, _sig((), ANY)),
-        Builtin("printf", printf, _sig(("string",), ANY)),
-        Builtin("println", println, _sig((), ANY)),
-        Builtin("html", html, _sig((), ANY)),
-        Builtin("js", js, _sig((), ANY)),
-        Builtin("urlquery", urlquery, _sig((), ANY)),
-    )
-}
+# The builtins the compiler treats specially (short circuit, the callee's name, a
+# constant format, boxed indexes), known by identity so that a set can replace them.
+AND_BUILTIN = Builtin("and", _unreachable, _sig((VALUE,), VALUE))
+OR_BUILTIN = Builtin("or", _unreachable, _sig((VALUE,), VALUE))
+CALL_BUILTIN = Builtin("call", _unreachable, _sig((VALUE,), VALUE))
+PRINTF_BUILTIN = Builtin("printf", printf, _sig(("string",), ANY))
+SLICE_BUILTIN = Builtin("slice", slice_, _sig((VALUE,), VALUE))
+
+BUILTINS: Mapping[str, Builtin] = types.MappingProxyType(
+    {
+        b.name: b
+        for b in (
+            AND_BUILTIN,
+            OR_BUILTIN,
+            CALL_BUILTIN,
+            Builtin("not", not_, _sig((VALUE,))),
+            Builtin("len", length, _sig((VALUE,))),
+            Builtin("index", index, _sig((VALUE,), VALUE)),
+            SLICE_BUILTIN,
+            Builtin("eq", eq, _sig((VALUE,), VALUE)),
+            Builtin("ne", ne, _sig((VALUE, VALUE))),
+            Builtin("lt", lt, _sig((VALUE, VALUE))),
+            Builtin("le", le, _sig((VALUE, VALUE))),
+            Builtin("gt", gt, _sig((VALUE, VALUE))),
+            Builtin("ge", ge, _sig((VALUE, VALUE))),
+            Builtin("print", print_, _sig((), ANY)),
+            PRINTF_BUILTIN,
+            Builtin("println", println, _sig((), ANY)),
+            Builtin("html", html, _sig((), ANY)),
+            Builtin("js", js, _sig((), ANY)),
+            Builtin("urlquery", urlquery, _sig((), ANY)),
+        )
+    }
+)

@@ -28,19 +28,25 @@ from __future__ import annotations
 import functools
 import inspect
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NoReturn
 
 from .. import values
-from ..values import MISSING, kind, type_name
+from ..errors import ExecError, LimitExceeded
+from ..gostd.fmt import GoErr, errorf
+from ..parse.nodes import Node
+from ..values import MISSING, type_name
 
 __all__ = [
     "ANY",
+    "NO_FINAL",
     "VALUE",
     "CallFailed",
     "Signature",
     "convert",
     "go_type_of_annotation",
+    "raise_call_error",
     "signature_of",
     "type_kind",
 ]
@@ -49,13 +55,38 @@ ANY = "interface {}"  # Go's empty interface: any value
 VALUE = "reflect.Value"  # what the builtins take: the value itself, missing or not
 
 
+class _NoFinal:
+    """The absence of a value piped into a command (Go's missingVal)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "NO_FINAL"
+
+
+NO_FINAL: Any = _NoFinal()
+
+
+def raise_call_error(
+    error: Callable[..., ExecError], node: Node, name: str, exc: Exception
+) -> NoReturn:
+    """Raises what Go reports when calling function or method ``name`` at ``node`` failed.
+
+    Go's ``error calling NAME: ...``, caused by ``exc``. An ExecError from a
+    function that executes templates itself is wrapped too, as Go wraps the error
+    its Execute returns; only LimitExceeded, which ends the whole run, passes
+    unchanged. ``error`` is the compiler's ``error(node, format, *args)``.
+    """
+    if isinstance(exc, LimitExceeded):
+        raise exc
+    raise error(node, "error calling %s: %w", name, GoErr(str(exc))) from exc
+
+
 class CallFailed(Exception):
     """Go's message for a failed argument check or signature check, as the format
     and arguments Go's errorf gets (``str()`` is the formatted message)."""
 
     def __init__(self, format: str, *args: Any) -> None:
-        from ..gostd.fmt import errorf
-
         super().__init__(errorf(format, *args))
         self.format = format
         self.fargs = args
@@ -279,8 +310,3 @@ def signature_of(func: Any, name: str) -> Signature:
         # A bound method: its function's first parameter is the receiver.
         return Signature(sig.params[1:], sig.variadic, sig.results_error)
     return sig
-
-
-def is_callable_value(value: Any) -> bool:
-    """Whether ``value`` is a Go func (a Python function, method or callable object)."""
-    return kind(value) == values.FUNC

@@ -13,24 +13,20 @@ variables (slot 0 is ``$``). Commands are ``cmd(st, dot, frame, final)``, where
 ``final`` is the value piped in (``NO_FINAL`` for a pipeline's first command).
 Errors are Go's (see ``state.exec_error``), raised as ``ExecError``.
 
-A list of actions, and a range body with its loop, become one generated Python
-function: texts and the simplest actions (``_Inline``) are written into it as
-statements, every other item is a call.
+A list of actions, a range body with its loop, and a function call with its
+arguments become generated Python functions (see codegen): texts, actions and
+operands are written into them as statements (``Inline``) where they can be.
 """
 
 from __future__ import annotations
 
 import contextlib
-import datetime
-import functools
-import operator
 from collections.abc import Callable, Mapping, Sized
 from typing import Any
 
 from .. import values
-from ..errors import ExecError, LimitExceeded
+from ..errors import ExecError
 from ..gostd import fmt as gofmt
-from ..gostd.fmt import GoErr
 from ..gotypes import Uint8, typed_int
 from ..parse.nodes import (
     ActionNode,
@@ -58,51 +54,60 @@ from ..parse.nodes import (
 )
 from ..values import FUNC, INT, MAP, MISSING, SLICE, UINT, kind, type_name
 from . import builtins as _builtins
-from .calls import ANY, VALUE, CallFailed, Signature, convert, signature_of, type_kind
+from . import codegen, lookup
+from .calls import (
+    ANY,
+    NO_FINAL,
+    VALUE,
+    CallFailed,
+    Signature,
+    convert,
+    signature_of,
+    type_kind,
+)
+from .codegen import UNSET, Break, Continue, Inline
+from .lookup import RANGE, TOP, Getter
 from .state import MAX_EXEC_DEPTH, State, exec_error
 
 __all__ = ["CompiledTemplate", "Options", "compile_template"]
 
-Run = Callable[[State, Any, list], None]
-Eval = Callable[[State, Any, list], Any]
-Cmd = Callable[[State, Any, list, Any], Any]
+Run = Callable[[State, Any, list[Any]], None]
+Eval = Callable[[State, Any, list[Any]], Any]
+Cmd = Callable[[State, Any, list[Any], Any], Any]
 
+# Classes whose values print through fmt's own shortcuts, with no methods to ask.
+_PRINTED_AS_IS = frozenset({str, int, float, bool})
 
-class _NoFinal:
-    """The absence of a value piped into a command (Go's missingVal)."""
-
-    __slots__ = ()
-
-
-NO_FINAL: Any = _NoFinal()
-_UNSET: Any = object()  # a variable slot whose declaration has not run
-
-
-class _Break(Exception):
-    pass
-
-
-class _Continue(Exception):
-    pass
-
-
-MISSINGKEY_INVALID, MISSINGKEY_ZERO, MISSINGKEY_ERROR = range(3)
+# Statements turning an operand that is no value into nil (Go's validateType to
+# interface {}), indexed by whether the parameter is an interface.
+_AS_INTERFACE: tuple[tuple[str, ...], tuple[str, ...]] = (
+    (),
+    ("if {out} is MISSING: {out} = None",),
+)
 
 
 class Options:
-    """What compilation depends on besides the tree: functions, missingkey mode, and
-    whether writes record which node made them (``trace``, for source maps)."""
+    """What compilation depends on besides the tree: the set's functions and builtins,
+    the missingkey mode, and whether writes record which node made them (``trace``,
+    for source maps)."""
 
-    __slots__ = ("funcs", "missingkey", "trace")
+    __slots__ = ("builtins", "funcs", "missingkey", "trace")
 
-    def __init__(self, funcs: Mapping[str, Any], missingkey: int, trace: bool = False) -> None:
+    def __init__(
+        self,
+        funcs: Mapping[str, Any],
+        builtins: Mapping[str, _builtins.Builtin],
+        missingkey: int,
+        trace: bool = False,
+    ) -> None:
         self.funcs = funcs
+        self.builtins = builtins
         self.missingkey = missingkey
         self.trace = trace
 
 
 class CompiledTemplate:
-    """A template's closure tree and the size of its variable frame."""
+    """A template's runner and the size of its variable frame."""
 
     __slots__ = ("frame_size", "run")
 
@@ -141,23 +146,11 @@ class _Scope:
         return None
 
 
-class _Origin:
-    """Where a receiver came from, when no container holds it (see _static_type)."""
-
-    __slots__ = ("name",)
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-
-
-_TOP: Any = _Origin("top")  # the data, a variable, a pipeline's result: typed by its value
-_RANGE: Any = _Origin("range")  # an element of the collection a range is visiting
-
-
 class _Compiler:
     def __init__(self, name: str, options: Options) -> None:
         self.name = name
         self.funcs = options.funcs
+        self.builtins = options.builtins
         self.missingkey = options.missingkey
         self.trace = options.trace
         self.scope = _Scope()
@@ -165,11 +158,11 @@ class _Compiler:
         # Slots declared in a branch's main list are not set when its else list
         # runs, although Go's parser lets the else list name them.
         self.hidden: frozenset[int] = frozenset()
-        # Whether dot is an element of a range's collection (see _static_type).
-        self.dot_origin: Any = _TOP
+        # Whether dot is an element of a range's collection (see lookup.static_type).
+        self.dot_origin: Any = TOP
         self.last = _LastVisited()
         # A range's element variable -> the slot holding the collection it visits,
-        # which gives the variable's static type in errors (see _static_type).
+        # which gives the variable's static type in errors (see lookup.static_type).
         self.range_origins: dict[int, int] = {}
 
     def error(self, node: Node | None, format: str, *args: Any) -> ExecError:
@@ -186,12 +179,12 @@ class _Compiler:
             only = items[0]
             if type(only) is str:
                 return _text_writer(only)
-            if not isinstance(only, _Inline):
+            if not isinstance(only, Inline):
                 return only
-        return _sequence(items)
+        return codegen.sequence(items)
 
     def list_items(self, node: ListNode) -> list[Any]:
-        """A list's texts (adjacent ones joined), _Inline items and runners, in order."""
+        """A list's texts (adjacent ones joined), Inline items and runners, in order."""
         items: list[Any] = []
         for n in node.nodes:
             if self.trace and isinstance(n, TextNode):
@@ -205,7 +198,7 @@ class _Compiler:
                 items.append(self.item(n))
         return items
 
-    def item(self, node: Node) -> Run | _Inline:
+    def item(self, node: Node) -> Run | Inline:
         if isinstance(node, ActionNode):
             return self.action(node)
         if isinstance(node, IfNode):
@@ -217,96 +210,62 @@ class _Compiler:
         if isinstance(node, TemplateNode):
             return self.template_call(node)
         if isinstance(node, BreakNode):
-            return _raiser(_Break)
+            return _raiser(Break)
         if isinstance(node, ContinueNode):
-            return _raiser(_Continue)
+            return _raiser(Continue)
         raise AssertionError(f"unknown node {node!r}")
 
-    def action(self, node: ActionNode) -> Run | _Inline:
+    def action(self, node: ActionNode) -> Run | Inline:
         pipe = node.pipe
-        if self.trace and not pipe.decl:
-            ev = self.pipeline(pipe)
-            print_value = self.printer(node)
-
-            def run_traced(st: State, dot: Any, frame: list) -> None:
-                v = ev(st, dot, frame)
-                st.write_at(node, v if v.__class__ is str else print_value(v))
-
-            return run_traced
         if pipe.decl:
             constant = self.constant_declaration(pipe)
             if constant is not None:
                 return constant
             ev = self.pipeline(pipe)
+            return Inline(["{ev}(st, dot, frame)"], {"ev": ev})
+        write = "st.write_at({action}, {text})" if self.trace else "w({text})"
+        # Go's printValue; a string, the commonest value, needs no call.
+        text = "v if v.__class__ is str else {pv}(v)"
+        return self.expression(pipe).then(
+            "v",
+            [write.format(action="{action}", text=text)],
+            {"pv": self.printer(node), "action": node},
+        )
 
-            def run_declaration(st: State, dot: Any, frame: list) -> None:
-                ev(st, dot, frame)
+    def expression(self, pipe: PipeNode) -> Inline:
+        """A pipeline without declarations, as statements assigning its value to ``{out}``.
 
-            return run_declaration
-        print_value = self.printer(node)
-        var = _plain_variable(pipe)
-        if var is not None:
-            read = self.variable_reader(var)
-
-            def run_variable(st: State, dot: Any, frame: list) -> None:
-                v = read(st, dot, frame)
-                st.w(v if v.__class__ is str else print_value(MISSING if v is None else v))
-
-            slot = self.scope.find(var.names[0], self.hidden)
-            if slot is None:
-                return run_variable
-            return _Inline(
-                [
-                    f"v = frame[{slot}]",
-                    "if v is UNSET: {read}(st, dot, frame)",
-                    "w(v if v.__class__ is str else {pv}(MISSING if v is None else v))",
-                ],
-                {"read": read, "pv": print_value},
-            )
-        if _plain_dot(pipe):
-            return _Inline(
-                ["w(dot if dot.__class__ is str else {pv}(MISSING if dot is None else dot))"],
-                {"pv": print_value},
-            )
-        fast = self.dot_fields(pipe)
-        if fast is not None:
-            get, origin = fast
-            return _Inline(
-                [
-                    "v = {get}(st, dot, {origin})",
-                    "w(v if v.__class__ is str else {pv}(MISSING if v is None else v))",
-                ],
-                {"get": get, "origin": origin, "pv": print_value},
-            )
-        printf = self.printf_action(pipe)
-        if printf is not None:
-            return printf
+        The value may be nil where the pipeline's would be no value: printing
+        treats both alike.
+        """
+        if len(pipe.cmds) == 1 and len(pipe.cmds[0].args) == 1:
+            arg = pipe.cmds[0].args[0]
+            if isinstance(arg, DotNode):
+                return Inline(["{out} = dot"])
+            if isinstance(arg, FieldNode):
+                return self.field_operand(arg, VALUE)
+            if isinstance(arg, VariableNode) and len(arg.names) == 1:
+                slot = self.scope.find(arg.names[0], self.hidden)
+                if slot is not None:
+                    return Inline(
+                        [f"{{out}} = frame[{slot}]", "if {out} is UNSET: {read}(st, dot, frame)"],
+                        {"read": self.variable_reader(arg)},
+                    )
         if len(pipe.cmds) == 1:
             cmd = pipe.cmds[0]
             single = self.value(cmd.args[0]) if len(cmd.args) == 1 else None
-            if single is None:
-                c0 = self.command(cmd, pipe, has_final=False)
+            if single is not None:
+                return Inline(["{out} = {ev}(st, dot, frame)"], {"ev": single})
+            if isinstance(cmd.args[0], IdentifierNode):
+                code = self.function(cmd.args[0], cmd, cmd.args, has_final=False)
+            else:
+                code = self.command(cmd, pipe, has_final=False)
+            if isinstance(code, Inline):
+                return code
+            return Inline(["{out} = {cmd}(st, dot, frame, NO_FINAL)"], {"cmd": code})
+        return Inline(["{out} = {ev}(st, dot, frame)"], {"ev": self.pipeline(pipe)})
 
-                def run_command(st: State, dot: Any, frame: list) -> None:
-                    v = c0(st, dot, frame, NO_FINAL)
-                    st.w(v if v.__class__ is str else print_value(MISSING if v is None else v))
-
-                return run_command
-
-            def run_single(st: State, dot: Any, frame: list) -> None:
-                v = single(st, dot, frame)
-                st.w(v if v.__class__ is str else print_value(MISSING if v is None else v))
-
-            return run_single
-        ev = self.pipeline(pipe)
-
-        def run_action(st: State, dot: Any, frame: list) -> None:
-            v = ev(st, dot, frame)
-            st.w(v if v.__class__ is str else print_value(v))
-
-        return run_action
-
-    def constant_declaration(self, pipe: PipeNode) -> Run | _Inline | None:
+    def constant_declaration(self, pipe: PipeNode) -> Inline | None:
         """``{{$x := "lit"}}`` or ``{{$x = 1}}``: a literal stored straight into its slot."""
         if len(pipe.decl) != 1 or len(pipe.cmds) != 1 or len(pipe.cmds[0].args) != 1:
             return None
@@ -323,125 +282,18 @@ class _Compiler:
                 return None
         else:
             slot = self.declare(pipe.decl[0])
-        return _Inline([f"frame[{slot}] = {{value}}"], {"value": value})
-
-    def printf_action(self, pipe: PipeNode) -> Run | _Inline | None:
-        """``{{printf "lit" .A (.B)}}`` with up to two dot-field arguments, written directly."""
-        if pipe.decl or len(pipe.cmds) != 1:
-            return None
-        args = pipe.cmds[0].args
-        ident = args[0]
-        if (
-            not isinstance(ident, IdentifierNode)
-            or ident.name != "printf"
-            or "printf" in self.funcs
-            or len(args) not in (3, 4)
-            or not isinstance(args[1], StringNode)
-        ):
-            return None
-        fields = [self.dot_field_of(a) for a in args[2:]]
-        if None in fields:
-            return None
-        format_args = gofmt.compile_format(args[1].text)
-        wrap = _call_wrapper(self.error, pipe.cmds[0], "printf")
-        if len(fields) == 1:
-            ((g0, o0),) = fields  # type: ignore[misc]
-
-            def run_printf1(st: State, dot: Any, frame: list) -> None:
-                a = g0(st, dot, o0)
-                try:
-                    st.w(format_args((None if a is MISSING else a,)))
-                except ExecError:
-                    raise
-                except Exception as e:
-                    raise wrap(e) from e
-
-            return run_printf1
-        (g0, o0), (g1, o1) = fields  # type: ignore[misc]
-        # Per class of dot, the two plain accessors when both names are plain reads
-        # (printf "%q: %q" (.Name) (.Value) over label pairs), found on first use.
-        both: dict[type, tuple[Any, Any]] = {}
-        fasts0 = getattr(g0, "fasts", None)
-        fasts1 = getattr(g1, "fasts", None)
-
-        strings = gofmt.compile_string_pair_format(args[1].text)
-
-        def run_printf2(st: State, dot: Any, frame: list) -> None:
-            pair = both.get(dot.__class__)
-            if pair is not None:
-                try:
-                    a = pair[0](dot)
-                    b = pair[1](dot)
-                except (AttributeError, KeyError):
-                    a = g0(st, dot, o0)
-                    b = g1(st, dot, o1)
-            else:
-                a = g0(st, dot, o0)
-                b = g1(st, dot, o1)
-                if fasts0 is not None and fasts1 is not None:
-                    f0 = fasts0.get(dot.__class__)
-                    f1 = fasts1.get(dot.__class__)
-                    if f0 is not None and f1 is not None:
-                        both[dot.__class__] = (f0, f1)
-            try:
-                st.w(format_args((None if a is MISSING else a, None if b is MISSING else b)))
-            except ExecError:
-                raise
-            except Exception as e:
-                raise wrap(e) from e
-
-        if strings is None:
-            return run_printf2
-        # Two string fields read by their plain accessors are formatted in place;
-        # anything else (and the first use, which finds the accessors) goes
-        # through run_printf2.
-        return _Inline(
-            [
-                "p = {both}.get(dot.__class__)",
-                "if p is None:",
-                "    {run}(st, dot, frame)",
-                "else:",
-                "    try:",
-                "        a = p[0](dot)",
-                "        b = p[1](dot)",
-                "    except (AttributeError, KeyError):",
-                "        a = None",
-                "    if a.__class__ is str and b.__class__ is str:",
-                "        w({strings}(a, b))",
-                "    else:",
-                "        {run}(st, dot, frame)",
-            ],
-            {"both": both, "run": run_printf2, "strings": strings},
-        )
-
-    def dot_field_of(self, node: Node) -> tuple[Callable[..., Any], Any] | None:
-        """For an argument ``.A.B`` or ``(.A.B)``: its getter chain and dot's origin."""
-        if isinstance(node, PipeNode):
-            if node.decl or len(node.cmds) != 1 or len(node.cmds[0].args) != 1:
-                return None
-            node = node.cmds[0].args[0]  # the pipeline's digging: None and MISSING alike
-        if not isinstance(node, FieldNode):
-            return None
-        getters = tuple(self.getter(node, node, n) for n in node.names)
-        return _getter_chain(getters), self.dot_origin
-
-    def dot_fields(self, pipe: PipeNode) -> tuple[Callable[..., Any], Any] | None:
-        """For a plain ``{{.A.B}}``: its getter chain and dot's origin, else None."""
-        if len(pipe.cmds) != 1 or len(pipe.cmds[0].args) != 1 or pipe.decl:
-            return None
-        field = pipe.cmds[0].args[0]
-        if not isinstance(field, FieldNode):
-            return None
-        getters = tuple(self.getter(field, field, n) for n in field.names)
-        return _getter_chain(getters), self.dot_origin
+        return Inline([f"frame[{slot}] = {{value}}"], {"value": value})
 
     def printer(self, node: ActionNode) -> Callable[[Any], str]:
-        """Go's printValue: ``<no value>`` for nothing, an error for funcs."""
+        """Go's printValue for the action ``node``: ``<no value>`` for nothing, an error
+        for funcs, fmt's text otherwise."""
         error = self.error
         format_value = gofmt.format_value
 
         def print_value(v: Any) -> str:
-            if v is MISSING:
+            if v.__class__ in _PRINTED_AS_IS:
+                return format_value(v)
+            if v is MISSING or v is None:
                 return "<no value>"
             k = kind(v)
             if k == FUNC and values.find_method(v, "String") is None:
@@ -455,40 +307,32 @@ class _Compiler:
 
         return print_value
 
-    def branch(self, node: BranchNode, sets_dot: bool) -> Run:
+    def branch(self, node: BranchNode, sets_dot: bool) -> Inline:
         mark = self.scope.mark()
-        cond = self.pipeline(node.pipe)
+        if node.pipe.decl:
+            cond = Inline(["{out} = {ev}(st, dot, frame)"], {"ev": self.pipeline(node.pipe)})
+        else:
+            cond = self.expression(node.pipe)
         body_mark = self.scope.mark()
         outer_origin = self.dot_origin
         if sets_dot:
-            self.dot_origin = _TOP  # with's dot came out of a pipeline
+            self.dot_origin = TOP  # with's dot came out of a pipeline
         body = self.list(node.list)
         self.dot_origin = outer_origin
         declared = frozenset(slot for _, slot in self.scope.pop(body_mark))
         else_run = self.else_list(node, declared)
         self.scope.pop(mark)
-        truth = values.truth
-
         if sets_dot:
-
-            def run_with(st: State, dot: Any, frame: list) -> None:
-                v = cond(st, dot, frame)
-                if truth(v):
-                    body(st, v, frame)
-                elif else_run is not None:
-                    else_run(st, dot, frame)
-
-            return run_with
-
-        def run_if(st: State, dot: Any, frame: list) -> None:
-            v = cond(st, dot, frame)
+            lines = ["if {truth}(c):", "    {body}(st, c, frame)"]
+        else:
             # A comparison's bool needs no look at its kind.
-            if v is True or (v is not False and truth(v)):
-                body(st, dot, frame)
-            elif else_run is not None:
-                else_run(st, dot, frame)
-
-        return run_if
+            lines = [
+                "if c is True or (c is not False and {truth}(c)):",
+                "    {body}(st, dot, frame)",
+            ]
+        if else_run is not None:
+            lines += ["else:", "    {else_run}(st, dot, frame)"]
+        return cond.then("c", lines, {"truth": values.truth, "body": body, "else_run": else_run})
 
     def else_list(self, node: BranchNode, declared: frozenset[int]) -> Run | None:
         if node.else_list is None:
@@ -517,8 +361,8 @@ class _Compiler:
         two_vars = len(decl) > 1
         body_mark = self.scope.mark()
         outer_origin = self.dot_origin
-        self.dot_origin = _RANGE
-        loop = _iteration(
+        self.dot_origin = RANGE
+        loop = codegen.iteration(
             self.list_items(node.list), key_slot, elem_slot, origin_slot, node, self.name
         )
         self.dot_origin = outer_origin
@@ -569,14 +413,14 @@ class _Compiler:
                         raise error(blame, "can't use %v to iterate over more than one variable", v)
                     ran = v > 0
                     if ran:
-                        loop(st, frame, (_same_int_type(v, i) for i in range(int(v))), _TOP)
+                        loop(st, frame, (_same_int_type(v, i) for i in range(int(v))), TOP)
                 else:
                     shown = gofmt.format_pointee(v) if k == values.POINTER else v
                     raise error(blame, "range can't iterate over %v", shown)
             if not ran and else_run is not None:
                 # Go's walkRange recovers a break from its else list too, so there
                 # {{break}} ends this range statement, not the enclosing loop.
-                with contextlib.suppress(_Break):
+                with contextlib.suppress(Break):
                     else_run(st, dot, frame)
 
         return run_range
@@ -598,7 +442,7 @@ class _Compiler:
             if st.tick is not None:
                 st.tick(node, name)
             compiled = st.templates.compiled(d, trace)
-            callee_frame = [_UNSET] * compiled.frame_size
+            callee_frame = [UNSET] * compiled.frame_size
             callee_frame[0] = new_dot
             st.depth += 1
             try:
@@ -634,7 +478,7 @@ class _Compiler:
 
         def read(st: State, dot: Any, frame: list) -> Any:
             v = frame[slot]
-            if v is _UNSET:
+            if v is UNSET:
                 raise error(var, "undefined variable: %s", name)
             return v
 
@@ -707,7 +551,7 @@ class _Compiler:
         if isinstance(first, ChainNode):
             return self.chain_command(first, args, has_final)
         if isinstance(first, IdentifierNode):
-            return self.function(first, cmd, args, has_final)
+            return _as_command(self.function(first, cmd, args, has_final))
         if isinstance(first, VariableNode):
             return self.variable_command(first, args, has_final)
         if len(args) > 1 or has_final:
@@ -784,7 +628,7 @@ class _Compiler:
                 return cmd_dot_call
 
             def cmd_var_call(st: State, dot: Any, frame: list, final: Any) -> Any:
-                start = _TOP if origin_slot is None else frame[origin_slot]
+                start = TOP if origin_slot is None else frame[origin_slot]
                 r, container = walk(st, receiver(st, dot, frame), start)
                 return last(st, dot, frame, r, container, final)
 
@@ -797,176 +641,59 @@ class _Compiler:
             return lambda st, dot, frame, final: get(
                 st, receiver(st, dot, frame), frame[origin_slot]
             )
-        return lambda st, dot, frame, final: get(st, receiver(st, dot, frame), _TOP)
+        return lambda st, dot, frame, final: get(st, receiver(st, dot, frame), TOP)
 
-    def getter(self, node: Node, blame: Node, name: str) -> Callable[[State, Any, Any], Any]:
-        """Go's evalField without arguments: ``get(st, receiver, container)``.
-
-        A niladic method is called; a map is indexed; a struct's field is read.
-        ``blame`` is the node Go's state points at; a failed call blames ``node``.
-        """
-        error = self.error
-        missingkey = self.missingkey
-        resolved: dict[type, tuple[int, Any, Any]] = {}
-        fasts: dict[type, Any] = {}  # class -> accessor for its plain field or key reads
-        niladics: dict[type, Any] = {}  # class -> its method of this name, without arguments
-        member_call = self.member_call(node, blame, name, ())
-
-        def get(st: Any, receiver: Any, container: Any) -> Any:
-            cls = receiver.__class__
-            if cls is dict:
-                v = receiver.get(name, MISSING)
-                if v is MISSING:
-                    return _missing_key(receiver, name, missingkey, error, blame, st, container)
-                return v
-            fast = fasts.get(cls)
-            if fast is not None:
-                try:
-                    return fast(receiver)
-                except (AttributeError, KeyError):
-                    pass  # not there after all: the full rules decide
-            else:
-                method = niladics.get(cls)
-                if method is not None:
-                    return call_niladic(method, receiver)
-            return slow(st, receiver, container)
-
-        def call_niladic(method: Any, receiver: Any) -> Any:
-            try:
-                v = method(receiver)
-            except LimitExceeded:
-                raise
-            except Exception as e:
-                raise error(node, "error calling %s: %w", name, GoErr(str(e))) from e
-            return v if v.__class__ not in _PY_TIME else values.as_go(v)
-
-        def slow(st: Any, receiver: Any, container: Any) -> Any:
-            cls = receiver.__class__
-            how = resolved.get(cls)
-            if how is None:
-                how = resolved[cls] = _resolve(cls, name)
-                if how[2] is not None:
-                    fasts[cls] = how[2]
-                elif how[0] == _NILADIC:
-                    niladics[cls] = how[1]
-            k, func, _ = how
-            if k == _ATTRIBUTE:
-                v = getattr(receiver, name, _NO_ATTRIBUTE)
-                if v is not _NO_ATTRIBUTE:
-                    return v if v.__class__ not in _PY_TIME else values.as_go(v)
-            elif k == _NILADIC:
-                return call_niladic(func, receiver)
-            elif k == _KEY:
-                try:
-                    return receiver[name]
-                except KeyError:
-                    return _missing_key(receiver, name, missingkey, error, blame, st, container)
-                except TypeError:
-                    pass
-            elif k == _MISSING_RECEIVER:
-                if missingkey == MISSINGKEY_ERROR:
-                    raise error(blame, "nil data; no entry for key %q", name)
-                return MISSING
-            elif k == _NIL_RECEIVER:
-                raise error(
-                    blame,
-                    "nil pointer evaluating %s.%s",
-                    _static_type(receiver, container, st),
-                    name,
-                )
-            elif k == _CALL:
-                return member_call(st, None, None, receiver, container, NO_FINAL)
-            raise error(
-                blame,
-                "can't evaluate field %s in type %s",
-                name,
-                _static_type(receiver, container, st),
-            )
-
-        get.fasts = fasts  # type: ignore[attr-defined]
-        return get
+    def getter(self, node: Node, blame: Node, name: str) -> Getter:
+        """Go's evalField for ``.name`` without arguments (see lookup.field_getter)."""
+        method = self.member_call(node, blame, name, ())
+        return lookup.field_getter(name, node, blame, self.missingkey, self.error, method)
 
     def member_call(
         self, node: Node, blame: Node, name: str, call_args: tuple[Node, ...]
     ) -> Callable[..., Any]:
-        """Go's evalField with arguments (or a piped value): a method call.
-
-        ``call(st, dot, frame, receiver, container, final)``; fields and map keys
-        cannot take arguments, which is an error.
-        """
-        error = self.error
-        missingkey = self.missingkey
-        has_args = bool(call_args)
-        evaluators: dict[Signature, Any] = {}
-
-        def call(st: Any, dot: Any, frame: Any, receiver: Any, container: Any, final: Any) -> Any:
-            if receiver is MISSING:
-                if missingkey == MISSINGKEY_ERROR:
-                    raise error(blame, "nil data; no entry for key %q", name)
-                return MISSING
-            if receiver is None:
-                raise error(
-                    blame,
-                    "nil pointer evaluating %s.%s",
-                    _static_type(receiver, container, st),
-                    name,
-                )
-            method = values.find_method(receiver, name)
-            if method is None:
-                k = kind(receiver)
-                if k == MAP and (type(receiver) is dict or name in receiver):
-                    if has_args or final is not NO_FINAL:
-                        raise error(blame, "%s is not a method but has arguments", name)
-                    return _missing_key(receiver, name, missingkey, error, blame, st, container)
-                if k in (values.STRUCT, values.POINTER) and (
-                    _attribute(receiver, name) is not _NO_ATTRIBUTE
-                ):
-                    raise error(blame, "%s has arguments but cannot be invoked as function", name)
-                raise error(
-                    blame,
-                    "can't evaluate field %s in type %s",
-                    name,
-                    _static_type(receiver, container, st),
-                )
-            sig = signature_of(method, name)
-            evaluate = evaluators.get(sig)
-            if evaluate is None:
-                evaluate = evaluators[sig] = self.call_arguments(sig, name, call_args, blame)
-            argv = evaluate(st, dot, frame, final)
-            try:
-                return values.as_go(method(*argv))
-            except LimitExceeded:
-                raise
-            except Exception as e:
-                raise error(node, "error calling %s: %w", name, GoErr(str(e))) from e
-
-        return call
+        """Go's evalField with arguments (see lookup.method_caller)."""
+        return lookup.method_caller(
+            name,
+            node,
+            blame,
+            self.missingkey,
+            self.error,
+            bool(call_args),
+            lambda sig: self.call_arguments(sig, name, call_args, blame),
+        )
 
     # -- functions -----------------------------------------------------------------------
 
     def function(
         self, ident: IdentifierNode, cmd: Node, args: tuple[Node, ...], has_final: bool
-    ) -> Cmd:
-        """Go's evalFunction: a user function first, then a builtin."""
+    ) -> Cmd | Inline:
+        """Go's evalFunction: a user function first, then a builtin of the set.
+
+        A call is statements (to be written into the code that uses its value),
+        anything else a command.
+        """
         name = ident.name
         user = self.funcs.get(name)
         if user is not None:
             return self.call(user, name, ident, cmd, args[1:], signature_of(user, name), has_final)
-        builtin = _builtins.BUILTINS.get(name)
+        builtin = self.builtins.get(name)
         if builtin is None:
             fail = _failing(self.error, ident, "%q is not a defined function", name)
             return lambda st, dot, frame, final: fail(st, dot, frame)
-        if name in ("and", "or"):
-            return self.and_or(name == "or", ident, args[1:], has_final)
-        if name == "call":
+        if builtin is _builtins.AND_BUILTIN or builtin is _builtins.OR_BUILTIN:
+            return self.and_or(builtin is _builtins.OR_BUILTIN, ident, args[1:], has_final)
+        if builtin is _builtins.CALL_BUILTIN:
             return self.call_builtin(ident, cmd, args[1:], has_final)
-        if name == "printf" and args[1:] and isinstance(args[1], StringNode):
-            return self.printf_constant(ident, cmd, args[1:], has_final)
-        evaluators = None
-        if name == "slice" and len(args) > 2:
-            evaluators = [self.arg(args[1], VALUE)] + [self.slice_index(a) for a in args[2:]]
+        if builtin is _builtins.PRINTF_BUILTIN and args[1:] and isinstance(args[1], StringNode):
+            return self.printf_constant(cmd, args[1:], has_final)
+        operands = None
+        if builtin is _builtins.SLICE_BUILTIN and len(args) > 2:
+            operands = [self.operand(args[1], VALUE)] + [
+                Inline(["{out} = {ev}(st, dot, frame)"], {"ev": self.slice_index(a)})
+                for a in args[2:]
+            ]
         return self.call(
-            builtin.func, name, ident, cmd, args[1:], builtin.signature, has_final, evaluators
+            builtin.func, name, ident, cmd, args[1:], builtin.signature, has_final, operands
         )
 
     def slice_index(self, node: Node) -> Eval:
@@ -977,7 +704,7 @@ class _Compiler:
         """
         plain = self.arg(node, VALUE)
         if isinstance(node, DotNode):
-            if self.dot_origin is not _RANGE:
+            if self.dot_origin is not RANGE:
                 return plain
             return lambda st, dot, frame: _boxed(dot, st.range_collection)
         if isinstance(node, VariableNode) and len(node.names) == 1:
@@ -995,18 +722,18 @@ class _Compiler:
             blame: Node = node
         elif isinstance(node, VariableNode):
             names = node.names[1:]
-            start = _TOP
+            start = TOP
             oslot = self.variable_origin(node)
             receiver = self.variable_reader(node)
             blame = node
         else:
             names = node.fields
-            start = _TOP
+            start = TOP
             receiver = self.arg(node.node, None)
             blame = self.last.arg(node.node)
         walk = _walker(tuple(self.getter(node, blame, n) for n in names))
 
-        def ev_index(st: State, dot: Any, frame: list) -> Any:
+        def ev_index(st: State, dot: Any, frame: list[Any]) -> Any:
             origin = start if oslot is None else frame[oslot]
             v, container = walk(st, receiver(st, dot, frame), origin)
             return _boxed(v, container)
@@ -1022,8 +749,8 @@ class _Compiler:
         args: tuple[Node, ...],
         sig: Signature,
         has_final: bool,
-        evaluators: list[Eval] | None = None,
-    ) -> Cmd:
+        operands: list[Inline] | None = None,
+    ) -> Cmd | Inline:
         """Go's evalCall: check the arity, convert the arguments, call, report errors.
 
         The arity is known here, so a wrong one compiles to its error.
@@ -1038,129 +765,84 @@ class _Compiler:
         if sig.results_error is not None:
             fail = _failing(error, at, "%v", sig.results_error)
             return lambda st, dot, frame, final: fail(st, dot, frame)
-        if evaluators is None:
-            evaluators = [self.arg(a, sig.param(i)) for i, a in enumerate(args)]
-        final_conv = (
-            self.final_converter(sig, count, args[-1] if args else at) if has_final else None
+        if operands is None:
+            operands = [self.operand(a, sig.param(i)) for i, a in enumerate(args)]
+        if has_final:
+            operands.append(self.final_operand(sig, count, args[-1] if args else at))
+        shortcut = None
+        if len(operands) == 2 and not has_final and func in (_builtins.eq, _builtins.ne):
+            # Two plain strings or two plain ints need none of Go's kind checks.
+            shortcut = (
+                "({a0}.__class__ is str or {a0}.__class__ is int)"
+                " and {a1}.__class__ is {a0}.__class__",
+                "{a0} == {a1}" if func is _builtins.eq else "{a0} != {a1}",
+            )
+        result = _as_go_result if name in self.funcs else None
+        return codegen.call_statements(
+            func, operands, error=error, node=cmd, name=name, result=result, shortcut=shortcut
         )
-        check = _as_go_result if name in self.funcs else _same
-        wrap = _call_wrapper(error, cmd, name)
 
-        if len(evaluators) == 0:
-            if final_conv is None:
+    def operand(self, node: Node, go_type: str) -> Inline:
+        """An argument of a call, converted to ``go_type``, as statements assigning ``{out}``.
 
-                def cmd_call0(st: State, dot: Any, frame: list, final: Any) -> Any:
-                    try:
-                        return check(func())
-                    except LimitExceeded:
-                        raise
-                    except Exception as e:
-                        raise wrap(e) from e
-
-                return cmd_call0
-
-            def cmd_call_final(st: State, dot: Any, frame: list, final: Any) -> Any:
-                a = final_conv(final)
-                try:
-                    return check(func(a))
-                except LimitExceeded:
-                    raise
-                except Exception as e:
-                    raise wrap(e) from e
-
-            return cmd_call_final
-        if len(evaluators) == 1 and final_conv is None:
-            e0 = evaluators[0]
-
-            def cmd_call1(st: State, dot: Any, frame: list, final: Any) -> Any:
-                a = e0(st, dot, frame)
-                try:
-                    return check(func(a))
-                except LimitExceeded:
-                    raise
-                except Exception as e:
-                    raise wrap(e) from e
-
-            return cmd_call1
-        if len(evaluators) == 2 and final_conv is None and func in (_builtins.eq, _builtins.ne):
-            return self.compare(func, args, evaluators, wrap)
-        if len(evaluators) == 2 and final_conv is None:
-            e0, e1 = evaluators
-
-            def cmd_call2(st: State, dot: Any, frame: list, final: Any) -> Any:
-                a = e0(st, dot, frame)
-                b = e1(st, dot, frame)
-                try:
-                    return check(func(a, b))
-                except LimitExceeded:
-                    raise
-                except Exception as e:
-                    raise wrap(e) from e
-
-            return cmd_call2
-        evs = tuple(evaluators)
-
-        def cmd_call(st: State, dot: Any, frame: list, final: Any) -> Any:
-            argv = [e(st, dot, frame) for e in evs]
-            if final_conv is not None:
-                argv.append(final_conv(final))
-            try:
-                return check(func(*argv))
-            except LimitExceeded:
-                raise
-            except Exception as e:
-                raise wrap(e) from e
-
-        return cmd_call
-
-    def compare(self, func: Any, args: tuple[Node, ...], evaluators: list[Eval], wrap: Any) -> Cmd:
-        """eq or ne of two operands.
-
-        Two plain strings or two plain ints need none of Go's kind checks; for
-        ``eq .Field "text"``, the commonest condition, the operands are read inline.
+        Literals are converted here; dot and fields of dot are read in place.
         """
-        negate = func is _builtins.ne
-        field = self.dot_field_of(args[0]) if isinstance(args[0], FieldNode) else None
-        if field is not None and isinstance(args[1], StringNode):
-            g0, o0 = field
-            text = args[1].text
-
-            def cmd_compare_text(st: State, dot: Any, frame: list, final: Any) -> Any:
-                a = g0(st, dot, o0)
-                if a.__class__ is str:
-                    return (a != text) if negate else (a == text)
-                try:
-                    return func(a, text)
-                except Exception as e:
-                    raise wrap(e) from e
-
-            return cmd_compare_text
-        e0, e1 = evaluators
-
-        def cmd_compare(st: State, dot: Any, frame: list, final: Any) -> Any:
-            a = e0(st, dot, frame)
-            b = e1(st, dot, frame)
-            cls = a.__class__
-            if (cls is str or cls is int) and b.__class__ is cls:
-                return (a != b) if negate else (a == b)
+        inner = _parenthesized(node)
+        if inner is not None and go_type in (VALUE, ANY):
+            # (.A) is the pipeline's value, in which Go digs a nil out into no value.
+            code = self.operand(inner, go_type)
+            if go_type == VALUE:
+                code.lines.append("if {out} is None: {out} = MISSING")
+                code.reads = None  # the read alone is not the whole operand
+            return code
+        if isinstance(node, (StringNode, BoolNode, NumberNode)):
             try:
-                return func(a, b)
-            except Exception as e:
-                raise wrap(e) from e
+                value = self.literal_value(node, go_type)
+                return Inline(["{out} = {value}"], {"value": value}, constant=True)
+            except _LiteralError:
+                pass  # the evaluator below fails when (and if) the call is reached
+        elif isinstance(node, DotNode) and go_type in (VALUE, ANY):
+            return Inline(["{out} = dot", *_AS_INTERFACE[go_type == ANY]])
+        elif isinstance(node, FieldNode) and go_type in (VALUE, ANY):
+            return self.field_operand(node, go_type)
+        return Inline(["{out} = {ev}(st, dot, frame)"], {"ev": self.arg(node, go_type)})
 
-        return cmd_compare
+    def field_operand(self, node: FieldNode, go_type: str) -> Inline:
+        """``.A.B`` read from dot as statements assigning ``{out}`` (``go_type`` VALUE or ANY).
 
-    def final_converter(
-        self, sig: Signature, count: int, blame: Node
-    ) -> Callable[[Any], Any] | None:
-        """Go's validateType for the piped value, the call's last argument (None: none)."""
-        if count == 0:
-            return None
+        A single name is read in place from a dict, or through the accessor its
+        getter found for dot's class (a Go-modelled class's field or key); what
+        cannot be read so (a missing key, say) is left to the getter and its rules.
+        """
+        getters = tuple(self.getter(node, node, n) for n in node.names)
+        names = {"get": _getter_chain(getters), "origin": self.dot_origin}
+        read = ["{out} = {get}(st, dot, {origin})", *_AS_INTERFACE[go_type == ANY]]
+        if len(getters) > 1:
+            return Inline(read, names)
+        names["fasts"] = getters[0].fasts  # type: ignore[attr-defined]
+        names["key"] = node.names[0]
+        lines = [
+            "if dot.__class__ is dict:",
+            "    {out} = dot.get({key}, MISSING)",
+            "else:",
+            "    {out} = {fasts}.get(dot.__class__)",
+            "    if {out} is None:",
+            "        {out} = MISSING",
+            "    else:",
+            "        try:",
+            "            {out} = {out}(dot)",
+            "        except (AttributeError, KeyError):",
+            "            {out} = MISSING",
+            "if {out} is MISSING:",
+            *("    " + line for line in read),
+        ]
+        return Inline(lines, names, reads=names["fasts"])
+
+    def final_operand(self, sig: Signature, count: int, blame: Node) -> Inline:
+        """Go's validateType for the piped value, the call's last argument."""
         go_type = _final_type(sig, count)
-        if go_type == VALUE:
-            return _same
-        if go_type == ANY:
-            return _to_interface
+        if go_type in (VALUE, ANY):
+            return Inline(["{out} = final", *_AS_INTERFACE[go_type == ANY]])
         error = self.error
 
         def convert_final(final: Any) -> Any:
@@ -1169,7 +851,7 @@ class _Compiler:
             except CallFailed as e:
                 raise error(blame, e.format, *e.fargs) from None
 
-        return convert_final
+        return Inline(["{out} = {convert}(final)"], {"convert": convert_final})
 
     def call_arguments(
         self, sig: Signature, name: str, args: tuple[Node, ...], at: Node
@@ -1245,7 +927,7 @@ class _Compiler:
             oslot = self.variable_origin(node)
             if oslot is not None:
                 return lambda st, dot, frame: get(st, read(st, dot, frame), frame[oslot])
-            return lambda st, dot, frame: get(st, read(st, dot, frame), _TOP)
+            return lambda st, dot, frame: get(st, read(st, dot, frame), TOP)
         return None
 
     def arg(self, node: Node, go_type: str | None) -> Eval:
@@ -1293,7 +975,7 @@ class _Compiler:
         elif isinstance(node, VariableNode):
             cmd = self.variable_command(node, (node,), False)
         elif isinstance(node, IdentifierNode):
-            cmd = self.function(node, node, (node,), False)
+            cmd = _as_command(self.function(node, node, (node,), False))
         elif isinstance(node, ChainNode):
             cmd = self.chain_command(node, (node,), False)
         elif isinstance(node, PipeNode):
@@ -1374,70 +1056,20 @@ class _Compiler:
             raise _LiteralError(node, "%s overflows int", text)
         return MISSING
 
-    def printf_constant(
-        self, ident: Node, cmd: Node, args: tuple[Node, ...], has_final: bool
-    ) -> Cmd:
+    def printf_constant(self, cmd: Node, args: tuple[Node, ...], has_final: bool) -> Inline:
         """printf with a literal format: the format is parsed once, here."""
         fmt_node = args[0]
         assert isinstance(fmt_node, StringNode)
-        format_args = gofmt.compile_format(fmt_node.text)
-        evaluators = tuple(self.arg(a, ANY) for a in args[1:])
-        wrap = _call_wrapper(self.error, cmd, "printf")
-        fields = [self.dot_field_of(a) for a in args[1:]]
-        if len(fields) == 1 and not has_final and None not in fields:
-            ((g0, o0),) = fields  # type: ignore[misc]
-
-            def cmd_printf_field(st: State, dot: Any, frame: list, final: Any) -> Any:
-                a = g0(st, dot, o0)
-                try:
-                    return format_args((None if a is MISSING else a,))
-                except ExecError:
-                    raise
-                except Exception as e:
-                    raise wrap(e) from e
-
-            return cmd_printf_field
-        if len(fields) == 2 and not has_final and None not in fields:
-            (g0, o0), (g1, o1) = fields  # type: ignore[misc]
-
-            def cmd_printf_fields(st: State, dot: Any, frame: list, final: Any) -> Any:
-                a = g0(st, dot, o0)
-                b = g1(st, dot, o1)
-                argv = (None if a is MISSING else a, None if b is MISSING else b)
-                try:
-                    return format_args(argv)
-                except ExecError:
-                    raise
-                except Exception as e:
-                    raise wrap(e) from e
-
-            return cmd_printf_fields
-        if len(evaluators) == 2 and not has_final:
-            e0, e1 = evaluators
-
-            def cmd_printf2(st: State, dot: Any, frame: list, final: Any) -> Any:
-                argv = (e0(st, dot, frame), e1(st, dot, frame))
-                try:
-                    return format_args(argv)
-                except ExecError:
-                    raise
-                except Exception as e:
-                    raise wrap(e) from e
-
-            return cmd_printf2
-
-        def cmd_printf(st: State, dot: Any, frame: list, final: Any) -> Any:
-            argv = tuple(e(st, dot, frame) for e in evaluators)
-            if has_final:
-                argv += (_to_interface(final),)
-            try:
-                return format_args(argv)
-            except ExecError:
-                raise
-            except Exception as e:
-                raise wrap(e) from e
-
-        return cmd_printf
+        operands = [self.operand(a, ANY) for a in args[1:]]
+        if has_final:
+            operands.append(Inline(["{out} = final", *_AS_INTERFACE[True]]))
+        return codegen.call_statements(
+            gofmt.compile_format(fmt_node.text, len(operands)),
+            operands,
+            error=self.error,
+            node=cmd,
+            name="printf",
+        )
 
     def and_or(self, is_or: bool, ident: Node, args: tuple[Node, ...], has_final: bool) -> Cmd:
         """and/or: evaluate arguments in turn and stop at the deciding one."""
@@ -1465,7 +1097,9 @@ class _Compiler:
 
         return cmd_and_or
 
-    def call_builtin(self, ident: Node, cmd: Node, args: tuple[Node, ...], has_final: bool) -> Cmd:
+    def call_builtin(
+        self, ident: Node, cmd: Node, args: tuple[Node, ...], has_final: bool
+    ) -> Cmd | Inline:
         """call f a b: the callee's node text names it in errors."""
         if not args and not has_final:
             fail = _failing(
@@ -1477,78 +1111,19 @@ class _Compiler:
                 0,
             )
             return lambda st, dot, frame, final: fail(st, dot, frame)
-        evaluators = tuple(self.arg(a, VALUE) for a in args)
-        callee = str(args[0]) if args else None
-        wrap = _call_wrapper(self.error, cmd, "call")
-
-        def cmd_call(st: State, dot: Any, frame: list, final: Any) -> Any:
-            argv = [e(st, dot, frame) for e in evaluators]
-            if has_final:
-                argv.append(final)
-            name = callee if callee is not None else _value_string(final)
-            try:
-                return values.as_go(_builtins.call(name, *argv))
-            except LimitExceeded:
-                raise
-            except Exception as e:
-                raise wrap(e) from e
-
-        return cmd_call
+        if args:
+            callee = Inline(["{out} = {name}"], {"name": str(args[0])})
+        else:  # the function is the piped value, named by its value's text
+            callee = Inline(["{out} = {text}(final)"], {"text": _value_string})
+        operands = [callee] + [self.operand(a, VALUE) for a in args]
+        if has_final:
+            operands.append(Inline(["{out} = final"]))
+        return codegen.call_statements(
+            _builtins.call, operands, error=self.error, node=cmd, name="call", result=values.as_go
+        )
 
 
 # -- helpers -------------------------------------------------------------------------------
-
-_PY_TIME = (datetime.datetime, datetime.timedelta)
-
-# How a getter treats a receiver class (see _resolve).
-_ATTRIBUTE, _NILADIC, _KEY, _CALL, _NONE, _MISSING_RECEIVER, _NIL_RECEIVER = range(7)
-
-
-def _resolve(cls: type, name: str) -> tuple[int, Any, Any]:
-    """What ``.name`` does on instances of ``cls`` when no arguments are given:
-    (how, method function, fast accessor or None)."""
-    kind_, func = _resolve_kind(cls, name)
-    fast = None
-    # Go-modelled classes hold Go values: a field or key read needs no conversion.
-    if hasattr(cls, "__go_type__"):
-        if kind_ == _ATTRIBUTE:
-            # A property's getter, called directly, skips the attribute lookup.
-            prop = getattr(cls, name, None)
-            fast = (
-                prop.fget
-                if isinstance(prop, property) and prop.fget is not None
-                else operator.attrgetter(name)
-            )
-        elif kind_ == _KEY:
-            fast = operator.itemgetter(name)
-    return kind_, func, fast
-
-
-def _resolve_kind(cls: type, name: str) -> tuple[int, Any]:
-    if cls is values._Missing:
-        return _MISSING_RECEIVER, None
-    if cls is type(None):
-        return _NIL_RECEIVER, None
-    if cls in _PY_TIME:
-        return _CALL, None  # converted to Go time values on each call
-    how, func = values.member(cls, name)
-    if how == values.METHOD:
-        sig = signature_of(func, name)
-        # Unless declared in __go_params__, the function's first parameter is the receiver.
-        params = sig.params if hasattr(func, "__go_params__") else sig.params[1:]
-        if (
-            isinstance(func, type(_resolve))
-            and not params
-            and sig.variadic is None
-            and sig.results_error is None
-        ):
-            return _NILADIC, func
-        return _CALL, None
-    if how == values.ATTRIBUTE:
-        return (_ATTRIBUTE, None) if values.visible(cls, name) else (_NONE, None)
-    if how == values.KEY:
-        return _KEY, None
-    return _NONE, None
 
 
 def _walker(
@@ -1618,21 +1193,22 @@ def _chain(cmds: list[Cmd]) -> Eval:
     return ev_chain
 
 
-def _plain_dot(pipe: PipeNode) -> bool:
-    """Whether the pipeline is just ``.``."""
-    return (
-        len(pipe.cmds) == 1
-        and len(pipe.cmds[0].args) == 1
-        and isinstance(pipe.cmds[0].args[0], DotNode)
-    )
+def _parenthesized(node: Node) -> Node | None:
+    """The field or dot in parentheses, for ``(.A)`` or ``(.)``; else None."""
+    if (
+        isinstance(node, PipeNode)
+        and not node.decl
+        and len(node.cmds) == 1
+        and len(node.cmds[0].args) == 1
+        and isinstance(node.cmds[0].args[0], (FieldNode, DotNode))
+    ):
+        return node.cmds[0].args[0]
+    return None
 
 
-def _plain_variable(pipe: PipeNode) -> VariableNode | None:
-    """The variable of a pipeline that is just ``$x``, else None."""
-    if pipe.decl or len(pipe.cmds) != 1 or len(pipe.cmds[0].args) != 1:
-        return None
-    arg = pipe.cmds[0].args[0]
-    return arg if isinstance(arg, VariableNode) and len(arg.names) == 1 else None
+def _as_command(code: Cmd | Inline) -> Cmd:
+    """A command from statements assigning its value, or the command itself."""
+    return codegen.command(code) if isinstance(code, Inline) else code
 
 
 def _dot_of(st: State, dot: Any, frame: list) -> Any:
@@ -1641,7 +1217,7 @@ def _dot_of(st: State, dot: Any, frame: list) -> Any:
 
 def _boxed(v: Any, container: Any) -> Any:
     """``v`` as a slice index: boxed when read out of an untyped (interface {}) container."""
-    if v is MISSING or container is _TOP or container is _UNSET or container is None:
+    if v is MISSING or container is TOP or container is UNSET or container is None:
         return v
     if kind(container) in (MAP, SLICE) and type_name(container).endswith("interface {}"):
         return _builtins.Boxed(v)
@@ -1663,112 +1239,6 @@ def _cmd_dot(st: State, dot: Any, frame: list, final: Any) -> Any:
 
 def _run_nothing(st: State, dot: Any, frame: list) -> None:
     return None
-
-
-class _Inline:
-    """An item simple enough to be written into its list's runner as statements.
-
-    ``lines`` are Python statements that may use ``st``, ``dot``, ``frame``, ``w``
-    (the writer), ``UNSET`` and ``MISSING``, and ``{name}`` for the objects in
-    ``names``. A list of one such item is a generated runner too.
-    """
-
-    __slots__ = ("lines", "names")
-
-    def __init__(self, lines: list[str], names: dict[str, Any]) -> None:
-        self.lines = lines
-        self.names = names
-
-
-def _sequence(items: list[Any]) -> Run:
-    """A list's runner: texts written and items run in order, as one straight-line
-    function (generated once per list) instead of a loop that tests each item."""
-    namespace: dict[str, Any] = {"UNSET": _UNSET, "MISSING": MISSING}
-    lines = ["def run_list(st, dot, frame):", "    w = st.w"]
-    lines += _statements(items, namespace, "    ")
-    return _generated(lines, namespace, "run_list")
-
-
-def _iteration(
-    items: list[Any],
-    key_slot: int | None,
-    elem_slot: int | None,
-    origin_slot: int | None,
-    node: RangeNode,
-    name: str,
-) -> Callable[[State, list, Any, Any], None]:
-    """A range body's loop, ``loop(st, frame, items, collection)``, generated with the
-    body's statements written into it: one call per range, not per element.
-    ``items`` holds (key, element) pairs when there is a key variable."""
-    namespace: dict[str, Any] = {
-        "UNSET": _UNSET,
-        "MISSING": MISSING,
-        "Break": _Break,
-        "Continue": _Continue,
-        "node": node,
-        "name": name,
-    }
-    target = "key, dot" if key_slot is not None else "dot"
-    lines = [
-        "def loop(st, frame, items, collection):",
-        "    outer = st.range_collection",
-        "    st.range_collection = collection",
-    ]
-    if origin_slot is not None:
-        lines.append(f"    frame[{origin_slot}] = collection")
-    lines += [
-        "    tick = st.tick",
-        "    w = st.w",
-        "    try:",
-        f"        for {target} in items:",
-        "            if tick is not None:",
-        "                tick(node, name)",
-    ]
-    if key_slot is not None:
-        lines.append(f"            frame[{key_slot}] = key")
-    if elem_slot is not None:
-        lines.append(f"            frame[{elem_slot}] = dot")
-    body = _statements(items, namespace, "                ") or ["                pass"]
-    lines += [
-        "            try:",
-        *body,
-        "            except Continue:",
-        "                continue",
-        "            except Break:",
-        "                break",
-        "    finally:",
-        "        st.range_collection = outer",
-    ]
-    return _generated(lines, namespace, "loop")
-
-
-def _statements(items: list[Any], namespace: dict[str, Any], indent: str) -> list[str]:
-    """Source lines running ``items`` (texts, _Inline items, runners) in order; the
-    objects they use are put into ``namespace``."""
-    lines = []
-    for i, item in enumerate(items):
-        if isinstance(item, _Inline):
-            local = {name: f"x{i}_{name}" for name in item.names}
-            for name, obj in item.names.items():
-                namespace[local[name]] = obj
-            lines.extend(indent + line.format(**local) for line in item.lines)
-            continue
-        namespace[f"x{i}"] = item
-        lines.append(indent + (f"w(x{i})" if type(item) is str else f"x{i}(st, dot, frame)"))
-    return lines
-
-
-def _generated(lines: list[str], namespace: dict[str, Any], name: str) -> Any:
-    exec(_runner_code("\n".join(lines)), namespace)
-    # Taken out of its own globals, so that a compiled template holds no reference
-    # cycle and is freed as soon as it is dropped.
-    return namespace.pop(name)
-
-
-@functools.lru_cache(maxsize=1024)
-def _runner_code(source: str) -> Any:
-    """Compiled runner source; lists of the same shape share it (compiling is slow)."""
-    return compile(source, "<gotmpl list>", "exec")
 
 
 def _traced_text(node: TextNode) -> Run:
@@ -1794,12 +1264,8 @@ def _raiser(exc: type[Exception]) -> Run:
     return run_raise
 
 
-def _same(v: Any) -> Any:
-    return v
-
-
 def _as_go_result(v: Any) -> Any:
-    return v if v.__class__ not in _PY_TIME else values.as_go(v)
+    return v if v.__class__ not in values.PYTHON_TIME else values.as_go(v)
 
 
 def _to_interface(v: Any) -> Any:
@@ -1831,22 +1297,6 @@ def _failing(error: Callable[..., ExecError], node: Node, format: str, *args: An
     return ev_fail
 
 
-def _call_wrapper(
-    error: Callable[..., ExecError], node: Node, name: str
-) -> Callable[[Exception], ExecError]:
-    """Turns what a called function raised into Go's ``error calling NAME: ...``.
-
-    An ExecError from a function that executes templates itself is wrapped too, as
-    Go wraps the error its Execute returns; only LimitExceeded, which ends the whole
-    run, passes the call sites unwrapped.
-    """
-
-    def wrap(e: Exception) -> ExecError:
-        return error(node, "error calling %s: %w", name, GoErr(str(e)))
-
-    return wrap
-
-
 def _same_int_type(like: Any, i: int) -> Any:
     cls = like.__class__
     return i if cls is int else cls(i)
@@ -1860,70 +1310,6 @@ def _typed(v: Any, go_type: str) -> Any:
         return typed_int(go_type)(v)
     except ValueError:
         return v
-
-
-class _NoAttribute:
-    __slots__ = ()
-
-
-_NO_ATTRIBUTE: Any = _NoAttribute()
-
-
-def _attribute(obj: Any, name: str) -> Any:
-    """A struct field: a visible, non-method attribute of the object."""
-    if not values.visible(type(obj), name):
-        return _NO_ATTRIBUTE
-    return getattr(obj, name, _NO_ATTRIBUTE)
-
-
-def _missing_key(
-    receiver: Any, name: str, missingkey: int, error: Any, node: Node, st: Any, container: Any
-) -> Any:
-    """Go's missingkey handling for a map without ``name``."""
-    if receiver and not any(type(k) is str for k in receiver):
-        # A map whose keys are not strings has no fields at all.
-        static = _static_type(receiver, container, st)
-        raise error(node, "can't evaluate field %s in type %s", name, static)
-    if missingkey == MISSINGKEY_INVALID:
-        return MISSING
-    if missingkey == MISSINGKEY_ZERO:
-        return values.zero_of_elem(receiver)
-    raise error(node, "map has no entry for key %q", name)
-
-
-def _static_type(receiver: Any, container: Any, st: Any) -> str:
-    """The type Go's reflect gives the receiver: its container's element type.
-
-    Go reads map values and slice elements of ``interface {}`` containers as
-    ``interface {}`` values, and names that type in errors; values that came out
-    of a pipeline (data, variables, with, template calls) carry their own type.
-    """
-    if container is _RANGE:
-        container = st.range_collection if st is not None else _TOP
-    if receiver is None:
-        return "interface {}"  # a nil in Python is Go's nil interface value
-    if container is _TOP or container is None or container is _UNSET:
-        return type_name(receiver)
-    k = kind(container)
-    if k in (MAP, SLICE):
-        declared = type_name(container)
-        if declared.startswith("map["):
-            return _map_elem(declared)
-        if declared.startswith("[]"):
-            return declared[2:]
-    return "interface {}" if receiver is None else type_name(receiver)
-
-
-def _map_elem(map_type: str) -> str:
-    depth = 0
-    for i, c in enumerate(map_type):
-        if c == "[":
-            depth += 1
-        elif c == "]":
-            depth -= 1
-            if depth == 0:
-                return map_type[i + 1 :]
-    return "interface {}"
 
 
 class _LastVisited:

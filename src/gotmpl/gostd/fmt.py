@@ -28,6 +28,7 @@ from collections.abc import Callable
 from fractions import Fraction
 from typing import Any
 
+from .. import pycode
 from ..values import (
     BOOL,
     COMPLEX,
@@ -51,12 +52,12 @@ from ..values import (
     type_name,
 )
 from . import strconv as _sc
+from .strconv import QUOTE_NAMES, quote, quote_expression
 
 __all__ = [
     "CyclicValue",
     "GoErr",
     "compile_format",
-    "compile_string_pair_format",
     "errorf",
     "format_float",
     "format_pointee",
@@ -606,7 +607,7 @@ class _Printer:
         elif self.plus:
             self.pad(_sc.quote_ascii(s))
         else:
-            self.pad(_sc.quote(s))
+            self.pad(quote(s))
 
     def fmt_c(self, c: int) -> None:
         self.pad(_rune_text(c if c <= _MAX_RUNE else 0xFFFD))
@@ -1293,7 +1294,7 @@ def _quick_arg(verb: str, v: Any) -> str | None:
         if verb in "sv":
             return v
         if verb == "q":
-            return _sc.quote(v)
+            return quote(v)
         return None
     if t is int:
         return str(v) if verb in "dv" else None
@@ -1302,7 +1303,7 @@ def _quick_arg(verb: str, v: Any) -> str | None:
     if t is bytes:  # []byte: text for %s and %q (%v would print the numbers)
         if verb == "s":
             return v.decode("utf-8", "surrogateescape")
-        return _sc.quote(v.decode("utf-8", "surrogateescape")) if verb == "q" else None
+        return quote(v.decode("utf-8", "surrogateescape")) if verb == "q" else None
     return None
 
 
@@ -1329,82 +1330,36 @@ def _plain_verbs(fmt: str) -> tuple[list[str], list[str], str] | None:
         i = j + 2
 
 
-def compile_format(fmt: str) -> Callable[[tuple[Any, ...]], str]:
-    """``sprintf(fmt, *args)`` as a function of ``args``, for a format fixed in advance.
+def compile_format(fmt: str, count: int) -> Callable[..., str]:
+    """``sprintf(fmt, *args)`` as a function of ``count`` operands, for a format fixed in
+    advance.
 
-    A format made only of literal text and plain ``%s %v %q %d %t`` verbs formats
-    its common operands (strings, ints, bools) directly and anything else, or a
-    wrong operand count, through the general printer; other formats always do.
+    A format made only of literal text and plain ``%s %v %q %d %t`` verbs, given
+    as many operands as it has verbs, is one generated f-string that formats its
+    common operands (strings, ints, bools, bytes) in place; any other operand,
+    format or count goes through the general printer.
     """
     plain = _plain_verbs(fmt)
-    if plain is None:
-        return lambda args: sprintf(fmt, *args)
+    if plain is None or len(plain[1]) != count:
+        return lambda *args: sprintf(fmt, *args)
     texts, verbs, tail = plain
-    n = len(verbs)
-    plan = tuple(zip(texts, verbs, strict=True))
-
-    def format_general(args: tuple[Any, ...]) -> str:
-        if len(args) != n:
-            return sprintf(fmt, *args)
-        out = []
-        for (text, verb), v in zip(plan, args, strict=True):
-            s = _quick_arg(verb, v)
-            if s is None:
-                return sprintf(fmt, *args)
-            out.append(text)
-            out.append(s)
-        out.append(tail)
-        return "".join(out)
-
-    # One or two string operands of %q, %s or %v, the commonest shapes
-    # (printf "%q: %q" (.Name) (.Value)), unrolled.
-    if n == 1 and verbs[0] in "qsv":
-        t0 = texts[0]
-        verb = verbs[0]
-        q0 = verb == "q"
-
-        def format_one(args: tuple[Any, ...]) -> str:
-            if len(args) == 1:
-                a = args[0]
-                if a.__class__ is str:
-                    return f"{t0}{_sc.quote(a) if q0 else a}{tail}"
-                s = _quick_arg(verb, a)  # printf "%s" (.StartsAt.MarshalText): bytes
-                if s is not None:
-                    return f"{t0}{s}{tail}"
-            return format_general(args)
-
-        return format_one
-    if n == 2 and verbs[0] in "qsv" and verbs[1] in "qsv":
-        format_strings = _string_pair_format(texts, verbs, tail)
-
-        def format_two(args: tuple[Any, ...]) -> str:
-            if len(args) == 2:
-                a, b = args
-                if a.__class__ is str and b.__class__ is str:
-                    return format_strings(a, b)
-            return format_general(args)
-
-        return format_two
-    return format_general
-
-
-def compile_string_pair_format(fmt: str) -> Callable[[str, str], str] | None:
-    """``sprintf(fmt, a, b)`` for two str operands, when ``fmt`` is literal text around
-    two ``%q``, ``%s`` or ``%v`` verbs (the label shape ``printf "%q: %q" .Name .Value``,
-    run once per label of every alert); None for any other format."""
-    plain = _plain_verbs(fmt)
-    if plain is None or len(plain[1]) != 2 or not all(v in "qsv" for v in plain[1]):
-        return None
-    return _string_pair_format(*plain)
-
-
-def _string_pair_format(texts: list[str], verbs: list[str], tail: str) -> Callable[[str, str], str]:
-    t0, t1 = texts
-    q = _sc.quote
-    if verbs[0] == "q" and verbs[1] == "q":
-        return _sc.quote_pair_format(t0, t1, tail)
-    if verbs[0] == "q":
-        return lambda a, b: f"{t0}{q(a)}{t1}{b}{tail}"
-    if verbs[1] == "q":
-        return lambda a, b: f"{t0}{a}{t1}{q(b)}{tail}"
-    return lambda a, b: f"{t0}{a}{t1}{b}{tail}"
+    operands = ", ".join(f"a{i}" for i in range(count))
+    lines = [f"def format_plain({operands}):"]
+    for i, verb in enumerate(verbs):
+        # A string under %q, %s or %v, the commonest case (printf "%q: %q" (.Name)
+        # (.Value) on every label), is written in place; other operands ask _quick_arg.
+        a = f"a{i}"
+        text = quote_expression(a) if verb == "q" else a
+        quick = f"quick({verb!r}, {a})"
+        lines.append(
+            f"    s{i} = ({text} if {a}.__class__ is str else {quick})"
+            if verb in "qsv"
+            else f"    s{i} = {quick}"
+        )
+        lines.append(f"    if s{i} is None: return sprintf(fmt, {operands})")
+    # The texts are written in as literals: adjacent literals and f-strings make one
+    # string, built in one step.
+    pieces = [piece for i, text in enumerate(texts) for piece in (repr(text), f"f'{{s{i}}}'")]
+    lines.append(f"    return {' '.join([*pieces, repr(tail)])}")
+    namespace = {"quick": _quick_arg, "sprintf": sprintf, "fmt": fmt, **QUOTE_NAMES}
+    return pycode.function("format_plain", lines, namespace)

@@ -12,10 +12,12 @@ import math
 import re
 from collections.abc import Callable
 
+from .. import pycode
 from ._printable import PRINTABLE_ABOVE_ASCII
 
 __all__ = [
     "GO_SPACE",
+    "QUOTE_NAMES",
     "SyntaxErr",
     "can_backquote",
     "format_rune_u",
@@ -26,7 +28,7 @@ __all__ = [
     "parse_uint",
     "quote",
     "quote_ascii",
-    "quote_pair_format",
+    "quote_expression",
     "quote_rune",
     "quote_rune_ascii",
     "trim_space",
@@ -112,34 +114,30 @@ def _quote_match(m: re.Match[str]) -> str:
     return _escape_char(m.group(), '"', False)
 
 
-def quote(s: str) -> str:
-    """strconv.Quote."""
-    # Printable ASCII without quote or backslash needs no escape; str's own
-    # tests say so several times faster than a regular expression.
-    if s.isascii() and s.isprintable() and '"' not in s and "\\" not in s:
-        return f'"{s}"'
+def _quote_escaping(s: str) -> str:
     return '"' + _NEEDS_ESCAPE.sub(_quote_match, s) + '"'
 
 
-def quote_pair_format(before: str, between: str, after: str) -> Callable[[str, str], str]:
-    """``before + quote(a) + between + quote(b) + after`` as a function of a and b.
+QUOTE_NAMES = {"_quote_escaping": _quote_escaping}
 
-    Go's ``printf "%q: %q"`` on a label; quote's plain-ASCII test is written out
-    here for both operands, which saves two calls per label.
+
+def quote_expression(operand: str) -> str:
+    """strconv.Quote of the variable ``operand``, as a Python expression for generated code
+    whose globals include ``QUOTE_NAMES``.
+
+    Printable ASCII without quote or backslash needs no escape. str's own tests
+    say so several times faster than a regular expression, and written in place
+    they save a call per operand, which matters for formats run on every label.
     """
+    s = operand
+    plain = f"{s}.isascii() and {s}.isprintable() and '\"' not in {s} and '\\\\' not in {s}"
+    return f"(f'\"{{{s}}}\"' if {plain} else _quote_escaping({s}))"
 
-    def quote_both(a: str, b: str) -> str:
-        if a.isascii() and a.isprintable() and '"' not in a and "\\" not in a:
-            a = f'"{a}"'
-        else:
-            a = quote(a)
-        if b.isascii() and b.isprintable() and '"' not in b and "\\" not in b:
-            b = f'"{b}"'
-        else:
-            b = quote(b)
-        return f"{before}{a}{between}{b}{after}"
 
-    return quote_both
+quote: Callable[[str], str] = pycode.function(
+    "quote", ["def quote(s):", f"    return {quote_expression('s')}"], dict(QUOTE_NAMES)
+)
+quote.__doc__ = "strconv.Quote: ``s`` as a Go double-quoted string literal."
 
 
 def quote_ascii(s: str) -> str:

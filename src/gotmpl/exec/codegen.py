@@ -1,0 +1,283 @@
+"""Generated Python functions for the shapes that run most: lists, range loops, calls.
+
+A closure per node costs a Python call per node at render time. For a list of
+actions, a range body with its loop, and a function call with its arguments,
+the compiler writes Python source instead (see gotmpl.pycode), with the simplest
+items written in as statements (:class:`Inline`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from .. import pycode
+from ..parse.nodes import Node, RangeNode
+from ..values import MISSING
+from .calls import NO_FINAL, raise_call_error
+
+__all__ = [
+    "UNSET",
+    "Break",
+    "Continue",
+    "Inline",
+    "call_statements",
+    "command",
+    "iteration",
+    "sequence",
+]
+
+UNSET: Any = object()  # a variable slot whose declaration has not run
+
+
+class Break(Exception):
+    """{{break}}: ends the innermost range."""
+
+
+class Continue(Exception):
+    """{{continue}}: ends this iteration of the innermost range."""
+
+
+class Inline:
+    """Statements written into a generated function in place of a call.
+
+    ``lines`` are Python statements that may use ``st``, ``dot``, ``frame``, ``w``
+    (the writer), ``final`` (in calls), ``UNSET``, ``MISSING`` and ``NO_FINAL``, ``{name}`` for
+    the objects in ``names``, and ``{out}`` for the variable an operand assigns.
+
+    An operand that reads a name of dot without side effects says so in
+    ``reads``: the table of accessors (by dot's class) its getter has found. An
+    operand that is a constant says so in ``constant``.
+    """
+
+    __slots__ = ("constant", "lines", "names", "reads")
+
+    def __init__(
+        self,
+        lines: list[str],
+        names: dict[str, Any] | None = None,
+        *,
+        reads: dict[type, Any] | None = None,
+        constant: bool = False,
+    ) -> None:
+        self.lines = lines
+        self.names = names or {}
+        self.reads = reads
+        self.constant = constant
+
+    def then(self, out: str, lines: list[str], names: dict[str, Any]) -> Inline:
+        """These statements, assigning to the variable ``out``, followed by ``lines``."""
+        assert not names.keys() & self.names.keys(), "placeholder used twice"
+        own = [line.replace("{out}", out) for line in self.lines]
+        return Inline(own + lines, {**self.names, **names})
+
+
+Item = Any  # a list item: a text (str), an Inline, or a runner run(st, dot, frame)
+
+
+def sequence(items: list[Item]) -> Callable[..., None]:
+    """A list's runner: texts written and items run in order, as one straight-line
+    function instead of a loop that tests each item."""
+    namespace: dict[str, Any] = {}
+    lines = ["def run_list(st, dot, frame):", "    w = st.w"]
+    lines += _statements(items, namespace, "    ")
+    return _generated(lines, namespace, "run_list")
+
+
+def iteration(
+    items: list[Item],
+    key_slot: int | None,
+    elem_slot: int | None,
+    origin_slot: int | None,
+    node: RangeNode,
+    name: str,
+) -> Callable[..., None]:
+    """A range body's loop, ``loop(st, frame, items, collection)``, with the body's
+    statements written into it: one call per range, not per element. ``items``
+    holds (key, element) pairs when there is a key variable."""
+    namespace: dict[str, Any] = {"node": node, "name": name}
+    target = "key, dot" if key_slot is not None else "dot"
+    lines = [
+        "def loop(st, frame, items, collection):",
+        "    outer = st.range_collection",
+        "    st.range_collection = collection",
+    ]
+    if origin_slot is not None:
+        lines.append(f"    frame[{origin_slot}] = collection")
+    lines += [
+        "    tick = st.tick",
+        "    w = st.w",
+        "    try:",
+        f"        for {target} in items:",
+        "            if tick is not None:",
+        "                tick(node, name)",
+    ]
+    if key_slot is not None:
+        lines.append(f"            frame[{key_slot}] = key")
+    if elem_slot is not None:
+        lines.append(f"            frame[{elem_slot}] = dot")
+    body = _statements(items, namespace, "                ") or ["                pass"]
+    lines += [
+        "            try:",
+        *body,
+        "            except Continue:",
+        "                continue",
+        "            except Break:",
+        "                break",
+        "    finally:",
+        "        st.range_collection = outer",
+    ]
+    return _generated(lines, namespace, "loop")
+
+
+def call_statements(
+    func: Callable[..., Any],
+    operands: Sequence[Inline],
+    *,
+    error: Callable[..., Any],
+    node: Node,
+    name: str,
+    result: Callable[[Any], Any] | None = None,
+    shortcut: tuple[str, str] | None = None,
+) -> Inline:
+    """Statements calling ``func`` and assigning what it returns to ``{out}``.
+
+    Each operand assigns one argument, in order, before the call. ``shortcut`` is
+    a condition on the arguments (``{a0}``, ``{a1}`` ...) and the value to take
+    instead of calling when it holds. Whatever the call raises is reported as Go
+    reports a failed call (calls.raise_call_error); ``result`` converts what it
+    returns.
+    """
+    names: dict[str, Any] = {
+        "func": func,
+        "error": error,
+        "node": node,
+        "name": name,
+        "raise_call_error": raise_call_error,
+        "result": result,
+    }
+    arguments = {f"a{i}": f"{{out}}_{i}" for i in range(len(operands))}
+    evaluations: list[list[str]] = []
+    for i, operand in enumerate(operands):
+        prefix = f"o{i}_"
+        names.update({prefix + k: v for k, v in operand.names.items()})
+        renamed = {k: f"{{{prefix}{k}}}" for k in operand.names}
+        evaluations.append(
+            [line.format_map(_Keep(renamed, out=arguments[f"a{i}"])) for line in operand.lines]
+        )
+    lines = [line for evaluation in evaluations for line in evaluation]
+    reads = [operand.reads for operand in operands if operand.reads is not None]
+    if reads and all(operand.reads is not None or operand.constant for operand in operands):
+        lines = _read_once(operands, evaluations, reads, names)
+    call = f"{{func}}({', '.join(arguments.values())})"
+    if result is not None:
+        call = f"{{result}}({call})"
+    indent = ""
+    if shortcut is not None:
+        condition, value = (part.format_map(_Keep(arguments)) for part in shortcut)
+        lines += [f"if {condition}:", f"    {{out}} = {value}", "else:"]
+        indent = "    "
+    lines += [
+        indent + "try:",
+        indent + f"    {{out}} = {call}",
+        indent + "except Exception as e:",
+        indent + "    {raise_call_error}({error}, {node}, {name}, e)",
+    ]
+    return Inline(lines, names)
+
+
+def _read_once(
+    operands: Sequence[Inline],
+    evaluations: list[list[str]],
+    reads: list[dict[type, Any]],
+    names: dict[str, Any],
+) -> list[str]:
+    """Operand statements for a call whose operands all read names of dot or are
+    constants (``printf "%q: %q" (.Name) (.Value)``, ``eq .Status "firing"``).
+
+    Per class of dot, the accessors of all its reads are looked up once, and the
+    reads run through them in place; until they are known, or when one of them
+    fails, each operand is evaluated in full.
+    """
+    by_class: dict[type, tuple[Any, ...]] = {}
+
+    def remember(cls: type) -> None:
+        found = tuple(table.get(cls) for table in reads)
+        by_class[cls] = found if None not in found else ()  # (): no way but the full one
+
+    names["by_class"] = by_class
+    names["remember"] = remember
+    fast: list[str] = []
+    j = 0
+    for i, (operand, evaluation) in enumerate(zip(operands, evaluations, strict=True)):
+        if operand.reads is None:
+            fast += evaluation  # a constant
+        else:
+            fast.append(f"{{out}}_{i} = {{out}}_read[{j}](dot)")
+            j += 1
+    return [
+        "{out}_read = {by_class}.get(dot.__class__)",
+        "if {out}_read:",
+        "    try:",
+        *("        " + line for line in fast),
+        "    except (AttributeError, KeyError):",
+        "        {out}_read = None",
+        "if not {out}_read:",
+        *("    " + line for evaluation in evaluations for line in evaluation),
+        "    if {out}_read is None:",
+        "        {remember}(dot.__class__)",
+    ]
+
+
+def command(statements: Inline) -> Callable[..., Any]:
+    """A command ``cmd(st, dot, frame, final)`` running ``statements`` and returning ``{out}``."""
+    namespace: dict[str, Any] = {}
+    lines = ["def cmd(st, dot, frame, final):"]
+    lines += _inline_lines(statements, "c", namespace, "    ", out="r")
+    lines.append("    return r")
+    return _generated(lines, namespace, "cmd")
+
+
+class _Keep(dict[str, str]):
+    """Format arguments that leave unknown ``{placeholders}`` in place."""
+
+    def __init__(self, known: dict[str, str], **more: str) -> None:
+        super().__init__(known, **more)
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _statements(items: list[Item], namespace: dict[str, Any], indent: str) -> list[str]:
+    """Source lines running ``items`` in order; the objects they use go into ``namespace``."""
+    lines = []
+    for i, item in enumerate(items):
+        if isinstance(item, Inline):
+            lines += _inline_lines(item, f"x{i}", namespace, indent)
+            continue
+        namespace[f"x{i}"] = item
+        lines.append(indent + (f"w(x{i})" if type(item) is str else f"x{i}(st, dot, frame)"))
+    return lines
+
+
+def _inline_lines(
+    item: Inline, prefix: str, namespace: dict[str, Any], indent: str, out: str = ""
+) -> list[str]:
+    local = {name: f"{prefix}_{name}" for name in item.names}
+    for name, obj in item.names.items():
+        namespace[local[name]] = obj
+    return [indent + line.format(out=out, **local) for line in item.lines]
+
+
+_COMMON = {
+    "UNSET": UNSET,
+    "MISSING": MISSING,
+    "NO_FINAL": NO_FINAL,
+    "Break": Break,
+    "Continue": Continue,
+}
+
+
+def _generated(lines: list[str], namespace: dict[str, Any], name: str) -> Any:
+    namespace.update(_COMMON)
+    return pycode.function(name, lines, namespace)

@@ -1,0 +1,333 @@
+"""Go's evalField: what ``.Name`` means on a value, and the errors Go gives when it means nothing.
+
+On a Go value ``.Name`` is a method (called, with arguments if the command gives
+some), a struct field, or a map key; on a missing or nil value it is an error or
+no value, as the missingkey option decides. Which of these applies depends only
+on the receiver's class, so it is settled once per class (:func:`resolve`); the
+compiler builds one getter or method caller per ``.Name`` of the template
+(:func:`field_getter`, :func:`method_caller`), which remember per class how to
+read the name.
+
+Errors name the receiver's *static* type, which Go knows and Python does not: a
+value read out of a ``map[string]interface {}`` or a ``[]interface {}`` is an
+``interface {}`` to Go. Getters therefore receive the container the receiver came
+from, or an origin marker (:data:`TOP`, :data:`RANGE`) where no container holds it.
+"""
+
+from __future__ import annotations
+
+import functools
+import operator
+import types
+from collections.abc import Callable
+from typing import Any
+
+from .. import values
+from ..errors import ExecError
+from ..parse.nodes import Node
+from ..values import MAP, MISSING, POINTER, PYTHON_TIME, SLICE, STRUCT, kind, type_name
+from .calls import NO_FINAL, Signature, raise_call_error, signature_of
+
+__all__ = [
+    "MISSINGKEY_ERROR",
+    "MISSINGKEY_INVALID",
+    "MISSINGKEY_ZERO",
+    "RANGE",
+    "TOP",
+    "Getter",
+    "field_getter",
+    "method_caller",
+    "missing_key",
+    "resolve",
+    "static_type",
+]
+
+Getter = Callable[[Any, Any, Any], Any]  # get(st, receiver, container)
+ErrorAt = Callable[..., ExecError]  # the compiler's error(node, format, *args)
+
+
+class _Origin:
+    """Where a receiver came from when no container holds it."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __repr__(self) -> str:
+        return self.name.upper()
+
+
+# The missingkey modes (Go's Option "missingkey=...").
+MISSINGKEY_INVALID, MISSINGKEY_ZERO, MISSINGKEY_ERROR = range(3)
+
+TOP: Any = _Origin("top")  # the data, a variable, a pipeline's result: typed by its value
+RANGE: Any = _Origin("range")  # an element of the collection the innermost range visits
+
+# How ``.name`` resolves on instances of a class (see resolve).
+FIELD, NILADIC, KEY, METHOD, NONE, NO_VALUE, NIL = range(7)
+
+
+@functools.lru_cache(maxsize=4096)
+def resolve(cls: type, name: str) -> tuple[int, Any, Any]:
+    """What ``.name`` means on instances of ``cls``: (how, method, fast accessor or None).
+
+    A method wins over a map key or a struct field of the same name, as in Go.
+    ``NILADIC`` is a plain function taking only the receiver, called directly;
+    ``METHOD`` any other method (and Python's datetime types, whose Go methods
+    are found on the converted value). The fast accessor reads a field or key of
+    a class that declares its Go type, whose values need no conversion.
+    """
+    how, method = _resolve_how(cls, name)
+    fast = None
+    if hasattr(cls, "__go_type__"):
+        if how == FIELD:
+            # A property's getter, called directly, skips the attribute lookup.
+            prop = getattr(cls, name, None)
+            fast = (
+                prop.fget
+                if isinstance(prop, property) and prop.fget is not None
+                else operator.attrgetter(name)
+            )
+        elif how == KEY:
+            fast = operator.itemgetter(name)
+    return how, method, fast
+
+
+def _resolve_how(cls: type, name: str) -> tuple[int, Any]:
+    if cls is type(MISSING):
+        return NO_VALUE, None
+    if cls is type(None):
+        return NIL, None
+    if cls in PYTHON_TIME:
+        return METHOD, None
+    method = values.class_method(cls, name)
+    if method is not None:
+        sig = signature_of(method, name)
+        # Unless declared in __go_params__, the function's first parameter is the receiver.
+        params = sig.params if hasattr(method, "__go_params__") else sig.params[1:]
+        if (
+            isinstance(method, types.FunctionType)
+            and not params
+            and sig.variadic is None
+            and sig.results_error is None
+        ):
+            return NILADIC, method
+        return METHOD, None
+    k = values.class_kind(cls)
+    if k == MAP:
+        return KEY, None
+    if k in (STRUCT, POINTER) and values.visible(cls, name):
+        return FIELD, None
+    return NONE, None
+
+
+def field_getter(
+    name: str,
+    node: Node,
+    blame: Node,
+    missingkey: int,
+    error: ErrorAt,
+    call_method: Callable[..., Any],
+) -> Getter:
+    """Go's evalField for ``.name`` without arguments: ``get(st, receiver, container)``.
+
+    A niladic method is called, a map indexed, a struct's field read. ``blame``
+    is the node Go's state points at; a failed call blames ``node``.
+    ``call_method`` is the name's :func:`method_caller` without arguments, for
+    methods that are not plain niladic functions.
+
+    The getter's ``fasts`` attribute maps classes to their plain accessor once
+    found (a Go-modelled class's field or key), for compiled code that reads the
+    name in place; an accessor raises AttributeError or KeyError where the
+    getter must decide.
+    """
+    resolved: dict[type, tuple[int, Any, Any]] = {}
+    fasts: dict[type, Any] = {}  # class -> accessor for its plain field or key reads
+    niladics: dict[type, Any] = {}  # class -> its method of this name, without arguments
+    no_attribute = _NO_ATTRIBUTE
+    as_go = values.as_go
+
+    def get(st: Any, receiver: Any, container: Any) -> Any:
+        cls = receiver.__class__
+        if cls is dict:
+            v = receiver.get(name, MISSING)
+            if v is MISSING:
+                return missing_key(receiver, name, missingkey, error, blame, st, container)
+            return v
+        fast = fasts.get(cls)
+        if fast is not None:
+            try:
+                return fast(receiver)
+            except (AttributeError, KeyError):
+                pass  # not there after all: the full rules decide
+        else:
+            method = niladics.get(cls)
+            if method is not None:
+                return call_niladic(method, receiver)
+        return slow(st, receiver, container)
+
+    def call_niladic(method: Any, receiver: Any) -> Any:
+        try:
+            v = method(receiver)
+        except Exception as e:
+            raise_call_error(error, node, name, e)
+        return v if v.__class__ not in PYTHON_TIME else as_go(v)
+
+    def slow(st: Any, receiver: Any, container: Any) -> Any:
+        cls = receiver.__class__
+        how = resolved.get(cls)
+        if how is None:
+            how = resolved[cls] = resolve(cls, name)
+            if how[2] is not None:
+                fasts[cls] = how[2]
+            elif how[0] == NILADIC:
+                niladics[cls] = how[1]
+        k, method, _ = how
+        if k == FIELD:
+            v = getattr(receiver, name, no_attribute)
+            if v is not no_attribute:
+                return v if v.__class__ not in PYTHON_TIME else as_go(v)
+        elif k == NILADIC:
+            return call_niladic(method, receiver)
+        elif k == KEY:
+            try:
+                return receiver[name]
+            except KeyError:
+                return missing_key(receiver, name, missingkey, error, blame, st, container)
+            except TypeError:
+                pass
+        elif k in (METHOD, NO_VALUE, NIL):
+            return call_method(st, None, None, receiver, container, NO_FINAL)
+        raise error(
+            blame,
+            "can't evaluate field %s in type %s",
+            name,
+            static_type(receiver, container, st),
+        )
+
+    get.fasts = fasts  # type: ignore[attr-defined]
+    return get
+
+
+def method_caller(
+    name: str,
+    node: Node,
+    blame: Node,
+    missingkey: int,
+    error: ErrorAt,
+    has_args: bool,
+    arguments: Callable[[Signature], Callable[..., list[Any]]],
+) -> Callable[..., Any]:
+    """Go's evalField with arguments or a piped value: a method call.
+
+    ``call(st, dot, frame, receiver, container, final)``; ``final`` is ``NO_FINAL``
+    when nothing is piped in. ``arguments(signature)`` compiles the argument list
+    for the method found (``evaluate(st, dot, frame, final) -> argv``), once per
+    signature. Fields and map keys cannot take arguments, which is an error.
+    """
+    evaluators: dict[Signature, Any] = {}
+
+    def call(st: Any, dot: Any, frame: Any, receiver: Any, container: Any, final: Any) -> Any:
+        if receiver is MISSING:
+            if missingkey == MISSINGKEY_ERROR:
+                raise error(blame, "nil data; no entry for key %q", name)
+            return MISSING
+        if receiver is None:
+            raise error(
+                blame, "nil pointer evaluating %s.%s", static_type(receiver, container, st), name
+            )
+        method = values.find_method(receiver, name)
+        if method is None:
+            k = kind(receiver)
+            if k == MAP and (type(receiver) is dict or name in receiver):
+                if has_args or final is not NO_FINAL:
+                    raise error(blame, "%s is not a method but has arguments", name)
+                return missing_key(receiver, name, missingkey, error, blame, st, container)
+            if k in (STRUCT, POINTER) and _attribute(receiver, name) is not _NO_ATTRIBUTE:
+                raise error(blame, "%s has arguments but cannot be invoked as function", name)
+            raise error(
+                blame,
+                "can't evaluate field %s in type %s",
+                name,
+                static_type(receiver, container, st),
+            )
+        sig = signature_of(method, name)
+        evaluate = evaluators.get(sig)
+        if evaluate is None:
+            evaluate = evaluators[sig] = arguments(sig)
+        argv = evaluate(st, dot, frame, final)
+        try:
+            result = method(*argv)
+        except Exception as e:
+            raise_call_error(error, node, name, e)
+        return values.as_go(result)
+
+    return call
+
+
+def missing_key(
+    receiver: Any,
+    name: str,
+    missingkey: int,
+    error: ErrorAt,
+    node: Node,
+    st: Any,
+    container: Any,
+) -> Any:
+    """Go's missingkey handling for a map without ``name``."""
+    if receiver and not any(type(k) is str for k in receiver):
+        # A map whose keys are not strings has no fields at all.
+        static = static_type(receiver, container, st)
+        raise error(node, "can't evaluate field %s in type %s", name, static)
+    if missingkey == MISSINGKEY_INVALID:
+        return MISSING
+    if missingkey == MISSINGKEY_ZERO:
+        return values.zero_of_elem(receiver)
+    raise error(node, "map has no entry for key %q", name)
+
+
+def static_type(receiver: Any, container: Any, st: Any) -> str:
+    """The type Go's reflect gives the receiver: its container's element type.
+
+    Go reads map values and slice elements of ``interface {}`` containers as
+    ``interface {}`` values, and names that type in errors; values that came out
+    of a pipeline (data, variables, with, template calls) carry their own type.
+    """
+    if container is RANGE:
+        container = st.range_collection if st is not None else TOP
+    if receiver is None:
+        return "interface {}"  # a nil in Python is Go's nil interface value
+    if kind(container) in (MAP, SLICE):
+        declared = type_name(container)
+        if declared.startswith("map["):
+            return _map_elem(declared)
+        if declared.startswith("[]"):
+            return declared[2:]
+    return type_name(receiver)
+
+
+def _map_elem(map_type: str) -> str:
+    depth = 0
+    for i, c in enumerate(map_type):
+        if c == "[":
+            depth += 1
+        elif c == "]":
+            depth -= 1
+            if depth == 0:
+                return map_type[i + 1 :]
+    return "interface {}"
+
+
+class _NoAttribute:
+    __slots__ = ()
+
+
+_NO_ATTRIBUTE: Any = _NoAttribute()
+
+
+def _attribute(obj: Any, name: str) -> Any:
+    """A struct field: a visible, non-method attribute of the object."""
+    if not values.visible(type(obj), name):
+        return _NO_ATTRIBUTE
+    return getattr(obj, name, _NO_ATTRIBUTE)
