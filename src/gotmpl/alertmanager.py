@@ -797,37 +797,38 @@ def _to_float(v: Any) -> float:
     raise ValueError(f"can't convert {name} to float")
 
 
+# Sub-second prefixes, a factor of 1000 apart.
+_SI_PREFIXES = "munpfazy"
+
+
 def humanize_duration(v: Any) -> str:
     """Seconds as ``1d 2h 3m 4s``, ``1.5s`` or ``250ms``."""
-    f = _to_float(v)
-    if math.isnan(f) or math.isinf(f):
-        return gofmt.sprintf("%.4g", f)
-    if f == 0:
-        return gofmt.sprintf("%.4gs", f)
-    if abs(f) >= 1:
-        sign = ""
-        if f < 0:
-            sign, f = "-", -f
-        # Go's int64(f); out of range, amd64 yields the minimum int64.
-        total = int(f) if f < 2**63 else -(2**63)
-        days = quo(total, 86400)
-        hours = rem(quo(total, 3600), 24)
-        minutes = rem(quo(total, 60), 60)
-        seconds = rem(total, 60)
-        if days:
-            return f"{sign}{days}d {hours}h {minutes}m {seconds}s"
-        if hours:
-            return f"{sign}{hours}h {minutes}m {seconds}s"
-        if minutes:
-            return f"{sign}{minutes}m {seconds}s"
-        return gofmt.sprintf("%s%.4gs", sign, f)
-    prefix = ""
-    for p in ("m", "u", "n", "p", "f", "a", "z", "y"):
-        if abs(f) >= 1:
-            break
-        prefix = p
-        f *= 1000
-    return gofmt.sprintf("%.4g%ss", f, prefix)
+    secs = _to_float(v)
+    if math.isnan(secs) or math.isinf(secs):
+        return gofmt.sprintf("%.4g", secs)
+    if secs != 0 and abs(secs) < 1:
+        # Scale up a prefix at a time until at least 1, or until "y".
+        steps = 0
+        while steps < len(_SI_PREFIXES) and abs(secs) < 1:
+            secs *= 1000
+            steps += 1
+        return gofmt.sprintf("%.4g", secs) + _SI_PREFIXES[steps - 1] + "s"
+    sign = ""
+    if secs < 0:  # not abs(): a negative zero keeps its sign below
+        sign, secs = "-", -secs
+    if secs < 60:
+        return sign + gofmt.sprintf("%.4gs", secs)
+    # Go's int64(secs); out of range, amd64 yields the minimum int64.
+    whole = int(secs) if secs < 2**63 else -(2**63)
+    units = [
+        (quo(whole, 86400), "d"),
+        (rem(quo(whole, 3600), 24), "h"),
+        (rem(quo(whole, 60), 60), "m"),
+        (rem(whole, 60), "s"),
+    ]
+    while len(units) > 1 and units[0][0] == 0:
+        del units[0]
+    return sign + " ".join(f"{n}{unit}" for n, unit in units)
 
 
 def query_unescape(s: str) -> str:

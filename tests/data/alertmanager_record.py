@@ -7,11 +7,11 @@ Writes, from the Go oracle (tests/oracle, Alertmanager set-up: ``funcs`` and
   each webhook payload tests/golden/pagerduty/*.json, byte for byte;
 * tests/data/alertmanager_cases.json: every function of the profile (normal and
   error cases), every method of the data model, how each type prints, and
-  real-world notification templates executed definition by definition:
-  alertmanager_default.tmpl is upstream's template/default.tmpl (prometheus/
-  alertmanager at b822fe58), alertmanager_default_recent.tmpl the text
-  definitions of a later upstream default.tmpl (msteams, jira, rocketchat ...),
-  and the rest are written here in the style of common user templates.
+  notification templates executed definition by definition. The templates are
+  this project's own: tests/data/acme/*.tmpl, a fictional organisation's
+  notification set (shared helpers in acme_common.tmpl, loaded before each
+  channel file as Alertmanager loads several template files into one set), and
+  a few short ones written below in the style of common user templates.
 
 Run from the repository root, with Go installed and gotmpl importable (its
 Unicode tables pick the runes the sweep cases test):
@@ -67,9 +67,9 @@ def load_data(name: str) -> Any:
 
 # -- the case table ---------------------------------------------------------------------
 #
-# Each case: a template (or "file", a template file parsed like ParseFiles, and
-# "exec" naming the template to run) and "data", the name of a data set or the
-# webhook JSON itself.
+# Each case: a template (or "files", template files parsed in order like
+# ParseFiles, and "exec" naming the template to run) and "data", the name of a
+# data set or the webhook JSON itself.
 
 FIRST = "(index .Alerts 0)"
 T0 = f"{FIRST}.StartsAt"
@@ -467,7 +467,7 @@ PARSE_CASES = [
 ]
 
 # Real-world templates, each parsed whole and executed one definition at a time.
-SLACK = """{{ define "slack.custom.title" }}[{{ .Status | toUpper }}{{ if eq .Status "firing" }}:{{ .Alerts.Firing | len }}{{ end }}] {{ .CommonLabels.alertname }} {{ if .CommonLabels.env }}({{ .CommonLabels.env }}){{ end }}{{ end }}
+SLACK = """{{ define "slack.custom.title" }}{{ .Status | toUpper }}{{ if eq .Status "firing" }} ({{ len .Alerts.Firing }}){{ end }}: {{ .CommonLabels.alertname }} {{ if .CommonLabels.env }}[{{ .CommonLabels.env }}]{{ end }}{{ end }}
 {{ define "slack.custom.color" }}{{ if eq .Status "firing" }}{{ if eq .CommonLabels.severity "critical" }}danger{{ else }}warning{{ end }}{{ else }}good{{ end }}{{ end }}
 {{ define "slack.custom.text" -}}
 {{ range .Alerts -}}
@@ -527,24 +527,38 @@ TEAMS = """{{ define "teams.card" -}}
 """
 
 
+ACME = HERE / "acme"
+ACME_COMMON = "acme_common.tmpl"
+
 REAL_TEMPLATES = {
-    "alertmanager_default.tmpl": (HERE / "alertmanager_default.tmpl").read_text("utf-8"),
-    "alertmanager_default_recent.tmpl": (HERE / "alertmanager_default_recent.tmpl").read_text(
-        "utf-8"
-    ),
+    **{
+        path.name: path.read_text("utf-8")
+        for path in sorted(ACME.glob("*.tmpl"), key=lambda p: (p.name != ACME_COMMON, p.name))
+    },
     "slack.tmpl": SLACK,
     "telegram.tmpl": TELEGRAM,
     "webhook_json.tmpl": WEBHOOK_JSON,
     "teams.tmpl": TEAMS,
 }
 
+# The files each real-world case parses, in order, like ParseFiles: an acme
+# channel file comes after the shared helpers it calls (and may redefine some
+# of them); the other templates stand alone.
+TEMPLATE_SETS = {
+    name: [ACME_COMMON, name] if name.startswith("acme_") and name != ACME_COMMON else [name]
+    for name in REAL_TEMPLATES
+}
+
+# The data sets every definition runs on.
+REAL_DATA = (*DATA_NAMES, "partial", "empty", "example")
+
 
 def template_cases() -> list[dict[str, Any]]:
-    """Every definition of each real-world template (named by "file") on each data set."""
+    """Every definition of each real-world template file, in its set, on each data set."""
     return [
-        {"file": fname, "exec": name, "data": data}
+        {"files": TEMPLATE_SETS[fname], "exec": name, "data": data}
         for fname, text in REAL_TEMPLATES.items()
-        for data in (*DATA_NAMES, "partial")
+        for data in REAL_DATA
         for name in _defined_names(text)
     ]
 
@@ -678,8 +692,8 @@ def oracle_request(case: dict[str, Any]) -> dict[str, Any]:
         "data_kind": "alertmanager",
         "data": load_data(data) if isinstance(data, str) else data,
     }
-    if "file" in case:
-        req["files"] = [[case["file"], REAL_TEMPLATES[case["file"]]]]
+    if "files" in case:
+        req["files"] = [[name, REAL_TEMPLATES[name]] for name in case["files"]]
     else:
         req["template"] = case["template"]
         req["name"] = "t"

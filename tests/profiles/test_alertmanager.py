@@ -58,8 +58,12 @@ def render_case(case: dict[str, Any]) -> dict[str, Any]:
     payload = RECORDER.load_data(data) if isinstance(data, str) else data
     out = io.StringIO()
     try:
-        if "file" in case:
-            t = am.template(case["file"]).parse(FILES[case["file"]])
+        if "files" in case:
+            # Go's ParseFiles: the set is named after the first file; a file of
+            # another name becomes an associated template.
+            t = am.template(case["files"][0])
+            for name in case["files"]:
+                (t if name == t.name else t.new(name)).parse(FILES[name])
         else:
             t = am.template("t").parse(case["template"])
         if "exec" in case:

@@ -1,27 +1,21 @@
-// Package template mirrors the notification-template surface of Prometheus
-// Alertmanager (template/template.go): the Data/Alert/KV types handed to
-// templates and the DefaultFuncs function map.
+// Package template is a model of what Prometheus Alertmanager (0.34) hands
+// to notification templates: the Data, Alert and KV types and the function
+// map. It is written for this test oracle from Alertmanager's documented and
+// observed behaviour; no Alertmanager code is copied. What must match is
+// what a template can see: type names (%T), field order and JSON names,
+// method sets, function signatures (text/template's argument errors quote
+// them) and each function's results and error texts.
 //
-// The package name is deliberately "template" so that %T renders exactly as it
-// does inside Alertmanager (template.Data, *template.Data, template.KV, ...).
-// Only the standard library is available here, so the two functions upstream
-// takes from third-party modules (title, humanizeDuration) are re-created in
-// title.go and humanize.go.
+// The package is named "template" because %T shows it (template.Data,
+// *template.Data, template.KV, ...). Only the standard library is available,
+// so title and humanizeDuration, which Alertmanager takes from other modules,
+// are modelled in title.go and humanize.go.
 //
-// Provenance, newest first:
-//   - Verified from upstream source (alertmanager commit d26de093cc18):
-//     Data, Alert, Alerts.Firing/Resolved, KV, Pair, Pairs and the
-//     functions toUpper … toJson.
-//   - Merged upstream later, reconstructed from the merged pull requests plus
-//     two independent ports of alertmanager v0.34.0 (no upstream source file
-//     of that version was readable): now (#5188), dict/list/append (#5093),
-//     toDate/mustToDate (#5327), base64encode/base64decode (#5413), the
-//     Strings type returned by Names/Values.
-//   - Left out on purpose, because gotmpl's Alertmanager profile does not
-//     model them: Data.NotificationReason, Data.RouteLabels and the
-//     routeLabels function (#5328).
-//   - Not reproduced: #5233 (join accepting any slice); its implementation
-//     was not available, so join keeps the v0.34.0 []string signature.
+// Modelled: the 0.34 data model and functions, including now, dict, list,
+// append, toDate, mustToDate, base64encode and base64decode, and the Strings
+// type of Names/Values. Left out, because gotmpl's Alertmanager profile does
+// not model them: Data.NotificationReason, Data.RouteLabels and the
+// routeLabels function; join keeps the 0.34 []string parameter.
 package template
 
 import (
@@ -71,13 +65,7 @@ var DefaultFuncs = FuncMap{
 	"date": func(layout string, t time.Time) string {
 		return t.Format(layout)
 	},
-	"tz": func(name string, t time.Time) (time.Time, error) {
-		loc, err := time.LoadLocation(name)
-		if err != nil {
-			return time.Time{}, err
-		}
-		return t.In(loc), nil
-	},
+	"tz":               inZone,
 	"now":              time.Now,
 	"since":            time.Since,
 	"humanizeDuration": HumanizeDuration,
@@ -90,57 +78,81 @@ var DefaultFuncs = FuncMap{
 	"mustToDate": func(layout, s string) (time.Time, error) {
 		return time.ParseInLocation(layout, s, time.UTC)
 	},
-	"toJson": func(v any) (string, error) {
-		b, err := json.Marshal(v)
-		if err != nil {
-			return "", err
-		}
-		return string(b), nil
-	},
-	// The URL-safe alphabet (with padding) is upstream's choice: the result
-	// is meant to be embedded in query strings.
+	"toJson": marshalJSON,
+	// Both base64 functions use base64.URLEncoding ("-" and "_", padded).
 	"base64encode": func(text string) string {
 		return base64.URLEncoding.EncodeToString([]byte(text))
 	},
-	"base64decode": func(text string) (string, error) {
-		b, err := base64.URLEncoding.DecodeString(text)
-		if err != nil {
-			return "", err
-		}
-		return string(b), nil
-	},
-	// list never returns nil so that an empty call still ranges/prints as [].
-	"list": func(args ...any) ([]any, error) {
-		if args == nil {
-			return []any{}, nil
-		}
-		return args, nil
-	},
+	"base64decode": decodeBase64URL,
+	"list":         makeList,
 	"append": func(slice []any, args ...any) []any {
 		return append(slice, args...)
 	},
-	"dict": func(values ...any) (map[string]any, error) {
-		if len(values)%2 != 0 {
-			return nil, errors.New("dict requires an even number of arguments")
-		}
-		res := make(map[string]any, len(values)/2)
-		for i := 0; i < len(values); i += 2 {
-			key, ok := values[i].(string)
-			if !ok {
-				return nil, errors.New("dict keys must be strings")
-			}
-			res[key] = values[i+1]
-		}
-		return res, nil
-	},
+	"dict": makeDict,
 }
 
-// Pair is a key/value string pair.
+// inZone is tz: the time t seen from the named location, or the zero time
+// and LoadLocation's error.
+func inZone(name string, t time.Time) (time.Time, error) {
+	loc, err := time.LoadLocation(name)
+	if err == nil {
+		return t.In(loc), nil
+	}
+	return time.Time{}, err
+}
+
+// marshalJSON is toJson: encoding/json's bytes as a string.
+func marshalJSON(v any) (text string, err error) {
+	var encoded []byte
+	if encoded, err = json.Marshal(v); err == nil {
+		text = string(encoded)
+	}
+	return text, err
+}
+
+// decodeBase64URL is base64decode; a malformed input yields no text, only
+// the decoder's error.
+func decodeBase64URL(text string) (string, error) {
+	raw, err := base64.URLEncoding.DecodeString(text)
+	if err != nil {
+		raw = nil
+	}
+	return string(raw), err
+}
+
+// makeList is list. Its result is never a nil slice, so even "list" with no
+// arguments prints and encodes as an empty list.
+func makeList(items ...any) ([]any, error) {
+	if len(items) == 0 {
+		return []any{}, nil
+	}
+	return items, nil
+}
+
+// makeDict is dict: arguments alternate string key and value; a later
+// duplicate key wins.
+func makeDict(kvs ...any) (map[string]any, error) {
+	if len(kvs)%2 == 1 {
+		return nil, errors.New("dict requires an even number of arguments")
+	}
+	m := map[string]any{}
+	for rest := kvs; len(rest) > 0; rest = rest[2:] {
+		name, isString := rest[0].(string)
+		if !isString {
+			return nil, errors.New("dict keys must be strings")
+		}
+		m[name] = rest[1]
+	}
+	return m, nil
+}
+
+// Pair is one label or annotation: prints as {Name Value}.
 type Pair struct {
 	Name, Value string
 }
 
-// Pairs is a list of key/value string pairs.
+// Pairs is what SortedPairs returns: an ordered slice of Pair with its own
+// methods and String form.
 type Pairs []Pair
 
 // Strings is the named slice Names/Values return; its Join method lets a
@@ -152,22 +164,22 @@ func (s Strings) Join(sep string) string {
 	return strings.Join(s, sep)
 }
 
-// Names returns the pair names in order.
+// Names lists each pair's Name, in order; never nil.
 func (ps Pairs) Names() Strings {
-	out := make(Strings, 0, len(ps))
-	for _, p := range ps {
-		out = append(out, p.Name)
+	names := make(Strings, len(ps))
+	for i := range ps {
+		names[i] = ps[i].Name
 	}
-	return out
+	return names
 }
 
-// Values returns the pair values in order.
+// Values lists each pair's Value, in order; never nil.
 func (ps Pairs) Values() Strings {
-	out := make(Strings, 0, len(ps))
-	for _, p := range ps {
-		out = append(out, p.Value)
+	values := make(Strings, len(ps))
+	for i := range ps {
+		values[i] = ps[i].Value
 	}
-	return out
+	return values
 }
 
 // String renders "a=1, b=2"; without it templates would print Go's struct
@@ -185,7 +197,7 @@ func (ps Pairs) String() string {
 	return b.String()
 }
 
-// KV is a set of key/value string pairs (labels or annotations).
+// KV holds the labels or the annotations of an alert or a group, by name.
 type KV map[string]string
 
 // alertNameLabel is pinned first by SortedPairs, as in upstream
@@ -214,19 +226,17 @@ func (kv KV) SortedPairs() Pairs {
 	return pairs
 }
 
-// Remove returns a copy of the set without the given keys.
+// Remove copies kv, leaves the named entries out of the copy and returns it
+// (a non-nil map even when kv is nil); kv itself is not changed.
 func (kv KV) Remove(keys []string) KV {
-	drop := make(map[string]struct{}, len(keys))
-	for _, k := range keys {
-		drop[k] = struct{}{}
+	rest := make(KV, len(kv))
+	for name, value := range kv {
+		rest[name] = value
 	}
-	res := KV{}
-	for k, v := range kv {
-		if _, gone := drop[k]; !gone {
-			res[k] = v
-		}
+	for _, name := range keys {
+		delete(rest, name)
 	}
-	return res
+	return rest
 }
 
 // Names returns the sorted label names.
@@ -250,19 +260,16 @@ func (kv KV) String() string {
 // GroupKey/TruncatedAlerts also carry the webhook payload fields of the same
 // JSON name.
 type Data struct {
-	Receiver string `json:"receiver"`
-	Status   string `json:"status"`
-	Alerts   Alerts `json:"alerts"`
-
-	GroupLabels       KV `json:"groupLabels"`
-	CommonLabels      KV `json:"commonLabels"`
-	CommonAnnotations KV `json:"commonAnnotations"`
-
-	ExternalURL string `json:"externalURL"`
-
-	GroupKey        string `json:"groupKey"`
-	TruncatedAlerts uint64 `json:"truncatedAlerts"`
-	GroupKeyHash    string `json:"groupKeyHash"`
+	Receiver          string `json:"receiver"`
+	Status            string `json:"status"`
+	Alerts            Alerts `json:"alerts"`
+	GroupLabels       KV     `json:"groupLabels"`
+	CommonLabels      KV     `json:"commonLabels"`
+	CommonAnnotations KV     `json:"commonAnnotations"`
+	ExternalURL       string `json:"externalURL"`
+	GroupKey          string `json:"groupKey"`
+	TruncatedAlerts   uint64 `json:"truncatedAlerts"`
+	GroupKeyHash      string `json:"groupKeyHash"`
 }
 
 // Alert holds one alert; CubeImageURL is the APM product's addition.
@@ -277,7 +284,7 @@ type Alert struct {
 	CubeImageURL string    `json:"cubeImageURL"`
 }
 
-// Alerts is a list of Alert objects.
+// Alerts is the type of Data.Alerts; Firing and Resolved filter it.
 type Alerts []Alert
 
 // Firing returns the firing alerts. Upstream returns a plain []Alert (not
