@@ -13,6 +13,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	htmltemplate "html/template"
 	"io"
 	"os"
 	"strconv"
@@ -303,8 +304,41 @@ func decodeData(req *request) (any, error) {
 			}
 		}
 		return d, nil
+	case "html_content":
+		return htmlContent(raw)
 	}
 	return nil, fmt.Errorf("unknown data_kind %q", req.DataKind)
+}
+
+// htmlContent decodes a JSON object of strings into a map whose values have
+// html/template's content types, each the type its key names ("HTML", "URL" ...).
+func htmlContent(raw []byte) (any, error) {
+	var in map[string]string
+	if err := json.Unmarshal(raw, &in); err != nil {
+		return nil, err
+	}
+	out := make(map[string]any, len(in))
+	for k, v := range in {
+		switch k {
+		case "CSS":
+			out[k] = htmltemplate.CSS(v)
+		case "HTML":
+			out[k] = htmltemplate.HTML(v)
+		case "HTMLAttr":
+			out[k] = htmltemplate.HTMLAttr(v)
+		case "JS":
+			out[k] = htmltemplate.JS(v)
+		case "JSStr":
+			out[k] = htmltemplate.JSStr(v)
+		case "Srcset":
+			out[k] = htmltemplate.Srcset(v)
+		case "URL":
+			out[k] = htmltemplate.URL(v)
+		default:
+			return nil, fmt.Errorf("no html/template content type %q", k)
+		}
+	}
+	return out, nil
 }
 
 // convertNumbers turns json.Number into int when the literal fits int64 and
