@@ -24,22 +24,24 @@ ranges like an empty one and ``toJson`` writes it as ``null``, as Go does.
 
 from __future__ import annotations
 
-import base64
-import bisect
 import dataclasses
 import math
 import operator
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Any, ClassVar
 
 from . import values
-from .gostd import _casetables as _amunicode
 from .gostd import fmt as gofmt
 from .gostd import regexp as re2
 from .gostd import time as gotime
 from .gostd.arith import quo, rem
-from .gostd.strconv import GO_SPACE, SyntaxErr, can_backquote, go_bytes, parse_float, quote
+from .gostd.base64 import url_decode_string, url_encode_to_string
+from .gostd.json import marshal
+from .gostd.strconv import NumError, SyntaxErr, can_backquote, go_bytes, parse_float, quote
+from .gostd.strings import title, to_lower, to_upper, trim_space
+from .gostd.url import query_unescape
 from .gotypes import StringMap, StringSlice, typed_int, typed_slice
+from .html import HTML, URL
 from .template import Template
 
 __all__ = [
@@ -176,6 +178,16 @@ class Alert:
     """``template.Alert``: one alert of the group."""
 
     __go_type__ = "template.Alert"
+    __go_json__: ClassVar[dict[str, str]] = {
+        "Status": "status",
+        "Labels": "labels",
+        "Annotations": "annotations",
+        "StartsAt": "startsAt",
+        "EndsAt": "endsAt",
+        "GeneratorURL": "generatorURL",
+        "Fingerprint": "fingerprint",
+        "CubeImageURL": "cubeImageURL",
+    }
 
     Status: str = ""
     Labels: KV = dataclasses.field(default_factory=_NilKV)
@@ -243,6 +255,18 @@ class Data:
     """``*template.Data``: what a notification template is executed with."""
 
     __go_type__ = "*template.Data"
+    __go_json__: ClassVar[dict[str, str]] = {
+        "Receiver": "receiver",
+        "Status": "status",
+        "Alerts": "alerts",
+        "GroupLabels": "groupLabels",
+        "CommonLabels": "commonLabels",
+        "CommonAnnotations": "commonAnnotations",
+        "ExternalURL": "externalURL",
+        "GroupKey": "groupKey",
+        "TruncatedAlerts": "truncatedAlerts",
+        "GroupKeyHash": "groupKeyHash",
+    }
 
     Receiver: str = ""
     Status: str = ""
@@ -276,36 +300,11 @@ class Data:
         """
         data = cls()
         if obj is not None:
-            _decode_struct(data, obj, _DATA_JSON, "", "template.Data")
+            _decode_struct(data, obj, tuple(Data.__go_json__.items()), "", "template.Data")
         return data
 
 
 # -- webhook JSON -----------------------------------------------------------------------
-
-# Go's encoding/json field names (json tags), in struct order.
-_DATA_JSON = (
-    ("Receiver", "receiver"),
-    ("Status", "status"),
-    ("Alerts", "alerts"),
-    ("GroupLabels", "groupLabels"),
-    ("CommonLabels", "commonLabels"),
-    ("CommonAnnotations", "commonAnnotations"),
-    ("ExternalURL", "externalURL"),
-    ("GroupKey", "groupKey"),
-    ("TruncatedAlerts", "truncatedAlerts"),
-    ("GroupKeyHash", "groupKeyHash"),
-)
-_ALERT_JSON = (
-    ("Status", "status"),
-    ("Labels", "labels"),
-    ("Annotations", "annotations"),
-    ("StartsAt", "startsAt"),
-    ("EndsAt", "endsAt"),
-    ("GeneratorURL", "generatorURL"),
-    ("Fingerprint", "fingerprint"),
-    ("CubeImageURL", "cubeImageURL"),
-)
-_JSON_NAMES: dict[type, tuple[tuple[str, str], ...]] = {Data: _DATA_JSON, Alert: _ALERT_JSON}
 
 # encoding/json matches keys to field names ignoring case: ASCII letters fold to
 # upper case, and so do the long s and the Kelvin sign, which fold to S and K.
@@ -400,387 +399,14 @@ def _decode_alerts(current: Alerts, arr: Any, path: str) -> Alerts:
     for i, obj in enumerate(arr):
         alert = current[i] if i < len(current) else Alert()
         if obj is not None:
-            _decode_struct(alert, obj, _ALERT_JSON, f"{path}[{i}]", "template.Alert")
+            _decode_struct(
+                alert, obj, tuple(Alert.__go_json__.items()), f"{path}[{i}]", "template.Alert"
+            )
         alerts.append(alert)
     return alerts
 
 
-# -- Unicode, as Go's unicode package sees it -------------------------------------------
-
-
-_CaseRange = tuple[int, int, "int | None", "int | None", "int | None"]
-
-
-def _load_case_ranges() -> tuple[list[int], list[_CaseRange]]:
-    los: list[int] = []
-    ranges: list[_CaseRange] = []
-    for item in _amunicode.CASE_RANGES.split():
-        span, _, deltas = item.partition(":")
-        lo, _, hi = span.partition("-")
-        du, dl, dt = (None if d == "*" else int(d) for d in deltas.split(","))
-        los.append(int(lo, 16))
-        ranges.append((int(lo, 16), int(hi, 16), du, dl, dt))
-    return los, ranges
-
-
-def _load_title_runs() -> tuple[list[int], bytes]:
-    starts: list[int] = []
-    flags = bytearray()
-    for item in _amunicode.TITLE_RUNS.split():
-        start, _, f = item.partition(":")
-        starts.append(int(start, 16))
-        flags.append(int(f))
-    return starts, bytes(flags)
-
-
-_CASE_LOS, _CASE_RANGES = _load_case_ranges()
-_RUN_STARTS, _RUN_FLAGS = _load_title_runs()
-_UPPER, _LOWER, _TITLE = 0, 1, 2
-
-
-def _to_case(case: int, r: int) -> int:
-    """Go's unicode.To: ``r`` mapped to upper, lower or title case."""
-    i = bisect.bisect_right(_CASE_LOS, r) - 1
-    if i < 0:
-        return r
-    lo, hi, *deltas = _CASE_RANGES[i]
-    if r > hi:
-        return r
-    delta = deltas[case]
-    if delta is None:
-        # Alternating pairs: upper case at even offsets from lo, lower at odd.
-        return lo + (((r - lo) & ~1) | (case & 1))
-    return r + delta
-
-
-def _flags(r: int) -> int:
-    return _RUN_FLAGS[bisect.bisect_right(_RUN_STARTS, r) - 1]
-
-
-def _is_invalid(ch: str) -> bool:
-    # A lone surrogate stands for a byte that is not valid UTF-8.
-    return "\ud800" <= ch <= "\udfff"
-
-
-def _map_runes(case: int, s: str) -> str:
-    """Go's strings.Map with unicode.To: invalid bytes become U+FFFD."""
-    return "".join("\ufffd" if _is_invalid(c) else chr(_to_case(case, ord(c))) for c in s)
-
-
-def to_upper(s: str) -> str:
-    """strings.ToUpper."""
-    return s.upper() if s.isascii() else _map_runes(_UPPER, s)
-
-
-def to_lower(s: str) -> str:
-    """strings.ToLower."""
-    return s.lower() if s.isascii() else _map_runes(_LOWER, s)
-
-
-def trim_space(s: str) -> str:
-    """strings.TrimSpace: Unicode White_Space at both ends."""
-    return s.strip(GO_SPACE)
-
-
-# Unconditional SpecialCasing titlecase mappings that differ from the simple
-# one-rune mapping (ligatures, Greek with ypogegrammeni, ...).
-_TITLE_SPECIAL = {
-    0x00DF: "Ss",
-    0x0149: "\u02bcN",
-    0x01F0: "J\u030c",
-    0x0390: "\u0399\u0308\u0301",
-    0x03B0: "\u03a5\u0308\u0301",
-    0x0587: "\u0535\u0582",
-    0x1E96: "H\u0331",
-    0x1E97: "T\u0308",
-    0x1E98: "W\u030a",
-    0x1E99: "Y\u030a",
-    0x1E9A: "A\u02be",
-    0x1F50: "\u03a5\u0313",
-    0x1F52: "\u03a5\u0313\u0300",
-    0x1F54: "\u03a5\u0313\u0301",
-    0x1F56: "\u03a5\u0313\u0342",
-    0x1FB2: "\u1fba\u0345",
-    0x1FB4: "\u0386\u0345",
-    0x1FB6: "\u0391\u0342",
-    0x1FB7: "\u0391\u0342\u0345",
-    0x1FC2: "\u1fca\u0345",
-    0x1FC4: "\u0389\u0345",
-    0x1FC6: "\u0397\u0342",
-    0x1FC7: "\u0397\u0342\u0345",
-    0x1FD2: "\u0399\u0308\u0300",
-    0x1FD3: "\u0399\u0308\u0301",
-    0x1FD6: "\u0399\u0342",
-    0x1FD7: "\u0399\u0308\u0342",
-    0x1FE2: "\u03a5\u0308\u0300",
-    0x1FE3: "\u03a5\u0308\u0301",
-    0x1FE4: "\u03a1\u0313",
-    0x1FE6: "\u03a5\u0342",
-    0x1FE7: "\u03a5\u0308\u0342",
-    0x1FF2: "\u1ffa\u0345",
-    0x1FF4: "\u038f\u0345",
-    0x1FF6: "\u03a9\u0342",
-    0x1FF7: "\u03a9\u0342\u0345",
-    0xFB00: "Ff",
-    0xFB01: "Fi",
-    0xFB02: "Fl",
-    0xFB03: "Ffi",
-    0xFB04: "Ffl",
-    0xFB05: "St",
-    0xFB06: "St",
-    0xFB13: "\u0544\u0576",
-    0xFB14: "\u0544\u0565",
-    0xFB15: "\u0544\u056b",
-    0xFB16: "\u054e\u0576",
-    0xFB17: "\u0544\u056d",
-}
-
-# Word-break classes MidLetter, MidNumLet and Single_Quote: they continue a word
-# unless two of them meet.
-_MID = frozenset(
-    "':.\u00b7\u0387\u055f\u05f4\u2018\u2019\u2024\u2027\ufe13\ufe52\ufe55\uff07\uff0e\uff1a"
-)
-_CASED, _IGNORABLE, _BREAK = _amunicode.FLAG_CASED, _amunicode.FLAG_IGNORABLE, _amunicode.FLAG_BREAK
-_MAX_IGNORABLE = 30  # how far the final-sigma rule looks past case-ignorable runes
-_CAPITAL_SIGMA = "\u03a3"
-
-
-def _title_rune(r: int) -> str:
-    special = _TITLE_SPECIAL.get(r)
-    return special if special is not None else chr(_to_case(_TITLE, r))
-
-
-def _lower_rune(r: int) -> str:
-    # U+0130 is the one rune whose full lower-case mapping is two runes.
-    return "i\u0307" if r == 0x130 else chr(_to_case(_LOWER, r))
-
-
-def title(text: str) -> str:
-    """x/text's title caser for American English, as the Go oracle re-creates it.
-
-    Each word's first cased rune is title-cased and the rest lower-cased (with
-    the full Unicode mappings, and final sigma), digits do not start a word,
-    and word breaks approximate UAX #29.
-    """
-    out: list[str] = []
-    mid_word = False
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        if _is_invalid(ch):
-            out.append(ch)
-            mid_word = False
-            i += 1
-            continue
-        r = ord(ch)
-        nxt = i + 1
-        f = _flags(r)
-        if f & _CASED and not mid_word:
-            out.append(_title_rune(r))
-            mid_word = True
-        elif ch == _CAPITAL_SIGMA:
-            nxt, mid_word = _lower_sigma(out, text, nxt)
-        elif f & _CASED:
-            out.append(_lower_rune(r))
-        else:
-            out.append(ch)
-            if f & _BREAK:
-                mid_word = False
-        if ch in _MID and nxt < n and text[nxt] in _MID:
-            mid_word = False
-        i = nxt
-    return "".join(out)
-
-
-def _lower_sigma(out: list[str], text: str, pos: int) -> tuple[int, bool]:
-    """Lower-cases a capital sigma inside a word: final unless a cased rune follows.
-
-    Case-ignorable runes after it are copied; returns where to resume and
-    whether the word is still open.
-    """
-    mid_word = True
-    copied_from = pos
-    prev_mid = False
-    sigma = "\u03c2"
-    for _ in range(_MAX_IGNORABLE + 1):
-        if pos >= len(text):
-            break
-        ch = text[pos]
-        f = 0 if _is_invalid(ch) else _flags(ord(ch))
-        if not f & _IGNORABLE:
-            if f & _CASED:
-                sigma = "\u03c3"
-            break
-        mid = ch in _MID
-        if (prev_mid and mid) or f & _BREAK:
-            mid_word = False
-        prev_mid = mid
-        pos += 1
-    out.append(sigma)
-    out.append(text[copied_from:pos])
-    return pos, mid_word
-
-
-# -- toJson: Go's encoding/json.Marshal --------------------------------------------------
-#
-# Go 1.27 runs the encoding/json API on its v2 engine with v1 options: HTML
-# characters and U+2028/U+2029 are escaped, map keys sorted, invalid UTF-8
-# replaced by U+FFFD, floats written as the v1 encoder wrote them.
-
-
-class _JSONError(Exception):
-    """json.Marshal failed; the text is Go's."""
-
-
-_JSON_ESCAPES = {
-    "\\": "\\\\",
-    '"': '\\"',
-    "\b": "\\b",
-    "\f": "\\f",
-    "\n": "\\n",
-    "\r": "\\r",
-    "\t": "\\t",
-    "\u2028": "\\u2028",
-    "\u2029": "\\u2029",
-}
-for _c in [*map(chr, range(0x20)), "<", ">", "&"]:
-    _JSON_ESCAPES.setdefault(_c, f"\\u{ord(_c):04x}")
-for _c in map(chr, range(0xDC80, 0xDD00)):
-    _JSON_ESCAPES[_c] = "\ufffd"  # an invalid UTF-8 byte becomes U+FFFD itself
-del _c
-_JSON_ESCAPE_TABLE = str.maketrans(_JSON_ESCAPES)
-
-
-def _json_string(s: str) -> str:
-    return '"' + s.translate(_JSON_ESCAPE_TABLE) + '"'
-
-
-def _json_float(f: float) -> str:
-    if math.isnan(f) or math.isinf(f):
-        raise _JSONError(f"json: unsupported value: {gofmt.format_float(f, 'g', -1)}")
-    a = abs(f)
-    if a != 0 and (a < 1e-6 or a >= 1e21):
-        s = gofmt.format_float(f, "e", -1)
-        # Go writes 1e-07 as 1e-7 (but keeps 1e+21).
-        if len(s) >= 4 and s[-4] == "e" and s[-3] == "-" and s[-2] == "0":
-            s = s[:-2] + s[-1]
-        return s
-    return gofmt.format_float(f, "f", -1)
-
-
-def _json_encode(v: Any, out: list[str]) -> None:
-    """Appends Go's json.Marshal encoding of ``v``."""
-    v = values.as_go(v)
-    k = values.kind(v)
-    if k in (values.INVALID, values.NIL):
-        out.append("null")
-    elif k == values.STRING:
-        out.append(_json_string(v))
-    elif k == values.BOOL:
-        out.append("true" if v else "false")
-    elif k in (values.INT, values.UINT):
-        out.append(str(int(v)))
-    elif k == values.FLOAT:
-        out.append(_json_float(float(v)))
-    elif isinstance(v, gotime.Time):
-        try:
-            out.append(v.MarshalJSON().decode("utf-8", "surrogateescape"))
-        except gotime.GoError as e:
-            # Go's JSON encoder formats times itself and words the error its way.
-            reason = str(e).removeprefix("Time.MarshalJSON: ")
-            raise _JSONError(
-                f"json: error calling MarshalJSON for type *time.Time: {reason}"
-            ) from None
-    elif isinstance(v, gotime.Location):
-        out.append("{}")  # only unexported fields
-    elif k == values.SLICE:
-        if isinstance(v, (bytes, bytearray)):
-            out.append('"' + base64.b64encode(v).decode() + '"')
-        elif getattr(v, "__go_nil__", False):
-            out.append("null")
-        else:
-            out.append("[")
-            for i, e in enumerate(v):
-                if i:
-                    out.append(",")
-                _json_encode(e, out)
-            out.append("]")
-    elif k == values.MAP:
-        _json_map(v, out)
-    elif k in (values.STRUCT, values.POINTER):
-        names = _JSON_NAMES.get(type(v))
-        fields = (
-            [(tag, getattr(v, attr)) for attr, tag in names]
-            if names is not None
-            else values.struct_fields(v)
-        )
-        _json_object(fields, out)
-    else:
-        raise _JSONError(f"json: unsupported type: {values.type_name(v)}")
-
-
-def _json_object(members: list[tuple[str, Any]], out: list[str]) -> None:
-    """``{"name":value,...}`` for a struct's fields or a map's sorted entries."""
-    out.append("{")
-    for i, (name, value) in enumerate(members):
-        if i:
-            out.append(",")
-        out.append(_json_string(name) + ":")
-        _json_encode(value, out)
-    out.append("}")
-
-
-def _json_map(m: Mapping, out: list[str]) -> None:
-    if getattr(m, "__go_nil__", False):
-        out.append("null")
-        return
-    key_type = values.map_key_type(m)
-    if key_type == "interface {}" or not (
-        key_type == "string" or key_type.startswith(("int", "uint"))
-    ):
-        raise _JSONError(f"json: unsupported type: {values.type_name(m)}")
-    items = [(k if key_type == "string" else str(int(k)), e) for k, e in m.items()]
-    items.sort(key=lambda item: go_bytes(item[0]))
-    _json_object(items, out)
-
-
-def to_json(v: Any) -> str:
-    """Go's json.Marshal as a string (HTML-safe, map keys sorted)."""
-    out: list[str] = []
-    try:
-        _json_encode(v, out)
-    except _JSONError as e:
-        raise ValueError(str(e)) from None
-    return "".join(out)
-
-
 # -- the other functions ----------------------------------------------------------------
-
-
-class HTML(str):
-    """html/template's ``template.HTML`` (safeHtml's result)."""
-
-    __go_type__ = "template.HTML"
-
-
-class URL(str):
-    """html/template's ``template.URL`` (safeUrl's result)."""
-
-    __go_type__ = "template.URL"
-
-
-def _from_bytes(b: bytes) -> str:
-    return b.decode("utf-8", "surrogateescape")
-
-
-def _parse_float(s: str) -> float:
-    """strconv.ParseFloat(s, 64), with Go's error text."""
-    if s[:1] in "+-" and s[1:].lower() == "nan":
-        raise ValueError(f"strconv.ParseFloat: parsing {quote(s)}: invalid syntax")
-    try:
-        return parse_float(s)
-    except SyntaxErr as e:
-        raise ValueError(f"strconv.ParseFloat: parsing {quote(s)}: {e}") from None
 
 
 def _to_float(v: Any) -> float:
@@ -789,7 +415,10 @@ def _to_float(v: Any) -> float:
     if name == "float64":
         return float(v)
     if name == "string":
-        return _parse_float(v)
+        try:
+            return parse_float(v)
+        except SyntaxErr as e:
+            raise NumError("ParseFloat", v, e) from None
     if name in ("int", "uint", "int64", "uint64"):
         return float(int(v))
     if name == "time.Duration":
@@ -828,84 +457,6 @@ def humanize_duration(v: Any) -> str:
         prefix = p
         f *= 1000
     return gofmt.sprintf("%.4g%ss", f, prefix)
-
-
-def query_unescape(s: str) -> str:
-    """net/url.QueryUnescape: ``%XX`` escapes and ``+`` as space."""
-    b = go_bytes(s)
-    hexdigits = b"0123456789abcdefABCDEF"
-    i = 0
-    while i < len(b):
-        if b[i] == 0x25:  # '%'
-            if i + 2 >= len(b) or b[i + 1] not in hexdigits or b[i + 2] not in hexdigits:
-                bad = b[i : i + 3]
-                raise ValueError(f"invalid URL escape {quote(_from_bytes(bad))}")
-            i += 3
-        else:
-            i += 1
-    out = bytearray()
-    i = 0
-    while i < len(b):
-        c = b[i]
-        if c == 0x25:
-            out.append(int(b[i + 1 : i + 3], 16))
-            i += 3
-            continue
-        out.append(0x20 if c == 0x2B else c)
-        i += 1
-    return _from_bytes(bytes(out))
-
-
-_B64_URL = {
-    c: i for i, c in enumerate(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
-}
-
-
-def base64_decode(s: str) -> str:
-    """base64.URLEncoding.DecodeString, with Go's error offsets.
-
-    Go skips CR and LF anywhere and reports the first offending byte; Python's
-    decoder is more lenient, so each 4-character quantum is checked as Go does.
-    """
-    src = go_bytes(s)
-    n = len(src)
-    out = bytearray()
-    si = 0
-    while si < n:
-        quantum: list[int] = []
-        while len(quantum) < 4:
-            if si == n:
-                if not quantum:
-                    return _from_bytes(bytes(out))
-                raise ValueError(f"illegal base64 data at input byte {si - len(quantum)}")
-            c = src[si]
-            si += 1
-            if c in _B64_URL:
-                quantum.append(_B64_URL[c])
-                continue
-            if c in (0x0A, 0x0D):
-                continue
-            if c != 0x3D or len(quantum) < 2:  # not '=', or padding too early
-                raise ValueError(f"illegal base64 data at input byte {si - 1}")
-            if len(quantum) == 2:  # "==" expected
-                while si < n and src[si] in (0x0A, 0x0D):
-                    si += 1
-                if si == n:
-                    raise ValueError(f"illegal base64 data at input byte {n}")
-                if src[si] != 0x3D:
-                    raise ValueError(f"illegal base64 data at input byte {si - 1}")
-                si += 1
-            while si < n and src[si] in (0x0A, 0x0D):
-                si += 1
-            if si < n:
-                raise ValueError(f"illegal base64 data at input byte {si}")
-            break
-        val = 0
-        for d in quantum:
-            val = val << 6 | d
-        val <<= 6 * (4 - len(quantum))
-        out += val.to_bytes(3, "big")[: len(quantum) - 1]
-    return _from_bytes(bytes(out))
 
 
 def match(pattern: str, s: str) -> bool:
@@ -1001,12 +552,10 @@ FUNCS: dict[str, Callable[..., Any]] = {
     "humanizeDuration": _declare(humanize_duration, (_ANY,), (_S, "error")),
     "toDate": _declare(to_date, (_S, _S), (_T,)),
     "mustToDate": _declare(must_to_date, (_S, _S), (_T, "error")),
-    "toJson": _declare(to_json, (_ANY,), (_S, "error")),
+    "toJson": _declare(marshal, (_ANY,), (_S, "error")),
     # The URL-safe alphabet, padded, as upstream chose.
-    "base64encode": _declare(
-        lambda s: base64.urlsafe_b64encode(go_bytes(s)).decode(), (_S,), (_S,)
-    ),
-    "base64decode": _declare(base64_decode, (_S,), (_S, "error")),
+    "base64encode": _declare(url_encode_to_string, (_S,), (_S,)),
+    "base64decode": _declare(url_decode_string, (_S,), (_S, "error")),
     "list": _declare(lambda *args: list(args), ("..." + _ANY,), ("[]interface {}", "error")),
     "append": _declare(
         lambda s, *args: [*s, *args], ("[]interface {}", "..." + _ANY), ("[]interface {}",)
