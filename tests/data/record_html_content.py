@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
@@ -31,7 +32,7 @@ TEMPLATES = (
 )
 
 
-def requests() -> list[dict[str, object]]:
+def requests() -> list[dict[str, Any]]:
     """The oracle requests, one per template and type; the whole data set each time."""
     data = dict.fromkeys(TYPES, VALUE)
     return [

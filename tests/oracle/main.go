@@ -16,6 +16,7 @@ import (
 	htmltemplate "html/template"
 	"io"
 	"os"
+	"reflect"
 	"strconv"
 	"text/template"
 	"time"
@@ -310,8 +311,19 @@ func decodeData(req *request) (any, error) {
 	return nil, fmt.Errorf("unknown data_kind %q", req.DataKind)
 }
 
+// contentTypes are html/template's content types by name ("HTML", "URL" ...).
+var contentTypes = map[string]reflect.Type{}
+
+func init() {
+	for _, zero := range []any{htmltemplate.CSS(""), htmltemplate.HTML(""), htmltemplate.HTMLAttr(""),
+		htmltemplate.JS(""), htmltemplate.JSStr(""), htmltemplate.Srcset(""), htmltemplate.URL("")} {
+		t := reflect.TypeOf(zero)
+		contentTypes[t.Name()] = t
+	}
+}
+
 // htmlContent decodes a JSON object of strings into a map whose values have
-// html/template's content types, each the type its key names ("HTML", "URL" ...).
+// html/template's content types, each the type its key names.
 func htmlContent(raw []byte) (any, error) {
 	var in map[string]string
 	if err := json.Unmarshal(raw, &in); err != nil {
@@ -319,24 +331,11 @@ func htmlContent(raw []byte) (any, error) {
 	}
 	out := make(map[string]any, len(in))
 	for k, v := range in {
-		switch k {
-		case "CSS":
-			out[k] = htmltemplate.CSS(v)
-		case "HTML":
-			out[k] = htmltemplate.HTML(v)
-		case "HTMLAttr":
-			out[k] = htmltemplate.HTMLAttr(v)
-		case "JS":
-			out[k] = htmltemplate.JS(v)
-		case "JSStr":
-			out[k] = htmltemplate.JSStr(v)
-		case "Srcset":
-			out[k] = htmltemplate.Srcset(v)
-		case "URL":
-			out[k] = htmltemplate.URL(v)
-		default:
+		t, ok := contentTypes[k]
+		if !ok {
 			return nil, fmt.Errorf("no html/template content type %q", k)
 		}
+		out[k] = reflect.ValueOf(v).Convert(t).Interface()
 	}
 	return out, nil
 }

@@ -8,46 +8,44 @@ Go. Only the contextual escaper treats them differently from other strings
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 __all__ = ["CSS", "HTML", "JS", "URL", "HTMLAttr", "JSStr", "Srcset"]
 
 
-class CSS(str):
+class _Content(str):
+    """A string of one of html/template's content types, named like the class."""
+
+    __go_type__: ClassVar[str]
+
+    def __init_subclass__(cls) -> None:
+        super().__init_subclass__()
+        cls.__go_type__ = f"template.{cls.__name__}"
+
+
+class CSS(_Content):
     """``template.CSS``: a CSS stylesheet, rule, property or value."""
 
-    __go_type__ = "template.CSS"
 
-
-class HTML(str):
+class HTML(_Content):
     """``template.HTML``: a fragment of HTML, written unescaped."""
 
-    __go_type__ = "template.HTML"
 
-
-class HTMLAttr(str):
+class HTMLAttr(_Content):
     """``template.HTMLAttr``: an attribute-value pair, such as ``dir="ltr"``."""
 
-    __go_type__ = "template.HTMLAttr"
 
-
-class JS(str):
+class JS(_Content):
     """``template.JS``: a JavaScript expression, such as ``(x + y * z())``."""
 
-    __go_type__ = "template.JS"
 
-
-class JSStr(str):
+class JSStr(_Content):
     """``template.JSStr``: characters to go between quotes in a JavaScript string."""
 
-    __go_type__ = "template.JSStr"
 
-
-class Srcset(str):
+class Srcset(_Content):
     """``template.Srcset``: an ``img`` element's ``srcset`` attribute value."""
 
-    __go_type__ = "template.Srcset"
 
-
-class URL(str):
+class URL(_Content):
     """``template.URL``: a URL or a part of one, such as ``http://example.com?q=1``."""
-
-    __go_type__ = "template.URL"
