@@ -23,6 +23,9 @@ _CASE_LOS: list[int] = []
 _CASE_RANGES: list[_CaseRange] = []
 _RUN_STARTS: list[int] = []
 _RUN_FLAGS = bytearray()
+# Unconditional SpecialCasing titlecase mappings that differ from the simple
+# one-rune mapping (ligatures, Greek with ypogegrammeni, ...).
+_TITLE_SPECIAL: dict[int, str] = {}
 _LOADING = threading.Lock()
 
 
@@ -41,6 +44,9 @@ def _load_tables() -> None:
             start, _, f = item.partition(":")
             starts.append(int(start, 16))
             flags.append(int(f))
+        for item in _casetables.TITLE_SPECIAL.split():
+            rune, _, runes = item.partition(":")
+            _TITLE_SPECIAL[int(rune, 16)] = "".join(chr(int(r, 16)) for r in runes.split("."))
         _RUN_STARTS.extend(starts)
         _RUN_FLAGS.extend(flags)  # last: a filled _RUN_FLAGS says the tables are read
 
@@ -101,59 +107,6 @@ def trim_space(s: str) -> str:
     """strings.TrimSpace: Unicode White_Space at both ends."""
     return s.strip(GO_SPACE)
 
-
-# Unconditional SpecialCasing titlecase mappings that differ from the simple
-# one-rune mapping (ligatures, Greek with ypogegrammeni, ...).
-_TITLE_SPECIAL = {
-    0x00DF: "Ss",
-    0x0149: "\u02bcN",
-    0x01F0: "J\u030c",
-    0x0390: "\u0399\u0308\u0301",
-    0x03B0: "\u03a5\u0308\u0301",
-    0x0587: "\u0535\u0582",
-    0x1E96: "H\u0331",
-    0x1E97: "T\u0308",
-    0x1E98: "W\u030a",
-    0x1E99: "Y\u030a",
-    0x1E9A: "A\u02be",
-    0x1F50: "\u03a5\u0313",
-    0x1F52: "\u03a5\u0313\u0300",
-    0x1F54: "\u03a5\u0313\u0301",
-    0x1F56: "\u03a5\u0313\u0342",
-    0x1FB2: "\u1fba\u0345",
-    0x1FB4: "\u0386\u0345",
-    0x1FB6: "\u0391\u0342",
-    0x1FB7: "\u0391\u0342\u0345",
-    0x1FC2: "\u1fca\u0345",
-    0x1FC4: "\u0389\u0345",
-    0x1FC6: "\u0397\u0342",
-    0x1FC7: "\u0397\u0342\u0345",
-    0x1FD2: "\u0399\u0308\u0300",
-    0x1FD3: "\u0399\u0308\u0301",
-    0x1FD6: "\u0399\u0342",
-    0x1FD7: "\u0399\u0308\u0342",
-    0x1FE2: "\u03a5\u0308\u0300",
-    0x1FE3: "\u03a5\u0308\u0301",
-    0x1FE4: "\u03a1\u0313",
-    0x1FE6: "\u03a5\u0342",
-    0x1FE7: "\u03a5\u0308\u0342",
-    0x1FF2: "\u1ffa\u0345",
-    0x1FF4: "\u038f\u0345",
-    0x1FF6: "\u03a9\u0342",
-    0x1FF7: "\u03a9\u0342\u0345",
-    0xFB00: "Ff",
-    0xFB01: "Fi",
-    0xFB02: "Fl",
-    0xFB03: "Ffi",
-    0xFB04: "Ffl",
-    0xFB05: "St",
-    0xFB06: "St",
-    0xFB13: "\u0544\u0576",
-    0xFB14: "\u0544\u0565",
-    0xFB15: "\u0544\u056b",
-    0xFB16: "\u054e\u0576",
-    0xFB17: "\u0544\u056d",
-}
 
 # Word-break classes MidLetter, MidNumLet and Single_Quote: they continue a word
 # unless two of them meet.

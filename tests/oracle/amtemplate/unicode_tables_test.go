@@ -2,7 +2,9 @@ package template
 
 import (
 	"fmt"
+	"maps"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -31,7 +33,8 @@ CASE_RANGES holds Go's case-mapping ranges as "lo-hi:upper,lower,title"
 upper/lower pairs). TITLE_RUNS holds "first:flags" runs covering all runes:
 FLAG_CASED is the Cased property, FLAG_IGNORABLE the Case_Ignorable
 property, FLAG_BREAK marks the uncased runes that end a word for the title
-caser.
+caser. TITLE_SPECIAL holds the title caser's full title-case mappings that
+are not one rune, as "rune:runes" (the mapping's runes joined by ".").
 """
 
 UNICODE_VERSION = %q
@@ -75,6 +78,16 @@ FLAG_BREAK = 4
 		}
 	}
 	writeText(&b, "TITLE_RUNS", items)
+
+	items = items[:0]
+	for _, r := range slices.Sorted(maps.Keys(titleSpecial)) {
+		var runes []string
+		for _, m := range titleSpecial[r] {
+			runes = append(runes, fmt.Sprintf("%X", m))
+		}
+		items = append(items, fmt.Sprintf("%X:%s", r, strings.Join(runes, ".")))
+	}
+	writeText(&b, "TITLE_SPECIAL", items)
 
 	if err := os.WriteFile(out, []byte(b.String()), 0o644); err != nil {
 		t.Fatal(err)
