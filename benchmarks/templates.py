@@ -21,6 +21,7 @@ import gotmpl
 from gotmpl import alertmanager
 from gotmpl.exec.builtins import query_escape
 from gotmpl.gostd.strconv import quote
+from gotmpl.gostd.strings import to_upper
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGERDUTY_GO = (ROOT / "examples" / "pagerduty.tmpl").read_text(encoding="utf-8")
@@ -134,7 +135,7 @@ def gotpl_pagerduty() -> Any:
     return gotpl.Template(
         PAGERDUTY_GO,
         name="pagerduty",
-        functions={"toUpper": alertmanager.to_upper},
+        functions={"toUpper": to_upper},
         missing_key="zero",
     )
 

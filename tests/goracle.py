@@ -9,7 +9,9 @@ Request (one JSON object per case; see tests/oracle/main.go):
     options    strings passed to Option(...)
     funcs      "none" | "test" | "alertmanager"
     data       any JSON (ints stay int, other numbers float64)
-    data_kind  "json" | "alertmanager" (decode data into *template.Data)
+    data_kind  "json" | "alertmanager" (decode data into *template.Data) |
+               "html_content" (an object of strings whose keys name html/template
+               types: {"HTML": "<b>"} is map[string]any{"HTML": template.HTML("<b>")})
     exec       run ExecuteTemplate with this name instead of Execute
     timeout    seconds before the case is abandoned (default 10)
     repeat     time N more executions after a successful one (ns_per_op)

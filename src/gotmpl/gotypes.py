@@ -82,9 +82,18 @@ class TypedMap(dict):
     __go_zero__: Any = None
 
 
+class StringMap(TypedMap):
+    """``map[string]string``: a missing key reads as ``""``."""
+
+    __go_type__ = "map[string]string"
+    __go_zero__ = ""
+
+
 @functools.cache
 def typed_map(key: str, elem: str) -> type[TypedMap]:
     """The class of Go maps ``map[key]elem``; missing elements read as elem's zero."""
+    if (key, elem) == ("string", "string"):
+        return StringMap  # one class per Go type, and this one can be subclassed by name
     return type(
         f"Map_{key}_{elem}",
         (TypedMap,),
@@ -96,19 +105,21 @@ def typed_map(key: str, elem: str) -> type[TypedMap]:
     )
 
 
-StringMap = typed_map("string", "string")
-
-
 class TypedSlice(list):
     """A ``list`` with a Go slice type."""
 
     __go_type__ = "[]interface {}"
 
 
+class StringSlice(TypedSlice):
+    """``[]string``."""
+
+    __go_type__ = "[]string"
+
+
 @functools.cache
 def typed_slice(elem: str) -> type[TypedSlice]:
     """The class of Go slices ``[]elem``."""
+    if elem == "string":
+        return StringSlice  # one class per Go type, and this one can be subclassed by name
     return type(f"Slice_{elem}", (TypedSlice,), {"__go_type__": f"[]{elem}"})
-
-
-StringSlice = typed_slice("string")

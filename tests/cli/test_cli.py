@@ -12,12 +12,14 @@ import io
 import json
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 import gotmpl
+from gotmpl import profiles
 from gotmpl.cli import main
 
 HERE = Path(__file__).resolve().parents[1]
@@ -31,7 +33,7 @@ PARSE_ERROR = next(c for c in CLI_CASES if c["want"].get("phase") == "parse")
 
 
 @pytest.fixture(autouse=True)
-def go_local_is_utc(monkeypatch: pytest.MonkeyPatch):
+def go_local_is_utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """The oracle runs with Go's Local set to UTC; TZ="" gives gotmpl the same."""
     from gotmpl.gostd import time as gotime
 
@@ -53,7 +55,7 @@ def write_case(case: dict[str, Any], where: Path) -> list[str]:
         data.write_text(json.dumps(case["data"]), "ascii")
         args += ["--data", str(data)]
     if case.get("alertmanager"):
-        args.append("--alertmanager")
+        args += ["--profile", "alertmanager"]
     for option in case.get("options", []):
         args += ["--option", option]
     if "name" in case:
@@ -102,15 +104,19 @@ def expected(case: dict[str, Any]) -> tuple[int, bytes, bytes]:
 
 
 @pytest.mark.parametrize("case", CLI_CASES, ids=[c["id"] for c in CLI_CASES])
-def test_render_like_go(case: dict[str, Any], tmp_path: Path, monkeypatch) -> None:
+def test_render_like_go(
+    case: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     args = ["render", *write_case(case, tmp_path)]
     assert run_main(args, monkeypatch) == expected(case)
 
 
 @pytest.mark.parametrize("case", CLI_CASES, ids=[c["id"] for c in CLI_CASES])
-def test_check_like_go(case: dict[str, Any], tmp_path: Path, monkeypatch) -> None:
+def test_check_like_go(
+    case: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     paths = write_case(case, tmp_path)[: len(case["files"])]
-    args = ["check", *paths, *(["--alertmanager"] if case.get("alertmanager") else [])]
+    args = ["check", *paths, *(["--profile", "alertmanager"] if case.get("alertmanager") else [])]
     args += ["--delims", *case["delims"]] if "delims" in case else []
     code, out, err = run_main(args, monkeypatch)
     if case["want"].get("phase") == "parse":
@@ -127,7 +133,8 @@ def test_pagerduty_render_is_byte_exact(name: str) -> None:
     done = run_cli(
         "render",
         str(GOLDEN / "pagerduty.tmpl"),
-        "--alertmanager",
+        "--profile",
+        "alertmanager",
         "--data",
         str(GOLDEN / f"{name}.json"),
     )
@@ -140,7 +147,8 @@ def test_readme_example(tmp_path: Path) -> None:
     done = run_cli(
         "render",
         "examples/pagerduty.tmpl",
-        "--alertmanager",
+        "--profile",
+        "alertmanager",
         "--data",
         "examples/alerts.json",
         cwd=HERE.parent,
@@ -153,7 +161,8 @@ def test_stdin_data() -> None:
     done = run_cli(
         "render",
         str(GOLDEN / "pagerduty.tmpl"),
-        "--alertmanager",
+        "--profile",
+        "alertmanager",
         "--data",
         "-",
         stdin=(GOLDEN / "mixed.json").read_bytes(),
@@ -166,7 +175,8 @@ def test_out_file(tmp_path: Path) -> None:
     done = run_cli(
         "render",
         str(GOLDEN / "pagerduty.tmpl"),
-        "--alertmanager",
+        "--profile",
+        "alertmanager",
         "--data",
         str(GOLDEN / "firing.json"),
         "--out",
@@ -217,6 +227,35 @@ def test_version_and_help() -> None:
     assert done.returncode == 0 and b"render" in done.stdout and b"check" in done.stdout
 
 
+@pytest.mark.parametrize("command", ["render", "check", "fuzz"])
+def test_help_lists_the_profiles(command: str) -> None:
+    done = run_cli(command, "--help")
+    text = b" ".join(done.stdout.split())  # argparse wraps lines
+    assert done.returncode == 0
+    assert b"--profile NAME" in text and b"(default: text)" in text
+    for name in profiles.names():
+        assert f"; {name}: {profiles.get(name).description}".encode() in text
+    assert b"--alertmanager deprecated: the same as --profile alertmanager" in text
+
+
+def test_alertmanager_flag_is_the_alertmanager_profile(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The deprecated --alertmanager still works, as --profile alertmanager."""
+    args = ["render", str(GOLDEN / "pagerduty.tmpl"), "--data", str(GOLDEN / "mixed.json")]
+    want = (0, (GOLDEN / "mixed.out").read_bytes(), b"")
+    assert run_main([*args, "--alertmanager"], monkeypatch) == want
+    assert run_main([*args, "--profile", "alertmanager"], monkeypatch) == want
+    # The last of the two wins, as with any repeated option.
+    assert run_main([*args, "--alertmanager", "--profile", "text"], monkeypatch)[0] == 1
+
+
+def test_unknown_profile_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    code, out, err = run_main(
+        ["check", str(GOLDEN / "pagerduty.tmpl"), "--profile", "nope"], monkeypatch
+    )
+    assert (code, out) == (2, b"")
+    assert b"argument --profile: invalid choice: 'nope'" in err
+
+
 def test_missing_template_file(tmp_path: Path) -> None:
     done = run_cli("render", str(tmp_path / "nope.tmpl"))
     assert done.returncode == 1 and done.stdout == b""
@@ -234,7 +273,7 @@ def test_missing_template_file(tmp_path: Path) -> None:
 )
 def test_bad_data(data: bytes, alertmanager: bool, needle: bytes, tmp_path: Path) -> None:
     (tmp_path / "t.tmpl").write_text("{{ . }}")
-    extra = ["--alertmanager"] if alertmanager else []
+    extra = ["--profile", "alertmanager"] if alertmanager else []
     done = run_cli("render", str(tmp_path / "t.tmpl"), "--data", "-", *extra, stdin=data)
     assert done.returncode == 1 and done.stdout == b""
     assert needle in done.stderr
@@ -253,16 +292,18 @@ def alerts_with_env(env: str, where: Path) -> str:
     return str(path)
 
 
-def test_check_json_passes_json_through(monkeypatch) -> None:
-    args = ["render", str(EXAMPLES / "pagerduty.tmpl"), "--alertmanager", "--check-json"]
+def test_check_json_passes_json_through(monkeypatch: pytest.MonkeyPatch) -> None:
+    args = ["render", str(EXAMPLES / "pagerduty.tmpl"), "--profile", "alertmanager", "--check-json"]
     args += ["--data", str(EXAMPLES / "alerts.json")]
     assert run_main(args, monkeypatch) == (0, (GOLDEN / "example.out").read_bytes(), b"")
 
 
-def test_check_json_blames_the_template_position(tmp_path: Path, monkeypatch) -> None:
+def test_check_json_blames_the_template_position(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The issue's case: an env label holding a quote breaks the seed's summary line."""
     target = tmp_path / "body.json"
-    args = ["render", str(EXAMPLES / "pagerduty.tmpl"), "--alertmanager", "--check-json"]
+    args = ["render", str(EXAMPLES / "pagerduty.tmpl"), "--profile", "alertmanager", "--check-json"]
     args += ["--data", alerts_with_env('prod"x', tmp_path), "--out", str(target)]
     code, out, err = run_main(args, monkeypatch)
     assert (code, out) == (1, b"")
@@ -277,7 +318,7 @@ def test_check_json_blames_the_template_position(tmp_path: Path, monkeypatch) ->
     assert b'prod"x' in target.read_bytes()
 
 
-def test_check_json_with_name(tmp_path: Path, monkeypatch) -> None:
+def test_check_json_with_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "t.tmpl").write_text('{{ define "body" }}{"a": "{{ .x }}"}{{ end }}')
     (tmp_path / "d.json").write_text(json.dumps({"x": "tab\there"}))
     args = ["render", str(tmp_path / "t.tmpl"), "--data", str(tmp_path / "d.json")]
@@ -293,7 +334,8 @@ def test_check_json_from_the_shell(tmp_path: Path) -> None:
     done = run_cli(
         "render",
         "examples/pagerduty.tmpl",
-        "--alertmanager",
+        "--profile",
+        "alertmanager",
         "--check-json",
         "--data",
         alerts_with_env('prod"x', tmp_path),
@@ -309,13 +351,14 @@ def fuzz_args(template: str, *extra: str) -> list[str]:
         str(EXAMPLES / template),
         "--data",
         str(EXAMPLES / "alerts.json"),
-        "--alertmanager",
+        "--profile",
+        "alertmanager",
         "--check-json",
         *extra,
     ]
 
 
-def test_fuzz_breaks_the_seed_template(tmp_path: Path, monkeypatch) -> None:
+def test_fuzz_breaks_the_seed_template(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Within the default 300 examples; the data on stdout reproduces the failure."""
     code, out, err = run_main(fuzz_args("pagerduty.tmpl"), monkeypatch)
     assert code == 1
@@ -330,7 +373,7 @@ def test_fuzz_breaks_the_seed_template(tmp_path: Path, monkeypatch) -> None:
     found = json.loads(out)
     assert len(found["alerts"]) == 1
     (tmp_path / "found.json").write_bytes(out)
-    args = ["render", str(EXAMPLES / "pagerduty.tmpl"), "--alertmanager", "--check-json"]
+    args = ["render", str(EXAMPLES / "pagerduty.tmpl"), "--profile", "alertmanager", "--check-json"]
     assert run_main([*args, "--data", str(tmp_path / "found.json")], monkeypatch) == (
         1,
         b"",
@@ -338,14 +381,14 @@ def test_fuzz_breaks_the_seed_template(tmp_path: Path, monkeypatch) -> None:
     )
 
 
-def test_fuzz_passes_the_safe_template(monkeypatch) -> None:
+def test_fuzz_passes_the_safe_template(monkeypatch: pytest.MonkeyPatch) -> None:
     code, out, err = run_main(fuzz_args("pagerduty-safe.tmpl", "--examples", "25"), monkeypatch)
     assert (code, out, err) == (0, b"", b"gotmpl: fuzz: 25 examples passed\n")
 
 
-def test_fuzz_seed_and_execution_errors(tmp_path: Path, monkeypatch) -> None:
+def test_fuzz_seed_and_execution_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "second.tmpl").write_text("{{ (index .Alerts 1).Status }}")
-    args = ["fuzz", str(tmp_path / "second.tmpl"), "--alertmanager", "--seed", "3"]
+    args = ["fuzz", str(tmp_path / "second.tmpl"), "--profile", "alertmanager", "--seed", "3"]
     args += ["--data", str(EXAMPLES / "alerts.json"), "--examples", "50"]
     code, out, err = run_main(args, monkeypatch)
     assert code == 1 and len(json.loads(out)["alerts"]) == 1
@@ -356,7 +399,7 @@ def test_fuzz_seed_and_execution_errors(tmp_path: Path, monkeypatch) -> None:
     )
 
 
-def test_fuzz_plain_json(tmp_path: Path, monkeypatch) -> None:
+def test_fuzz_plain_json(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "t.tmpl").write_text('{"n": {{ .n }}, "s": {{ printf "%q" .s }}}')
     (tmp_path / "d.json").write_text('{"n": 1, "s": "x"}')
     args = ["fuzz", str(tmp_path / "t.tmpl"), "--data", str(tmp_path / "d.json"), "--check-json"]
@@ -371,14 +414,14 @@ def test_fuzz_plain_json(tmp_path: Path, monkeypatch) -> None:
     "extra",
     [["--examples", "0"], ["--examples", "many"], ["--seed", "x"]],
 )
-def test_fuzz_usage_errors(extra: list[str], monkeypatch) -> None:
+def test_fuzz_usage_errors(extra: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
     code, out, err = run_main(fuzz_args("pagerduty.tmpl", *extra), monkeypatch)
     assert (code, out) == (2, b"") and b"gotmpl fuzz: error: argument" in err
     code, out, err = run_main(["fuzz", str(EXAMPLES / "pagerduty.tmpl")], monkeypatch)
     assert (code, out) == (2, b"") and b"--data" in err
 
 
-def test_fuzz_without_hypothesis(monkeypatch) -> None:
+def test_fuzz_without_hypothesis(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "hypothesis", None)
     code, out, err = run_main(fuzz_args("pagerduty.tmpl"), monkeypatch)
     assert (code, out) == (1, b"")
@@ -388,9 +431,9 @@ def test_fuzz_without_hypothesis(monkeypatch) -> None:
     )
 
 
-def test_fuzz_bad_sample(tmp_path: Path, monkeypatch) -> None:
+def test_fuzz_bad_sample(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "bad.json").write_text('{"receiver": 5}')
-    args = ["fuzz", str(EXAMPLES / "pagerduty.tmpl"), "--alertmanager"]
+    args = ["fuzz", str(EXAMPLES / "pagerduty.tmpl"), "--profile", "alertmanager"]
     code, out, err = run_main([*args, "--data", str(tmp_path / "bad.json")], monkeypatch)
     assert (code, out) == (1, b"")
     assert err.decode().startswith(f"gotmpl: {tmp_path / 'bad.json'}: receiver: cannot unmarshal")
@@ -410,3 +453,58 @@ def test_readme_json_payloads(tmp_path: Path) -> None:
         done = run_cli(*args, cwd=HERE.parent)
         assert done.returncode == 1
         assert done.stderr.decode().splitlines() == want
+
+
+# -- profiles ------------------------------------------------------------------------------
+
+SAMPLE = json.loads((EXAMPLES / "alerts.json").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("name", ["text", "alertmanager"])
+def test_render_is_the_profile_at_work(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """render --profile NAME renders what profile.template and profile.decode give."""
+    source = '{{ printf "%T|%v" . . }}'
+    (tmp_path / "t.tmpl").write_text(source)
+    profile = profiles.get(name)
+    t = profile.template("t.tmpl").parse(source)
+    args = ["render", str(tmp_path / "t.tmpl"), "--profile", name]
+    data = ["--data", str(EXAMPLES / "alerts.json")]
+    for extra, want in (
+        (data, t.execute(profile.decode(SAMPLE))),
+        ([], t.execute(profile.empty())),
+    ):
+        # Without --data, the data is the profile's empty data.
+        assert want is not None
+        assert run_main([*args, *extra], monkeypatch) == (0, want.encode(), b"")
+
+
+def test_default_profile_is_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "t.tmpl").write_text("{{ toUpper . }}")
+    code, out, err = run_main(["check", str(tmp_path / "t.tmpl")], monkeypatch)
+    assert (code, out) == (1, b"") and b'function "toUpper" not defined' in err
+    args = ["check", str(tmp_path / "t.tmpl"), "--profile", "alertmanager"]
+    assert run_main(args, monkeypatch) == (0, b"", b"")
+
+
+def test_json_numbers_follow_the_profile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """text reads an integer beyond int64 as float64, as the Go side of the tests does;
+    alertmanager leaves it to Data.from_dict, which reads truncatedAlerts as a uint64."""
+    (tmp_path / "d.json").write_text('{"truncatedAlerts": 18446744073709551615}')
+    (tmp_path / "t.tmpl").write_text('{{ printf "%T" .truncatedAlerts }}')
+    args = ["render", str(tmp_path / "t.tmpl"), "--data", str(tmp_path / "d.json")]
+    assert run_main(args, monkeypatch) == (0, b"float64", b"")
+    (tmp_path / "t.tmpl").write_text("{{ .TruncatedAlerts }}")
+    want = str((1 << 64) - 1).encode()
+    assert run_main([*args, "--profile", "alertmanager"], monkeypatch) == (0, want, b"")
+
+
+def test_fuzz_command_with_a_profile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "t.tmpl").write_text('{"r": "{{ .receiver }}"}')
+    args = ["fuzz", str(tmp_path / "t.tmpl"), "--data", str(EXAMPLES / "alerts.json")]
+    code, _, err = run_main([*args, "--check-json", "--profile", "text"], monkeypatch)
+    assert code == 1 and err.decode().splitlines()[-1].startswith("t.tmpl:1:8: {{ .receiver }} ")
+    # Under alertmanager, .receiver is no field of Data: every example fails the same way.
+    code, _, err = run_main([*args, "--profile", "alertmanager", "--examples", "5"], monkeypatch)
+    assert code == 1 and b"can't evaluate field receiver" in err

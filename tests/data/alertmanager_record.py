@@ -569,14 +569,14 @@ def _defined_names(text: str) -> list[str]:
 
 def unicode_cases() -> list[dict[str, Any]]:
     """toUpper, toLower and title around every boundary of the Unicode tables."""
-    from gotmpl.gostd import _casetables as _amunicode
+    from gotmpl.gostd import _casetables
 
     runes: set[int] = set()
-    for item in _amunicode.CASE_RANGES.split():
+    for item in _casetables.CASE_RANGES.split():
         lo, _, hi = item.partition(":")[0].partition("-")
         for r in (int(lo, 16), int(hi, 16), int(lo, 16) + 1):
             runes.update((r - 1, r))
-    for item in _amunicode.TITLE_RUNS.split():
+    for item in _casetables.TITLE_RUNS.split():
         r = int(item.partition(":")[0], 16)
         runes.update((r - 1, r))
     runes = {r for r in runes if 0x20 <= r <= 0x10FFFF and not 0xD800 <= r <= 0xDFFF}

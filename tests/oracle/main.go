@@ -13,8 +13,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	htmltemplate "html/template"
 	"io"
 	"os"
+	"reflect"
 	"strconv"
 	"text/template"
 	"time"
@@ -303,8 +305,39 @@ func decodeData(req *request) (any, error) {
 			}
 		}
 		return d, nil
+	case "html_content":
+		return htmlContent(raw)
 	}
 	return nil, fmt.Errorf("unknown data_kind %q", req.DataKind)
+}
+
+// contentTypes are html/template's content types by name ("HTML", "URL" ...).
+var contentTypes = map[string]reflect.Type{}
+
+func init() {
+	for _, zero := range []any{htmltemplate.CSS(""), htmltemplate.HTML(""), htmltemplate.HTMLAttr(""),
+		htmltemplate.JS(""), htmltemplate.JSStr(""), htmltemplate.Srcset(""), htmltemplate.URL("")} {
+		t := reflect.TypeOf(zero)
+		contentTypes[t.Name()] = t
+	}
+}
+
+// htmlContent decodes a JSON object of strings into a map whose values have
+// html/template's content types, each the type its key names.
+func htmlContent(raw []byte) (any, error) {
+	var in map[string]string
+	if err := json.Unmarshal(raw, &in); err != nil {
+		return nil, err
+	}
+	out := make(map[string]any, len(in))
+	for k, v := range in {
+		t, ok := contentTypes[k]
+		if !ok {
+			return nil, fmt.Errorf("no html/template content type %q", k)
+		}
+		out[k] = reflect.ValueOf(v).Convert(t).Interface()
+	}
+	return out, nil
 }
 
 // convertNumbers turns json.Number into int when the literal fits int64 and

@@ -109,10 +109,10 @@ def test_a_sample_that_is_not_a_webhook_payload() -> None:
 
 
 def test_plain_json_data() -> None:
-    """Without alertmanager, the sample is any JSON: strings vary, keys go, lists resize."""
+    """With the text profile, the sample is any JSON: strings vary, keys go, lists resize."""
     t = gotmpl.Template("user.tmpl").parse('{"name": "{{ .user.name }}"}')
     sample = {"user": {"name": "ada", "id": 7}, "tags": ["a", "b"]}
-    report = fuzz_payload(t, sample, alertmanager=False, seed=1)
+    report = fuzz_payload(t, sample, profile="text", seed=1)
     assert not report.ok and isinstance(report.problem, JsonProblem)
     assert report.message.startswith("user.tmpl:1:11: {{ .user.name }} wrote ")
     # Shrunk to one edit of the sample.
@@ -120,7 +120,7 @@ def test_plain_json_data() -> None:
     assert report.data["user"]["id"] == 7
 
     t = gotmpl.Template("third.tmpl").parse("{{ index .tags 2 }}")
-    report = fuzz_payload(t, {"tags": [1, 2, 3]}, alertmanager=False, check_json=False)
+    report = fuzz_payload(t, {"tags": [1, 2, 3]}, profile="text", check_json=False)
     assert not report.ok
     assert str(report.problem).startswith(
         'template: third.tmpl:1:3: executing "third.tmpl" at <index .tags 2>: error calling index:'

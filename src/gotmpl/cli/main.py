@@ -1,10 +1,14 @@
 """The gotmpl command: render and check templates with Go's output bytes and error text.
 
-    gotmpl render TEMPLATE... [--data FILE|-] [--alertmanager] [--option K=V]...
+    gotmpl render TEMPLATE... [--data FILE|-] [--profile NAME] [--option K=V]...
                   [--name NAME] [--delims L R] [--out FILE] [--check-json]
-    gotmpl check TEMPLATE... [--alertmanager] [--delims L R]
-    gotmpl fuzz TEMPLATE... --data SAMPLE [--alertmanager] [--check-json]
+    gotmpl check TEMPLATE... [--profile NAME] [--delims L R]
+    gotmpl fuzz TEMPLATE... --data SAMPLE [--profile NAME] [--check-json]
                 [--examples N] [--seed S] [--delims L R]
+
+``--profile`` (default ``text``) picks the functions, options and data model
+templates run with (gotmpl.profiles); ``--alertmanager`` is a deprecated
+spelling of ``--profile alertmanager``.
 
 Exit status: 0 on success, 1 when a template or its data fails (Go's message on
 stderr, nothing on stdout), 2 on a usage error. ``render --check-json`` also
@@ -23,7 +27,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from .. import __version__
+from .. import __version__, profiles
 from ..errors import TemplateError
 from ..gostd.strconv import go_bytes
 from ..template import Template
@@ -103,13 +107,7 @@ def _load_json(raw: bytes, source: str, *, go_numbers: bool) -> Any:
 
 def _template(paths: list[str], args: argparse.Namespace) -> Template:
     """Parses the files like Go's ParseFiles: the first file names the template."""
-    name = os.path.basename(paths[0])
-    if args.alertmanager:
-        from .. import alertmanager
-
-        t = alertmanager.template(name)
-    else:
-        t = Template(name)
+    t = profiles.get(args.profile).template(os.path.basename(paths[0]))
     if args.delims:
         t.delims(*args.delims)
     try:
@@ -124,18 +122,16 @@ def _template(paths: list[str], args: argparse.Namespace) -> Template:
 
 
 def _data(args: argparse.Namespace) -> Any:
-    raw = None if args.data is None else _read(args.data)
+    """The --data file as the profile's data (its empty data without one)."""
+    profile = profiles.get(args.profile)
+    if args.data is None:
+        return profile.empty()
     source = "stdin" if args.data == "-" else args.data
-    if args.alertmanager:
-        from ..alertmanager import Data
-
-        if raw is None:
-            return Data()
-        try:
-            return Data.from_dict(_load_json(raw, source, go_numbers=False))
-        except ValueError as e:
-            raise _Failed(f"{source}: {e}") from None
-    return None if raw is None else _load_json(raw, source, go_numbers=True)
+    value = _load_json(_read(args.data), source, go_numbers=profile.go_numbers)
+    try:
+        return profile.decode(value)
+    except ValueError as e:
+        raise _Failed(f"{source}: {e}") from None
 
 
 # -- subcommands -----------------------------------------------------------------------
@@ -144,6 +140,7 @@ def _data(args: argparse.Namespace) -> Any:
 def _render(args: argparse.Namespace) -> int:
     t = _template(args.templates, args)
     data = _data(args)
+    text: str | None
     if args.check_json:
         text = _render_json(t, args.name, data)
     else:
@@ -180,22 +177,23 @@ def _render_json(t: Template, name: str | None, data: Any) -> str:
 def _fuzz(args: argparse.Namespace) -> int:
     from ..tools.fuzz import fuzz_payload
 
+    profile = profiles.get(args.profile)
     t = _template(args.templates, args)
     raw = _read(args.data)
     source = "stdin" if args.data == "-" else args.data
-    sample = _load_json(raw, source, go_numbers=not args.alertmanager)
+    sample = _load_json(raw, source, go_numbers=profile.go_numbers)
     try:
         report = fuzz_payload(
             t,
             sample,
-            alertmanager=args.alertmanager,
+            profile=profile,
             check_json=args.check_json,
             examples=args.examples,
             seed=args.seed,
         )
     except ImportError as e:
         raise _Failed(str(e)) from None
-    except ValueError as e:  # a sample Data.from_dict rejects
+    except ValueError as e:  # a sample the profile cannot decode
         raise _Failed(f"{source}: {e}") from None
     if report.ok:
         _error(f"gotmpl: fuzz: {report.examples} examples passed")
@@ -233,12 +231,32 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+class _HelpFormatter(argparse.HelpFormatter):
+    """Describes the profiles in --profile's help, importing them only when help is shown."""
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        text = super()._get_help_string(action)
+        if text is not None and action.dest == "profile" and action.choices is not None:
+            for profile in map(profiles.get, action.choices):
+                text += f"; {profile.name}: {profile.description}".replace("%", "%%")
+        return text
+
+
 def _add_template_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("templates", metavar="TEMPLATE", nargs="+", help="template files")
     p.add_argument(
+        "--profile",
+        choices=profiles.names(),
+        default="text",
+        metavar="NAME",
+        help="the functions, options and data model templates run with (default: text)",
+    )
+    p.add_argument(
         "--alertmanager",
-        action="store_true",
-        help="Alertmanager's set-up: its functions, missingkey=zero, webhook JSON as data",
+        action="store_const",
+        const="alertmanager",
+        dest="profile",
+        help="deprecated: the same as --profile alertmanager",
     )
     p.add_argument("--delims", nargs=2, metavar=("LEFT", "RIGHT"), help="action delimiters")
 
@@ -254,6 +272,7 @@ def _parser() -> argparse.ArgumentParser:
 
     render = sub.add_parser(
         "render",
+        formatter_class=_HelpFormatter,
         help="execute templates and print the output",
         description="Parse the files like Go's ParseFiles and execute the first one "
         "(or --name) on the JSON data.",
@@ -273,13 +292,17 @@ def _parser() -> argparse.ArgumentParser:
     render.set_defaults(run=_render)
 
     check = sub.add_parser(
-        "check", help="parse templates and report errors", description="Parse only."
+        "check",
+        formatter_class=_HelpFormatter,
+        help="parse templates and report errors",
+        description="Parse only.",
     )
     _add_template_options(check)
     check.set_defaults(run=_check)
 
     fuzz = sub.add_parser(
         "fuzz",
+        formatter_class=_HelpFormatter,
         help="find data that breaks a template (needs hypothesis)",
         description="Render data derived from the sample (hostile label values, dropped "
         "labels, many alerts) until the template fails; print the smallest breaking data.",

@@ -16,12 +16,13 @@ from .. import pycode
 from ._printable import PRINTABLE_ABOVE_ASCII
 
 __all__ = [
-    "GO_SPACE",
     "QUOTE_NAMES",
+    "NumError",
     "SyntaxErr",
     "can_backquote",
     "format_rune_u",
     "go_bytes",
+    "go_string",
     "is_print",
     "parse_float",
     "parse_int",
@@ -31,7 +32,6 @@ __all__ = [
     "quote_expression",
     "quote_rune",
     "quote_rune_ascii",
-    "trim_space",
     "unquote",
     "unquote_char",
 ]
@@ -57,8 +57,20 @@ def go_bytes(s: str) -> bytes:
     return s.encode("utf-8", "gotmpl.go_bytes")
 
 
+def go_string(b: bytes) -> str:
+    """The Go string of bytes ``b``: bytes that are not UTF-8 become lone surrogates."""
+    return b.decode("utf-8", "surrogateescape")
+
+
 class SyntaxErr(ValueError):
     """strconv.ErrSyntax / ErrRange: the literal is malformed or out of range."""
+
+
+class NumError(ValueError):
+    """strconv.NumError: what ParseFloat and friends return, ``strconv.FUNC: parsing "NUM": ERR``."""
+
+    def __init__(self, func: str, num: str, err: SyntaxErr) -> None:
+        super().__init__(f"strconv.{func}: parsing {quote(num)}: {err}")
 
 
 _SIMPLE_ESCAPES = {
@@ -332,8 +344,6 @@ def parse_float(text: str) -> float:
     return v
 
 
-# Go's unicode.IsSpace: the Unicode White_Space property (str.strip() also
-# strips U+001C..U+001F, which Go keeps).
 def can_backquote(s: str) -> bool:
     """Go's CanBackquote: ``s`` fits in a raw string literal (lone surrogates are invalid bytes)."""
     for c in s:
@@ -344,14 +354,3 @@ def can_backquote(s: str) -> bool:
         elif (o < 0x20 and c != "\t") or c == "`" or o == 0x7F:
             return False
     return True
-
-
-GO_SPACE = (
-    "\t\n\v\f\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
-    "\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
-)
-
-
-def trim_space(s: str) -> str:
-    """strings.TrimSpace."""
-    return s.strip(GO_SPACE)

@@ -20,7 +20,7 @@ from lark import Tree
 from ..errors import ParseError
 from ..exec.state import quiet_gc
 from ..gostd import fmt as gofmt
-from ..gostd import strconv
+from ..gostd import strconv, strings
 from .grammar import Stuck, lalr_driver
 from .nodes import (
     ActionNode,
@@ -115,7 +115,7 @@ def is_empty_tree(node: Node | None) -> bool:
     if isinstance(node, ListNode):
         return all(is_empty_tree(n) for n in node.nodes)
     if isinstance(node, TextNode):
-        return not strconv.trim_space(node.text)
+        return not strings.trim_space(node.text)
     return False
 
 

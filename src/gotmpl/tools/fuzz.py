@@ -1,12 +1,14 @@
-"""Payload fuzzing: find the smallest alert data that breaks a template, with hypothesis.
+"""Payload fuzzing: find the smallest data that breaks a template, with hypothesis.
 
-:func:`fuzz_payload` derives data from a sample (an Alertmanager webhook payload,
-or any JSON data): label and annotation values (and names) become hostile
-strings (quotes, backslashes, control characters, U+2028, emoji, right-to-left
-text, empty strings), labels are dropped, alert groups grow to many alerts
-with firing and resolved mixed. It renders each, fails on an execution error
-and, with ``check_json``, on output that is not JSON, and lets hypothesis
-shrink the first failure to a minimal data set.
+:func:`fuzz_payload` derives data from a sample as the template's profile says
+(gotmpl.profiles). In an Alertmanager webhook payload, label and annotation
+values (and names) become hostile strings (quotes, backslashes, control
+characters, U+2028, emoji, right-to-left text, empty strings), labels are
+dropped, alert groups grow to many alerts with firing and resolved mixed; in
+any other JSON data, strings and numbers are replaced, keys dropped and lists
+resized. It renders each, fails on an execution error and, with
+``check_json``, on output that is not JSON, and lets hypothesis shrink the
+first failure to a minimal data set.
 
 hypothesis is imported only when fuzzing runs; gotmpl itself does not need it.
 """
@@ -20,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .. import profiles
 from ..errors import TemplateError
 from ..gostd.strconv import quote
 from . import jsoncheck
@@ -76,7 +79,7 @@ class FuzzReport:
     """What fuzzing a template found.
 
     ``ok`` is True when no example broke the template; else ``data`` is the
-    minimal breaking data (webhook JSON as a dict), ``output`` what the
+    minimal breaking data (JSON like the sample), ``output`` what the
     template wrote for it (up to the error, for an execution error) and
     ``problem`` the :class:`~gotmpl.tools.jsoncheck.JsonProblem` or the execution
     error's text. ``examples`` counts the data sets rendered before the first
@@ -105,44 +108,36 @@ def fuzz_payload(
     template: Template,
     sample: dict[str, Any],
     *,
-    alertmanager: bool = True,
+    profile: profiles.Profile | str = "alertmanager",
     check_json: bool = True,
     examples: int = 300,
     seed: int | None = None,
 ) -> FuzzReport:
     """Fuzzes ``template`` with data derived from ``sample``; reports the minimal failure.
 
-    With ``alertmanager`` the sample is an Alertmanager webhook payload and each
-    example is decoded with ``Data.from_dict``; otherwise the sample is any
-    JSON data (strings and numbers replaced, keys dropped, lists resized),
-    passed as is. ``examples`` bounds the
-    data sets tried (the sample first). Without ``seed`` the run is
-    derandomized, so it finds the same thing every time (good in a test
-    suite); a ``seed`` explores differently and is reproducible.
+    ``profile`` (a Profile or its name, the one the template was made with)
+    says how examples are derived from the sample (its ``fuzz`` strategy) and
+    made data (its ``decode``): the default, ``alertmanager``, takes the
+    sample for a webhook payload and decodes each example with
+    ``Data.from_dict``; ``text`` takes any JSON data and passes it as is.
+    ``examples`` bounds the data sets tried (the sample first). Without
+    ``seed`` the run is derandomized, so it finds the same thing every time
+    (good in a test suite); a ``seed`` explores differently and is
+    reproducible.
 
     Raises ImportError when hypothesis is not installed and ValueError when
-    the sample is not a payload ``Data.from_dict`` accepts.
+    the profile cannot decode the sample (or there is no such profile).
     """
     hypothesis = _import_hypothesis()
     from hypothesis import strategies as st
 
     if examples < 1:
         raise ValueError(f"examples must be at least 1, not {examples}")
-    if alertmanager:
-        from ..alertmanager import Data
-
-        Data.from_dict(sample)  # a bad sample is a ValueError now, not a failure later
-
-        def to_data(payload: dict[str, Any]) -> Any:
-            return Data.from_dict(payload)
-
-        strategy = _webhook(st, sample)
-    else:
-
-        def to_data(payload: dict[str, Any]) -> Any:
-            return payload
-
-        strategy = _mutated(st, sample, _hostile_text(st))
+    if isinstance(profile, str):
+        profile = profiles.get(profile)
+    to_data = profile.decode
+    to_data(sample)  # a bad sample is a ValueError now, not a failure later
+    strategy = _STRATEGIES[profile.fuzz](st, sample)
 
     def breaks(payload: dict[str, Any]) -> bool:
         try:
@@ -338,7 +333,7 @@ def _common(label_sets: list[dict[str, str]]) -> dict[str, str]:
 # -- any JSON data ------------------------------------------------------------------------
 
 
-def _mutated(st: Any, sample: Any, hostile: SearchStrategy[str]) -> SearchStrategy[Any]:
+def _mutated(st: Any, sample: Any) -> SearchStrategy[Any]:
     """JSON data like ``sample``, with edits: strings and numbers replaced, keys dropped,
     lists resized (their elements repeated)."""
     strings, numbers, entries, lists = [], [], [], []
@@ -353,7 +348,7 @@ def _mutated(st: Any, sample: Any, hostile: SearchStrategy[str]) -> SearchStrate
             entries.append(path)
     kinds = []
     if strings:
-        kinds.append(st.tuples(st.just("set"), st.sampled_from(strings), hostile))
+        kinds.append(st.tuples(st.just("set"), st.sampled_from(strings), _hostile_text(st)))
     if numbers:
         number = st.one_of(
             st.integers(-(1 << 63), (1 << 63) - 1), st.floats(allow_nan=False, allow_infinity=False)
@@ -397,3 +392,10 @@ def _edited(sample: Any, edits: list[tuple[str, tuple[Any, ...], Any]]) -> Any:
         except (KeyError, IndexError, TypeError):
             continue
     return root[0]
+
+
+# The strategies by the name a Profile gives in its ``fuzz`` field.
+_STRATEGIES: dict[str, Callable[[Any, Any], SearchStrategy[Any]]] = {
+    "webhook": _webhook,
+    "json": _mutated,
+}
