@@ -8,7 +8,7 @@ import threading
 import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
-from typing import IO, Any
+from typing import IO, Any, overload
 
 from .errors import ExecError, LimitExceeded, TemplateError
 from .exec.builtins import BUILTINS, Builtin
@@ -26,7 +26,7 @@ from .exec.state import (
     nested_executions,
     quiet_gc,
 )
-from .gostd.strconv import quote
+from .gostd.strconv import go_string, quote
 from .parse.nodes import ListNode
 from .parse.parser import is_empty_tree, parse
 from .tools import sourcemap
@@ -245,8 +245,8 @@ class Template:
             raise TemplateError("template: no files named in call to ParseFiles")
         for path in paths:
             name = os.path.basename(os.fspath(path))
-            with open(path, encoding="utf-8", errors="surrogateescape") as f:
-                text = f.read()
+            with open(path, "rb") as f:
+                text = go_string(f.read())
             tmpl = self if name == self._def.name else self.new(name)
             tmpl.parse(text)
         return self
@@ -304,6 +304,14 @@ class Template:
     def _compiled(self, trace: bool = False) -> CompiledTemplate:
         return self._common.compiled(self._def, trace)
 
+    @overload
+    def execute(
+        self, data: Any = None, out: None = None, *, limits: Limits | None = None
+    ) -> str: ...
+
+    @overload
+    def execute(self, data: Any, out: IO[str], *, limits: Limits | None = None) -> None: ...
+
     def execute(
         self, data: Any = None, out: IO[str] | None = None, *, limits: Limits | None = None
     ) -> str | None:
@@ -316,6 +324,16 @@ class Template:
         """Executes the template recording which node wrote each part of the output."""
         st = _run(self, data, None, limits, trace=True)
         return sourcemap.build("".join(st.out), st.spans)
+
+    @overload
+    def execute_template(
+        self, name: str, data: Any = None, out: None = None, *, limits: Limits | None = None
+    ) -> str: ...
+
+    @overload
+    def execute_template(
+        self, name: str, data: Any, out: IO[str], *, limits: Limits | None = None
+    ) -> None: ...
 
     def execute_template(
         self,
@@ -410,9 +428,7 @@ def render(
         t.funcs(funcs)
     if options:
         t.option(*options)
-    result = t.parse(text).execute(data)
-    assert result is not None
-    return result
+    return t.parse(text).execute(data)
 
 
 def parse_files(*paths: str | os.PathLike[str]) -> Template:

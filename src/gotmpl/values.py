@@ -40,8 +40,8 @@ import math
 import operator
 import re
 import types
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, TypeVar, cast
 
 from .gostd import time as gotime
 from .gostd.strconv import go_bytes
@@ -77,6 +77,17 @@ __all__ = [
     "visible",
     "zero_of_elem",
 ]
+
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _per_class(func: _F) -> _F:
+    """Remembers what ``func`` answers for a class (and name): the answer never changes,
+    and a template asks for every value it touches."""
+    # typing: lru_cache's wrapper takes Hashable arguments, which mypy does not see
+    # a class as; the wrapper has the function's own signature.
+    return cast(_F, functools.lru_cache(maxsize=4096)(func))
 
 
 class _Missing:
@@ -171,7 +182,7 @@ def as_go(value: Any) -> Any:
     return value
 
 
-@functools.lru_cache(maxsize=1024)
+@_per_class
 def class_kind(cls: type) -> int:
     """The Go kind of instances of ``cls``."""
     declared = getattr(cls, "__go_kind__", None)
@@ -210,7 +221,7 @@ def kind(value: Any) -> int:
     return class_kind(type(value))
 
 
-@functools.lru_cache(maxsize=1024)
+@_per_class
 def _class_type_name(cls: type) -> str:
     declared = getattr(cls, "__go_type__", None)
     if declared is not None:
@@ -292,7 +303,7 @@ def visible(cls: type, name: str) -> bool:
     return not go_modeled or name[:1].isupper()
 
 
-@functools.lru_cache(maxsize=4096)
+@_per_class
 def class_method(cls: type, name: str) -> Any:
     """The function ``cls`` defines as Go method ``name``, or None."""
     if not visible(cls, name):
@@ -332,7 +343,7 @@ def find_method(value: Any, name: str) -> Any:
     return func.__get__(value, cls)
 
 
-@functools.lru_cache(maxsize=1024)
+@_per_class
 def _class_fields(cls: type) -> tuple[str, ...] | None:
     declared = getattr(cls, "__go_fields__", None)
     if declared is not None:

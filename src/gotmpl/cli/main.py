@@ -29,7 +29,7 @@ from typing import Any
 
 from .. import __version__, profiles
 from ..errors import TemplateError
-from ..gostd.strconv import go_bytes
+from ..gostd.strconv import go_bytes, go_string
 from ..template import Template
 
 __all__ = ["main"]
@@ -90,7 +90,7 @@ def _reject_constant(name: str) -> Any:
 
 def _load_json(raw: bytes, source: str, *, go_numbers: bool) -> Any:
     """Parses JSON data the way the Go side of gotmpl's tests decodes it."""
-    text = raw.decode("utf-8", "surrogateescape")
+    text = go_string(raw)
     try:
         value = json.loads(
             text,
@@ -116,7 +116,7 @@ def _template(paths: list[str], args: argparse.Namespace) -> Template:
         raise _Usage(str(e)) from None
     for path in paths:
         base = os.path.basename(path)
-        text = _read(path).decode("utf-8", "surrogateescape")
+        text = go_string(_read(path))
         (t if base == t.name else t.new(base)).parse(text)
     return t
 
@@ -140,12 +140,10 @@ def _data(args: argparse.Namespace) -> Any:
 def _render(args: argparse.Namespace) -> int:
     t = _template(args.templates, args)
     data = _data(args)
-    text: str | None
     if args.check_json:
         text = _render_json(t, args.name, data)
     else:
         text = t.execute(data) if args.name is None else t.execute_template(args.name, data)
-    assert text is not None
     out = go_bytes(text)
     if args.out is None or args.out == "-":
         sys.stdout.buffer.write(out)

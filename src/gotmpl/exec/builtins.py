@@ -19,7 +19,7 @@ from urllib.parse import quote as _url_quote
 
 from .. import values
 from ..gostd import fmt as gofmt
-from ..gostd.strconv import go_bytes, is_print
+from ..gostd.strconv import go_bytes, go_string, is_print
 from ..gotypes import Uint8
 from ..values import (
     BOOL,
@@ -173,7 +173,7 @@ def slice_(item: Any, *indexes: Any) -> Any:
         raise FuncError(f"invalid slice index: {idx[1]} > {idx[2]}")
     part = data[idx[0] : idx[1]]
     if k == STRING:
-        return part.decode("utf-8", "surrogateescape")
+        return go_string(part)
     if type(item) in (list, tuple, bytes, bytearray):
         return part
     try:

@@ -272,10 +272,10 @@ def _signature_of_function(func: Any, name: str) -> Signature:
     declared = getattr(func, "__go_params__", None)
     results = _results_error(name, getattr(func, "__go_results__", None))
     if declared is not None:
-        params = tuple(declared)
-        if params and params[-1].startswith("..."):
-            return Signature(params[:-1], params[-1][3:], results)
-        return Signature(params, None, results)
+        names = tuple(declared)
+        if names and names[-1].startswith("..."):
+            return Signature(names[:-1], names[-1][3:], results)
+        return Signature(names, None, results)
     try:
         sig = inspect.signature(func)
     except (TypeError, ValueError):

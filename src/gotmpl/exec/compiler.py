@@ -119,7 +119,7 @@ class CompiledTemplate:
 def compile_template(name: str, root: ListNode, options: Options) -> CompiledTemplate:
     """Compiles the tree ``root`` of the template called ``name``."""
     c = _Compiler(name, options)
-    run = c.list(root)
+    run = c.body(root)
     return CompiledTemplate(run, c.slots)
 
 
@@ -171,7 +171,7 @@ class _Compiler:
 
     # -- lists and control ---------------------------------------------------------------
 
-    def list(self, node: ListNode) -> Run:
+    def body(self, node: ListNode) -> Run:
         items = self.list_items(node)
         if not items:
             return _run_nothing
@@ -317,7 +317,7 @@ class _Compiler:
         outer_origin = self.dot_origin
         if sets_dot:
             self.dot_origin = TOP  # with's dot came out of a pipeline
-        body = self.list(node.list)
+        body = self.body(node.list)
         self.dot_origin = outer_origin
         declared = frozenset(slot for _, slot in self.scope.pop(body_mark))
         else_run = self.else_list(node, declared)
@@ -339,7 +339,7 @@ class _Compiler:
             return None
         saved = self.hidden
         self.hidden = saved | declared
-        run = self.list(node.else_list)
+        run = self.body(node.else_list)
         self.hidden = saved
         return run
 
@@ -393,6 +393,7 @@ class _Compiler:
             else:
                 k = kind(v)
                 if k == SLICE and cls is not str:
+                    items: Any
                     if isinstance(v, (bytes, bytearray)):
                         items = [Uint8(b) for b in v]
                     elif isinstance(v, (list, tuple)):
@@ -523,8 +524,9 @@ class _Compiler:
                 raise error(blame, "undefined variable: %s", undefined)
 
             return ev_assign_undefined
-        if len(targets) == 1:
-            slot = targets[0]
+        slots = [s for s in targets if s is not None]  # all of them: none was missing
+        if len(slots) == 1:
+            slot = slots[0]
 
             def ev_declare(st: State, dot: Any, frame: list) -> Any:
                 v = ev(st, dot, frame)
@@ -532,7 +534,6 @@ class _Compiler:
                 return v
 
             return ev_declare
-        slots = tuple(targets)
 
         def ev_declare_many(st: State, dot: Any, frame: list) -> Any:
             v = ev(st, dot, frame)
@@ -708,10 +709,10 @@ class _Compiler:
                 return plain
             return lambda st, dot, frame: _boxed(dot, st.range_collection)
         if isinstance(node, VariableNode) and len(node.names) == 1:
-            oslot = self.variable_origin(node)
-            if oslot is None:
+            collection = self.variable_origin(node)
+            if collection is None:
                 return plain
-            return lambda st, dot, frame: _boxed(plain(st, dot, frame), frame[oslot])
+            return lambda st, dot, frame: _boxed(plain(st, dot, frame), frame[collection])
         if not isinstance(node, (FieldNode, VariableNode, ChainNode)):
             return plain
         oslot = None

@@ -780,13 +780,13 @@ class _Printer:
                     self.fmt_integer(c, 10, verb, False)
                 self.buf.append("]")
         elif verb == "s":
-            self.fmt_s(bytes(b).decode("utf-8", "surrogateescape"))
+            self.fmt_s(_sc.go_string(bytes(b)))
         elif verb == "x":
             self.fmt_sbx(bytes(b), False)
         elif verb == "X":
             self.fmt_sbx(bytes(b), True)
         elif verb == "q":
-            self.fmt_q(bytes(b).decode("utf-8", "surrogateescape"))
+            self.fmt_q(_sc.go_string(bytes(b)))
         else:
             self._print_list(v, verb, 0, type_string)
 
@@ -1302,8 +1302,8 @@ def _quick_arg(verb: str, v: Any) -> str | None:
         return ("true" if v else "false") if verb in "tv" else None
     if t is bytes:  # []byte: text for %s and %q (%v would print the numbers)
         if verb == "s":
-            return v.decode("utf-8", "surrogateescape")
-        return quote(v.decode("utf-8", "surrogateescape")) if verb == "q" else None
+            return _sc.go_string(v)
+        return quote(_sc.go_string(v)) if verb == "q" else None
     return None
 
 

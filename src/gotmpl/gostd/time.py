@@ -36,6 +36,7 @@ import zipfile
 from typing import NoReturn
 
 from .arith import quo, rem
+from .strconv import go_bytes, go_string
 
 __all__ = [
     "ANSIC",
@@ -138,18 +139,18 @@ def _u64(x: int) -> int:
 
 
 # Strings are processed by Go as bytes.  A "byte view" is a str holding one
-# character per UTF-8 byte (latin-1), so byte lengths and offsets match Go's;
-# surrogateescape keeps arbitrary bytes round-tripping like the rest of gotmpl.
+# character per byte of the Go string (latin-1), so byte lengths and offsets
+# match Go's.
 
 
 def _to_bv(s: str | bytes) -> str:
     if isinstance(s, (bytes, bytearray)):
         return bytes(s).decode("latin-1")
-    return s.encode("utf-8", "surrogateescape").decode("latin-1")
+    return go_bytes(s).decode("latin-1")
 
 
 def _from_bv(s: str) -> str:
-    return s.encode("latin-1").decode("utf-8", "surrogateescape")
+    return go_string(s.encode("latin-1"))
 
 
 def _quote_bv(s: str) -> str:
@@ -835,40 +836,40 @@ def _tz_rule_time(year: int, rule: tuple[int, int, int, int, int], off: int) -> 
 
 @functools.lru_cache(maxsize=64)
 def _parse_tz_string(s: str) -> tuple | None:
-    got = _tz_name(s)
-    if got is None:
+    name = _tz_name(s)
+    if name is None:
         return None
-    std_name, s = got
-    got = _tz_offset(s)
-    if got is None:
+    std_name, s = name
+    offset = _tz_offset(s)
+    if offset is None:
         return None
-    std_off, s = got
+    std_off, s = offset
     std_off = -std_off  # POSIX offsets are west-positive; ours are east-positive
     if not s or s[0] == ",":
         return (std_name, std_off)
-    got = _tz_name(s)
-    if got is None:
+    name = _tz_name(s)
+    if name is None:
         return None
-    dst_name, s = got
+    dst_name, s = name
     if not s or s[0] == ",":
         dst_off = std_off + 3600
     else:
-        got = _tz_offset(s)
-        if got is None:
+        offset = _tz_offset(s)
+        if offset is None:
             return None
-        dst_off, s = -got[0], got[1]
+        dst_off, s = -offset[0], offset[1]
     if not s:
         s = ",M3.2.0,M11.1.0"  # tzcode's default rules
     if s[0] not in ",;":
         return None
-    got = _tz_rule(s[1:])
-    if got is None or not got[1] or got[1][0] != ",":
+    rule = _tz_rule(s[1:])
+    if rule is None or not rule[1] or rule[1][0] != ",":
         return None
-    start_rule, s = got
-    got = _tz_rule(s[1:])
-    if got is None or got[1]:
+    start_rule, s = rule
+    rule = _tz_rule(s[1:])
+    if rule is None or rule[1]:
         return None
-    return (std_name, std_off, dst_name, dst_off, start_rule, got[0])
+    return (std_name, std_off, dst_name, dst_off, start_rule, rule[0])
 
 
 def _tzset(s: str, last_tx: int, sec: int) -> tuple[str, int, int, int, bool] | None:
@@ -938,7 +939,7 @@ def _load_tzif(name: str, data: bytes) -> Location:
     rest = data[end:]
     extend = ""
     if len(rest) > 2 and rest[:1] == b"\n" and rest[-1:] == b"\n":
-        extend = rest[1:-1].decode("utf-8", "surrogateescape")
+        extend = go_string(rest[1:-1])
     if n_zone == 0:
         raise _BadData
     abbrev = data[abbr_pos : abbr_pos + n_char]
@@ -950,7 +951,7 @@ def _load_tzif(name: str, data: bytes) -> Location:
             raise _BadData
         raw = abbrev[ai:]
         nul = raw.find(b"\0")
-        zname = (raw if nul < 0 else raw[:nul]).decode("utf-8", "surrogateescape")
+        zname = go_string(raw if nul < 0 else raw[:nul])
         zones.append((zname, _be(data, p, 4), data[p + 4] != 0))
     tx: list[tuple[int, int]] = []
     for i in range(n_time):
@@ -1360,6 +1361,10 @@ def _format_fraction(nsec: int, ndigits: int, sep: str, trim: bool) -> str:
 # Time
 
 
+# Location, for annotations inside Time, whose method Location hides the class.
+_Loc = Location
+
+
 class Time:
     """Go's ``time.Time``: an instant with nanosecond precision and a Location.
 
@@ -1765,7 +1770,7 @@ class Time:
     def Local(self) -> Time:
         return self._with_loc(LOCAL)
 
-    def In(self, loc: Location | None) -> Time:
+    def In(self, loc: _Loc | None) -> Time:
         if loc is None:
             raise GoError("time: missing Location in call to Time.In")
         return self._with_loc(loc)

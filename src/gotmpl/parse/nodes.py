@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..gostd.strconv import quote
+from ..gostd.strconv import go_bytes, quote
 
 __all__ = [
     "ActionNode",
@@ -52,7 +52,7 @@ class Source:
         text = self.text
         line_start = text.rfind("\n", 0, pos) + 1
         line = text.count("\n", 0, pos) + 1
-        return line, len(text[line_start:pos].encode("utf-8", "surrogatepass"))
+        return line, len(go_bytes(text[line_start:pos]))
 
 
 @dataclass(frozen=True, slots=True, eq=False)

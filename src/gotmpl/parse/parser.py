@@ -316,7 +316,7 @@ class Builder:
     def start(self, children: list[Any]) -> ListNode:
         return self._list(children, None)
 
-    def list(self, children: list[Any]) -> ListNode:
+    def body(self, children: list[Any]) -> ListNode:
         return self._list(children, self.lookahead)
 
     def text(self, children: list[Tok]) -> TextNode:
@@ -426,6 +426,8 @@ class Builder:
             cmds = children[0]
         for stage, cmd in enumerate(cmds[1:], start=2):
             if isinstance(cmd.args[0], _LITERALS):
+                # Reduced on seeing the token after the pipeline: Go reports its line.
+                assert self.lookahead is not None
                 raise _Fail(self.lookahead, "non executable command in pipeline stage %d", stage)
         first = decl[0].pos if decl else cmds[0].pos
         variables = tuple(VariableNode(v.pos, self.src, (v.value,)) for v in decl)

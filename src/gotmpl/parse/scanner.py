@@ -70,6 +70,13 @@ _ASCII_WORD = re.compile(r"[A-Za-z0-9_]*")
 _SPACES = re.compile(r"[ \t\r\n]*")
 
 
+def _end_of(pattern: re.Pattern[str], text: str, pos: int) -> int:
+    """Where a run of ``pattern`` (which also matches nothing) starting at ``pos`` ends."""
+    m = pattern.match(text, pos)
+    assert m is not None
+    return m.end()
+
+
 def _is_alnum(ch: str) -> bool:
     return ch == "_" or ch.isalpha() or ch.isdecimal()
 
@@ -177,7 +184,7 @@ class _Lexer:
             i += 2
         i += len(self.right)
         if trim:
-            i = _SPACES.match(self.text, i).end()
+            i = _end_of(_SPACES, self.text, i)
         return i
 
     def _action(self, start: int, trim: bool) -> int:
@@ -282,7 +289,7 @@ class _Lexer:
 
     def _space(self, pos: int) -> int:
         text = self.text
-        end = _SPACES.match(text, pos).end()
+        end = _end_of(_SPACES, text, pos)
         # A trim-marked right delimiter owns the space just before its '-'.
         if text.startswith("-" + self.right, end) and end - 1 >= pos:
             if end - pos == 1:
@@ -299,9 +306,9 @@ class _Lexer:
 
     def _word_end(self, i: int) -> int:
         text = self.text
-        i = _ASCII_WORD.match(text, i).end()
+        i = _end_of(_ASCII_WORD, text, i)
         while i < len(text) and text[i] >= "\x80" and _is_alnum(text[i]):
-            i = _ASCII_WORD.match(text, i + 1).end()
+            i = _end_of(_ASCII_WORD, text, i + 1)
         return i
 
     def _bad_character(self, i: int, start: int) -> _LexError:

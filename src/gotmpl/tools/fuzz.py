@@ -145,7 +145,7 @@ def fuzz_payload(
         except TemplateError:
             return True
         # The quick test; the blame is worked out once, for the shrunk example.
-        return check_json and text is not None and jsoncheck._json_error(text) is not None
+        return check_json and jsoncheck._json_error(text) is not None
 
     tried = 0
     if breaks(sample):
