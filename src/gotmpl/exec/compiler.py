@@ -1938,23 +1938,38 @@ class _LastVisited:
         self.memo: dict[int, Node] = {}
 
     def pipeline(self, pipe: PipeNode) -> Node:
-        found = self.memo.get(id(pipe))
-        if found is None:
-            found = self.memo[id(pipe)] = self.command(pipe.cmds[-1]) if pipe.cmds else pipe
-        return found
+        # Down the chain of last commands to a term, without recursion: parentheses
+        # nest thousands deep.
+        pipes = []
+        node: Node = pipe
+        while isinstance(node, PipeNode) and node.cmds:
+            found = self.memo.get(id(node))
+            if found is not None:
+                node = found
+                break
+            pipes.append(node)
+            node = self.last_term(node.cmds[-1])
+        for p in pipes:
+            self.memo[id(p)] = node
+        return node
 
     def command(self, cmd: CommandNode) -> Node:
+        return self.arg(self.last_term(cmd))
+
+    def arg(self, node: Node) -> Node:
+        return self.pipeline(node) if isinstance(node, PipeNode) else node
+
+    @staticmethod
+    def last_term(cmd: CommandNode) -> Node:
+        """The argument of ``cmd`` evaluated last, a pipeline to look into or a node."""
         first = cmd.args[0]
         if isinstance(first, PipeNode):
-            return self.pipeline(first)
+            return first
         if (
             isinstance(first, (FieldNode, ChainNode, VariableNode, IdentifierNode))
             and len(cmd.args) > 1
         ):
-            return self.arg(cmd.args[-1])
+            return cmd.args[-1]
         if isinstance(first, ChainNode) and isinstance(first.node, PipeNode):
-            return self.pipeline(first.node)
+            return first.node
         return first
-
-    def arg(self, node: Node) -> Node:
-        return self.pipeline(node) if isinstance(node, PipeNode) else node
