@@ -25,7 +25,7 @@ import datetime
 import functools
 import operator
 from collections.abc import Callable, Mapping, Sized
-from typing import Any
+from typing import Any, TypeVar
 
 from .. import values
 from ..errors import ExecError, LimitExceeded
@@ -58,12 +58,16 @@ from ..parse.nodes import (
 )
 from ..values import FUNC, INT, MAP, MISSING, SLICE, UINT, kind, type_name
 from . import builtins as _builtins
+from . import stack
 from .calls import ANY, VALUE, CallFailed, Signature, convert, signature_of, type_kind
 from .state import MAX_EXEC_DEPTH, State, exec_error
 
 __all__ = ["CompiledTemplate", "Options", "compile_template"]
 
+_N = TypeVar("_N", bound=Node)
+_R = TypeVar("_R")
 Run = Callable[[State, Any, list], None]
+_Items = list[Any]  # texts, _Inline items and runners (see _Compiler.list_items)
 Eval = Callable[[State, Any, list], Any]
 Cmd = Callable[[State, Any, list, Any], Any]
 
@@ -171,6 +175,19 @@ class _Compiler:
         # A range's element variable -> the slot holding the collection it visits,
         # which gives the variable's static type in errors (see _static_type).
         self.range_origins: dict[int, int] = {}
+        self.nesting = 0  # lists and pipelines around the node being compiled
+
+    def nested(self, build: Callable[[_N], _R], node: _N, guard: Callable[[_R], _R]) -> _R:
+        """``build(node)`` for a list or pipeline inside the one being compiled: every
+        GUARD_EVERY levels, compiled with room on the stack and ``guard``ed at run
+        time, so that templates nest deeper than one thread's stack (exec.stack)."""
+        self.nesting += 1
+        try:
+            if self.nesting % stack.GUARD_EVERY:
+                return build(node)
+            return guard(stack.with_room(stack.COMPILE_STRETCH, build, node))
+        finally:
+            self.nesting -= 1
 
     def error(self, node: Node | None, format: str, *args: Any) -> ExecError:
         """Go's ``s.errorf(format, args...)`` at ``node``."""
@@ -192,6 +209,9 @@ class _Compiler:
 
     def list_items(self, node: ListNode) -> list[Any]:
         """A list's texts (adjacent ones joined), _Inline items and runners, in order."""
+        return self.nested(self.own_list_items, node, _guarded_items)
+
+    def own_list_items(self, node: ListNode) -> _Items:
         items: list[Any] = []
         for n in node.nodes:
             if self.trace and isinstance(n, TextNode):
@@ -587,6 +607,7 @@ class _Compiler:
         error = self.error
         name = self.name
         trace = self.trace
+        frames = stack.call_frames(self.nesting)
 
         def run_template(st: State, dot: Any, frame: list) -> None:
             d = st.templates.definitions.get(target)
@@ -601,10 +622,15 @@ class _Compiler:
             callee_frame = [_UNSET] * compiled.frame_size
             callee_frame[0] = new_dot
             st.depth += 1
+            st.frames += frames
             try:
-                compiled.run(st, new_dot, callee_frame)
+                if st.frames > st.frames_max:
+                    stack.descend(st, compiled.run, new_dot, callee_frame, frames)
+                else:
+                    compiled.run(st, new_dot, callee_frame)
             finally:
                 st.depth -= 1
+                st.frames -= frames
 
         return run_template
 
@@ -644,6 +670,9 @@ class _Compiler:
 
     def pipeline(self, pipe: PipeNode) -> Eval:
         """Go's evalPipeline: commands chained by their final argument, then declarations."""
+        return self.nested(self.own_pipeline, pipe, stack.guard)
+
+    def own_pipeline(self, pipe: PipeNode) -> Eval:
         cmds: list[Cmd] = []
         at: Node = pipe  # the node Go's state points at before each command runs
         single = None
@@ -1678,6 +1707,11 @@ class _Inline:
     def __init__(self, lines: list[str], names: dict[str, Any]) -> None:
         self.lines = lines
         self.names = names
+
+
+def _guarded_items(items: list[Any]) -> list[Any]:
+    """A list's items as one guarded runner (see _Compiler.nested)."""
+    return [stack.guard(_sequence(items))]
 
 
 def _sequence(items: list[Any]) -> Run:
