@@ -21,11 +21,13 @@ from .stack import FIRST_LOOK
 __all__ = [
     "MAX_EXEC_DEPTH",
     "MAX_NESTED_EXECUTIONS",
+    "REGEX_SECONDS",
     "Limits",
     "State",
     "begin",
     "end",
     "exec_error",
+    "regex_time_limit",
 ]
 
 MAX_EXEC_DEPTH = 100000  # Go's maxExecDepth: nested {{template}} calls
@@ -34,6 +36,9 @@ MAX_EXEC_DEPTH = 100000  # Go's maxExecDepth: nested {{template}} calls
 # Go has no bound here (it dies when its stack runs out); gotmpl stops with
 # LimitExceeded at this many executions nested one inside another.
 MAX_NESTED_EXECUTIONS = 1000
+
+#: The time limit of one regular-expression call when no Limits say otherwise.
+REGEX_SECONDS = 1.0
 
 
 @dataclass(frozen=True)
@@ -44,16 +49,20 @@ class Limits:
     range iterations and template calls (without them a template's work is
     bounded by its size); ``seconds`` the wall-clock time, checked at each step.
     Exceeding one raises ``LimitExceeded``, a kind of ``ExecError``.
+    ``regex_seconds`` bounds each call of ``match`` or ``reReplaceAll`` (never
+    more than what is left of ``seconds``); running out fails that call.
     """
 
     output_bytes: int | None = None
     steps: int | None = None
     seconds: float | None = None
+    regex_seconds: float | None = REGEX_SECONDS
 
 
 # The execution running in this context (thread, or task), innermost first: what
-# nested executions count. A context, not a thread: deep executions continue on
-# helper threads that run in a copy of it (see exec.stack).
+# functions of the template reach through regex_time_limit(), and what nested
+# executions count. A context, not a thread: deep executions continue on helper
+# threads that run in a copy of it (see exec.stack).
 _running: contextvars.ContextVar[State | None] = contextvars.ContextVar(
     "gotmpl_running", default=None
 )
@@ -76,6 +85,19 @@ def begin(st: State, name: str) -> contextvars.Token[State | None]:
 def end(token: contextvars.Token[State | None]) -> None:
     """Ends the execution ``begin`` started."""
     _running.reset(token)
+
+
+def regex_time_limit() -> float | None:
+    """Seconds one regular-expression call may take in the running execution
+    (``None``: no limit); REGEX_SECONDS outside any execution."""
+    st = _running.get()
+    if st is None or st.limits is None:
+        return REGEX_SECONDS
+    seconds = st.limits.regex_seconds
+    if st.deadline:
+        left = max(0.0, st.deadline - time.monotonic())
+        seconds = left if seconds is None else min(seconds, left)
+    return seconds
 
 
 def exec_error(

@@ -14,9 +14,9 @@ and behaves as Go treats such a byte: one character that decodes to U+FFFD
 in an input is treated the same way; in a pattern, any surrogate is Go's
 "invalid UTF-8" error.  Offsets (``find_string_index``) count characters, not bytes.
 
-Matching calls take ``timeout`` (seconds, default :data:`DEFAULT_TIMEOUT`) and
-raise :class:`RegexpTimeout` when it runs out; ``regex`` measures it in CPU
-time of the matching thread, so wall-clock time can be longer on a busy machine.
+Matching calls take ``timeout`` (seconds; ``None`` for no limit) and raise
+:class:`RegexpTimeout` when it runs out; ``regex`` measures it in CPU time of
+the matching thread, so wall-clock time can be longer on a busy machine.
 
 A pattern nested too deeply for ``regex``'s recursive compiler on one thread's
 stack (Go allows 1000 levels) is matched by the linear-time automaton alone.
@@ -36,7 +36,6 @@ import regex as _rx
 from ..exec import stack
 
 __all__ = [
-    "DEFAULT_TIMEOUT",
     "Regexp",
     "RegexpError",
     "RegexpTimeout",
@@ -44,12 +43,6 @@ __all__ = [
     "match_string",
     "quote_meta",
 ]
-
-#: Time limit in seconds for one matching call (``match_string``,
-#: ``replace_all_string``, ...) when the call gives no ``timeout``.  Read at call
-#: time, so assigning to it changes the default; ``None`` or ``math.inf`` means
-#: no limit.
-DEFAULT_TIMEOUT: float | None = 1.0
 
 _CACHE_SIZE = 512
 
@@ -1877,8 +1870,6 @@ class _Deadline:
     __slots__ = ("end", "limit")
 
     def __init__(self, timeout: float | None) -> None:
-        if timeout is None:
-            timeout = DEFAULT_TIMEOUT
         if timeout is None or math.isinf(timeout):
             self.limit = None
             self.end = math.inf
@@ -2022,7 +2013,7 @@ class Regexp:
 
     # -- Go's methods ------------------------------------------------------------
 
-    def match_string(self, s: str, *, timeout: float | None = None) -> bool:
+    def match_string(self, s: str, *, timeout: float | None) -> bool:
         """Whether ``s`` contains a match (Go's MatchString)."""
         return self._answer(
             timeout,
@@ -2058,34 +2049,34 @@ class Regexp:
             self._program = _Program(self._tree, len(self._names) - 1)
         return self._program
 
-    def find_string(self, s: str, *, timeout: float | None = None) -> str:
+    def find_string(self, s: str, *, timeout: float | None) -> str:
         """Text of the leftmost match, or "" (Go's FindString)."""
         m = self._search(s, 0, _Deadline(timeout))
         return m.group() if m else ""
 
-    def find_string_index(self, s: str, *, timeout: float | None = None) -> list[int] | None:
+    def find_string_index(self, s: str, *, timeout: float | None) -> list[int] | None:
         """[start, end] of the leftmost match in *character* offsets, or None."""
         m = self._search(s, 0, _Deadline(timeout))
         return list(m.span()) if m else None
 
-    def find_string_submatch(self, s: str, *, timeout: float | None = None) -> list[str] | None:
+    def find_string_submatch(self, s: str, *, timeout: float | None) -> list[str] | None:
         """The match and its groups ("" for groups that did not take part), or None."""
         deadline = _Deadline(timeout)
         m = self._search(s, 0, deadline)
         return None if m is None else [g or "" for g in self._groups(m, deadline)]
 
-    def find_all_string(self, s: str, n: int = -1, *, timeout: float | None = None) -> list[str]:
+    def find_all_string(self, s: str, n: int = -1, *, timeout: float | None) -> list[str]:
         """Up to ``n`` (all if n < 0) successive matches (Go's FindAllString; [] for nil)."""
         return [m.group() for m in self._matches(s, n, _Deadline(timeout))]
 
     def find_all_string_submatch(
-        self, s: str, n: int = -1, *, timeout: float | None = None
+        self, s: str, n: int = -1, *, timeout: float | None
     ) -> list[list[str]]:
         """Go's FindAllStringSubmatch ([] for nil)."""
         deadline = _Deadline(timeout)
         return [[g or "" for g in self._groups(m, deadline)] for m in self._matches(s, n, deadline)]
 
-    def split(self, s: str, n: int = -1, *, timeout: float | None = None) -> list[str]:
+    def split(self, s: str, n: int = -1, *, timeout: float | None) -> list[str]:
         """Go's Split: substrings between matches, at most ``n`` of them if n > 0."""
         if n == 0:
             return []
@@ -2104,7 +2095,7 @@ class Regexp:
             out.append(s[beg:])
         return out
 
-    def replace_all_string(self, src: str, repl: str, *, timeout: float | None = None) -> str:
+    def replace_all_string(self, src: str, repl: str, *, timeout: float | None) -> str:
         """Go's ReplaceAllString: ``$1``, ``${1}``, ``$name``, ``${name}``, ``$$`` in repl."""
         if "$" not in repl:
             return self.replace_all_literal_string(src, repl, timeout=timeout)
@@ -2119,9 +2110,7 @@ class Regexp:
             src,
         )
 
-    def replace_all_literal_string(
-        self, src: str, repl: str, *, timeout: float | None = None
-    ) -> str:
+    def replace_all_literal_string(self, src: str, repl: str, *, timeout: float | None) -> str:
         """Go's ReplaceAllLiteralString: repl is inserted as is."""
         return self._answer(
             timeout,
@@ -2131,7 +2120,7 @@ class Regexp:
         )
 
     def replace_all_string_func(
-        self, src: str, repl: Callable[[str], str], *, timeout: float | None = None
+        self, src: str, repl: Callable[[str], str], *, timeout: float | None
     ) -> str:
         """Go's ReplaceAllStringFunc (time spent in ``repl`` counts against the limit;
         when the automaton takes over, ``repl`` is called again from the start)."""
@@ -2276,7 +2265,7 @@ def compile(pattern: str) -> Regexp:
     return _compile_cached(pattern)
 
 
-def match_string(pattern: str, s: str, *, timeout: float | None = None) -> bool:
+def match_string(pattern: str, s: str, *, timeout: float | None) -> bool:
     """Go's ``regexp.MatchString(pattern, s)``."""
     return compile(pattern).match_string(s, timeout=timeout)
 
