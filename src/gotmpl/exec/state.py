@@ -59,10 +59,10 @@ class Limits:
     regex_seconds: float | None = REGEX_SECONDS
 
 
-# The execution running in this context (thread, or task), innermost first: what
-# functions of the template reach through regex_time_limit(), and what nested
-# executions count. A context, not a thread: deep executions continue on helper
-# threads that run in a copy of it (see exec.stack).
+# The execution running in this context (thread or task; the innermost when a
+# function of one starts another): what functions of the template reach through
+# regex_time_limit(), and what nested executions count. A context, not a thread:
+# deep executions continue on helper threads that run in a copy of it (exec.stack).
 _running: contextvars.ContextVar[State | None] = contextvars.ContextVar(
     "gotmpl_running", default=None
 )
