@@ -53,15 +53,15 @@ def _self_including(t: gotmpl.Template) -> gotmpl.Template:
 
 
 def test_executions_nested_through_a_function_stop_cleanly() -> None:
-    # Each nesting costs C stack, which Python's raised recursion limit would not
-    # guard (Go itself dies of stack exhaustion here): a clean LimitExceeded instead.
+    # Go itself dies of stack exhaustion here: a clean LimitExceeded instead.
     t = _self_including(gotmpl.Template("t"))
     with pytest.raises(gotmpl.LimitExceeded) as info:
         t.execute_template("r", 1)
     assert str(info.value) == (
         f"template: r: exceeded maximum nesting of executions ({MAX_NESTED_EXECUTIONS})"
     )
-    # The count is per thread and unwinds: the template still runs afterwards.
+    # The count is the running execution's (its context's) and unwinds: the
+    # template still runs afterwards.
     assert gotmpl.render("{{.}}", 1) == "1"
 
 

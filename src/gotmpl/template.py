@@ -11,21 +11,13 @@ from collections.abc import Callable, Mapping
 from typing import IO, Any, overload
 
 from .errors import ExecError, LimitExceeded, TemplateError
+from .exec import stack
 from .exec.builtins import BUILTINS, Builtin
 from .exec.calls import signature_of
 from .exec.codegen import UNSET
 from .exec.compiler import CompiledTemplate, Options, compile_template
 from .exec.lookup import MISSINGKEY_ERROR, MISSINGKEY_INVALID, MISSINGKEY_ZERO
-from .exec.state import (
-    MAX_EXEC_DEPTH,
-    Limits,
-    State,
-    _OutputLimit,
-    deep_recursion,
-    exec_error,
-    nested_executions,
-    quiet_gc,
-)
+from .exec.state import Limits, State, _OutputLimit, begin, end, exec_error
 from .gostd.strconv import go_string, quote
 from .parse.nodes import ListNode
 from .parse.parser import is_empty_tree, parse
@@ -354,8 +346,9 @@ class Template:
 
 
 def _compile_deep(name: str, tree: ListNode, options: Options) -> CompiledTemplate:
-    with deep_recursion, quiet_gc():
-        return compile_template(name, tree, options)
+    # Compiling may start deep in an execution (a template called for the first
+    # time); the compiler looks at the stack again every GUARD_EVERY levels.
+    return stack.with_room(stack.COMPILE_STRETCH, compile_template, name, tree, options)
 
 
 def _execute(tmpl: Template, data: Any, out: IO[str] | None, limits: Limits | None) -> str | None:
@@ -373,15 +366,17 @@ def _run(
     name = tmpl._name
     if tmpl._def.tree is None:
         raise exec_error(name, None, "%q is an incomplete or empty template", name)
-    compiled = tmpl._compiled(trace)
     st = State(tmpl._common, limits)
-    dot = MISSING if data is None else data
-    frame = [UNSET] * compiled.frame_size
-    frame[0] = dot
-    nested_executions.enter(name)
+    token = begin(st, name)
     try:
-        with deep_recursion:
+        compiled = tmpl._compiled(trace)
+        dot = MISSING if data is None else data
+        frame = [UNSET] * compiled.frame_size
+        frame[0] = dot
+        if st.nesting == 1:
             compiled.run(st, dot, frame)
+        else:  # started by a function of a running template, maybe deep in its stack
+            stack.run_nested(st, compiled.run, dot, frame)
     except _OutputLimit as e:
         _flush(st, out)
         raise LimitExceeded(
@@ -391,20 +386,16 @@ def _run(
         ) from None
     except RecursionError:
         _flush(st, out)
-        # Deep {{template}} recursion is what normally gets here (nested ifs and
-        # ranges take several frames a level): say what Go says. Otherwise it was
-        # deeply nested data or a function's own recursion.
-        reason = (
-            f"exceeded maximum template depth ({MAX_EXEC_DEPTH})"
-            if st.depth > 0
-            else "maximum recursion depth exceeded"
-        )
+        # Templates nest as deep as Go lets them (exec.stack); what still gets here
+        # recursed through data or a function: Python's C code comparing or sorting
+        # deeply nested values, say.
+        reason = "maximum recursion depth exceeded"
         raise ExecError(f"template: {name}: {reason}", name=name, reason=reason) from None
     except TemplateError:
         _flush(st, out)
         raise
     finally:
-        nested_executions.leave()
+        end(token)
     return st
 
 

@@ -25,6 +25,8 @@ DATA = json.loads(
     (pathlib.Path(__file__).parents[1] / "data" / "re2_cases.json").read_text(encoding="utf-8")
 )
 
+LIMIT = 1.0  # seconds per matching call, as templates have by default
+
 
 def bstr(v: str | dict | None) -> str | None:
     """Decode the generator's byte-safe strings."""
@@ -75,7 +77,7 @@ def test_error_type() -> None:
     with pytest.raises(ValueError, match=r"^error parsing regexp: missing closing \): `\(a`$"):
         re2.compile("(a")
     with pytest.raises(re2.RegexpError):
-        re2.match_string("a**", "a")
+        re2.match_string("a**", "a", timeout=LIMIT)
 
 
 # ---------------------------------------------------------------------------
@@ -85,8 +87,8 @@ def test_error_type() -> None:
 @pytest.mark.parametrize("case", DATA["match"], ids=ids(DATA["match"], "pattern", "input"))
 def test_match_string(case: dict) -> None:
     pattern, s = bstr(case["pattern"]), bstr(case["input"])
-    assert re2.compile(pattern).match_string(s) is case["matched"]
-    assert re2.match_string(pattern, s) is case["matched"]
+    assert re2.compile(pattern).match_string(s, timeout=LIMIT) is case["matched"]
+    assert re2.match_string(pattern, s, timeout=LIMIT) is case["matched"]
 
 
 _MATCH_CASES = DATA["match"] + DATA["catastrophic"]
@@ -134,8 +136,8 @@ def test_automaton_finds_groups_as_go(case: dict) -> None:
 def test_replace_all_string(case: dict) -> None:
     r = re2.compile(bstr(case["pattern"]))
     src, repl = bstr(case["src"]), bstr(case["repl"])
-    assert r.replace_all_string(src, repl) == bstr(case["result"])
-    assert r.replace_all_literal_string(src, repl) == bstr(case["literal"])
+    assert r.replace_all_string(src, repl, timeout=LIMIT) == bstr(case["result"])
+    assert r.replace_all_literal_string(src, repl, timeout=LIMIT) == bstr(case["literal"])
 
 
 # ---------------------------------------------------------------------------
@@ -146,16 +148,16 @@ def test_replace_all_string(case: dict) -> None:
 def test_find(case: dict) -> None:
     r = re2.compile(bstr(case["pattern"]))
     s = bstr(case["input"])
-    assert r.find_string(s) == bstr(case["find"])
-    assert r.find_string_submatch(s) == blist(case["submatch"])
+    assert r.find_string(s, timeout=LIMIT) == bstr(case["find"])
+    assert r.find_string_submatch(s, timeout=LIMIT) == blist(case["submatch"])
     # Go returns nil slices where Python returns [].
-    assert r.find_all_string(s) == (blist(case["all"]) or [])
-    assert r.find_all_string(s, 2) == (blist(case["all2"]) or [])
-    assert r.find_all_string_submatch(s) == (blist(case["all_submatch"]) or [])
-    assert r.split(s) == (blist(case["split"]) or [])
-    assert r.split(s, 2) == (blist(case["split2"]) or [])
-    assert r.split(s, 1) == (blist(case["split1"]) or [])
-    assert r.split(s, 0) == []
+    assert r.find_all_string(s, timeout=LIMIT) == (blist(case["all"]) or [])
+    assert r.find_all_string(s, 2, timeout=LIMIT) == (blist(case["all2"]) or [])
+    assert r.find_all_string_submatch(s, timeout=LIMIT) == (blist(case["all_submatch"]) or [])
+    assert r.split(s, timeout=LIMIT) == (blist(case["split"]) or [])
+    assert r.split(s, 2, timeout=LIMIT) == (blist(case["split2"]) or [])
+    assert r.split(s, 1, timeout=LIMIT) == (blist(case["split1"]) or [])
+    assert r.split(s, 0, timeout=LIMIT) == []
     assert r.num_subexp() == case["num_subexp"]
     assert r.subexp_names() == case["names"]
     for name, index in case["subexp_index"].items():
@@ -172,7 +174,9 @@ def test_quote_meta(case: dict) -> None:
             re2.compile("^" + quoted + "$")
         assert str(exc.value) == bstr(case["error"])
     else:
-        assert re2.compile("^" + quoted + "$").match_string(s) is case["matches_itself"]
+        assert (
+            re2.compile("^" + quoted + "$").match_string(s, timeout=LIMIT) is case["matches_itself"]
+        )
 
 
 # ---------------------------------------------------------------------------
@@ -207,7 +211,7 @@ def test_class_members(case: dict) -> None:
     assert hashlib.sha256(members.encode("utf-32-le")).hexdigest() == case["sha256"]
     single = re2._rx.compile(r.translated)
     assert "".join("1" if single.fullmatch(c) else "0" for c in sampled) == case["sample"]
-    assert r.match_string("\udcff") is case["invalid_byte"]
+    assert r.match_string("\udcff", timeout=LIMIT) is case["invalid_byte"]
 
 
 # ---------------------------------------------------------------------------
@@ -273,12 +277,11 @@ def test_timeout_raises() -> None:
     assert isinstance(re2.RegexpTimeout("x"), RuntimeError)
 
 
-def test_default_timeout_is_used(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(re2, "DEFAULT_TIMEOUT", 0.0)
+def test_the_time_limit_is_the_callers() -> None:
+    # Each call names its own limit; None is none at all.
     with pytest.raises(re2.RegexpTimeout):
-        re2.compile("a").match_string("a")
-    monkeypatch.setattr(re2, "DEFAULT_TIMEOUT", None)
-    assert re2.compile("a").match_string("a")
+        re2.compile("a").match_string("a", timeout=0.0)
+    assert re2.compile("a").match_string("a", timeout=None)
 
 
 def test_compile_cache() -> None:
@@ -290,9 +293,9 @@ def test_regexp_object() -> None:
     assert str(r) == r.pattern == r"(?P<word>\w+)"
     assert repr(r) == "re2.compile('(?P<word>\\\\w+)')"
     # Offsets count characters (Go's FindStringIndex counts bytes).
-    assert r.find_string_index("日本 ok") == [3, 5]
-    assert r.find_string_index("日本") is None
-    assert r.replace_all_string_func("ab cd", str.upper) == "AB CD"
+    assert r.find_string_index("日本 ok", timeout=LIMIT) == [3, 5]
+    assert r.find_string_index("日本", timeout=LIMIT) is None
+    assert r.replace_all_string_func("ab cd", str.upper, timeout=LIMIT) == "AB CD"
 
 
 # ---------------------------------------------------------------------------
@@ -316,26 +319,26 @@ def test_quote_meta_matches_itself(s: str) -> None:
             re2.compile(re2.quote_meta(s))
         return
     r = re2.compile("^" + re2.quote_meta(s) + "$")
-    assert r.match_string(s)
-    assert r.find_string(s) == s
-    assert re2.compile(re2.quote_meta(s)).replace_all_string(s, "") == "" or not s
+    assert r.match_string(s, timeout=LIMIT)
+    assert r.find_string(s, timeout=LIMIT) == s
+    assert re2.compile(re2.quote_meta(s)).replace_all_string(s, "", timeout=LIMIT) == "" or not s
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.sampled_from([r"\w+", r"a*", r"(?i)k|s", r"\b", r".", r"[^a-z]+", r"(x)|y", ""]), text)
 def test_replace_with_whole_match_is_identity(pattern: str, s: str) -> None:
     r = re2.compile(pattern)
-    assert r.replace_all_string(s, "$0") == s
-    assert r.replace_all_string(s, "${0}") == s
-    assert r.replace_all_string_func(s, lambda m: m) == s
+    assert r.replace_all_string(s, "$0", timeout=LIMIT) == s
+    assert r.replace_all_string(s, "${0}", timeout=LIMIT) == s
+    assert r.replace_all_string_func(s, lambda m: m, timeout=LIMIT) == s
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.sampled_from([r",", r"\s+", r"x*", r"\b", r"[aeiou]"]), text)
 def test_split_and_join(pattern: str, s: str) -> None:
     r = re2.compile(pattern)
-    parts = r.split(s)
-    matches = r.find_all_string(s)
+    parts = r.split(s, timeout=LIMIT)
+    matches = r.find_all_string(s, timeout=LIMIT)
     if s and all(matches):  # non-empty separators: split/join round-trips
         rebuilt = parts[0] if parts else ""
         for sep, part in zip(matches, parts[1:], strict=True):

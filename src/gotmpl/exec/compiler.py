@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Mapping, Sized
-from typing import Any
+from typing import Any, TypeVar
 
 from .. import values
 from ..errors import ExecError
@@ -54,7 +54,7 @@ from ..parse.nodes import (
 )
 from ..values import FUNC, INT, MAP, MISSING, SLICE, UINT, kind, type_name
 from . import builtins as _builtins
-from . import codegen, lookup
+from . import codegen, lookup, stack
 from .calls import (
     ANY,
     NO_FINAL,
@@ -71,6 +71,8 @@ from .state import MAX_EXEC_DEPTH, State, exec_error
 
 __all__ = ["CompiledTemplate", "Options", "compile_template"]
 
+_N = TypeVar("_N", bound=Node)
+_R = TypeVar("_R")
 Run = Callable[[State, Any, list[Any]], None]
 Eval = Callable[[State, Any, list[Any]], Any]
 Cmd = Callable[[State, Any, list[Any], Any], Any]
@@ -164,6 +166,19 @@ class _Compiler:
         # A range's element variable -> the slot holding the collection it visits,
         # which gives the variable's static type in errors (see lookup.static_type).
         self.range_origins: dict[int, int] = {}
+        self.nesting = 0  # lists and pipelines around the node being compiled
+
+    def nested(self, build: Callable[[_N], _R], node: _N, guard: Callable[[_R], _R]) -> _R:
+        """``build(node)`` for a list or pipeline inside the one being compiled: every
+        GUARD_EVERY levels, compiled with room on the stack and ``guard``ed at run
+        time, so that templates nest deeper than one thread's stack (exec.stack)."""
+        self.nesting += 1
+        try:
+            if self.nesting % stack.GUARD_EVERY:
+                return build(node)
+            return guard(stack.with_room(stack.COMPILE_STRETCH, build, node))
+        finally:
+            self.nesting -= 1
 
     def error(self, node: Node | None, format: str, *args: Any) -> ExecError:
         """Go's ``s.errorf(format, args...)`` at ``node``."""
@@ -185,6 +200,9 @@ class _Compiler:
 
     def list_items(self, node: ListNode) -> list[Any]:
         """A list's texts (adjacent ones joined), Inline items and runners, in order."""
+        return self.nested(self.own_list_items, node, _guarded_items)
+
+    def own_list_items(self, node: ListNode) -> list[Any]:
         items: list[Any] = []
         for n in node.nodes:
             if self.trace and isinstance(n, TextNode):
@@ -432,6 +450,7 @@ class _Compiler:
         error = self.error
         name = self.name
         trace = self.trace
+        frames = stack.call_frames(self.nesting)
 
         def run_template(st: State, dot: Any, frame: list) -> None:
             d = st.templates.definitions.get(target)
@@ -446,10 +465,15 @@ class _Compiler:
             callee_frame = [UNSET] * compiled.frame_size
             callee_frame[0] = new_dot
             st.depth += 1
+            st.frames += frames
             try:
-                compiled.run(st, new_dot, callee_frame)
+                if st.frames > st.frames_max:
+                    stack.descend(st, compiled.run, new_dot, callee_frame, frames)
+                else:
+                    compiled.run(st, new_dot, callee_frame)
             finally:
                 st.depth -= 1
+                st.frames -= frames
 
         return run_template
 
@@ -489,6 +513,9 @@ class _Compiler:
 
     def pipeline(self, pipe: PipeNode) -> Eval:
         """Go's evalPipeline: commands chained by their final argument, then declarations."""
+        return self.nested(self.own_pipeline, pipe, stack.guard)
+
+    def own_pipeline(self, pipe: PipeNode) -> Eval:
         cmds: list[Cmd] = []
         at: Node = pipe  # the node Go's state points at before each command runs
         single = None
@@ -1242,6 +1269,11 @@ def _run_nothing(st: State, dot: Any, frame: list) -> None:
     return None
 
 
+def _guarded_items(items: list[Any]) -> list[Any]:
+    """A list's items as one guarded runner (see _Compiler.nested)."""
+    return [stack.guard(codegen.sequence(items))]
+
+
 def _traced_text(node: TextNode) -> Run:
     text = node.text
 
@@ -1325,23 +1357,38 @@ class _LastVisited:
         self.memo: dict[int, Node] = {}
 
     def pipeline(self, pipe: PipeNode) -> Node:
-        found = self.memo.get(id(pipe))
-        if found is None:
-            found = self.memo[id(pipe)] = self.command(pipe.cmds[-1]) if pipe.cmds else pipe
-        return found
+        # Down the chain of last commands to a term, without recursion: parentheses
+        # nest thousands deep.
+        pipes = []
+        node: Node = pipe
+        while isinstance(node, PipeNode) and node.cmds:
+            found = self.memo.get(id(node))
+            if found is not None:
+                node = found
+                break
+            pipes.append(node)
+            node = self.last_term(node.cmds[-1])
+        for p in pipes:
+            self.memo[id(p)] = node
+        return node
 
     def command(self, cmd: CommandNode) -> Node:
+        return self.arg(self.last_term(cmd))
+
+    def arg(self, node: Node) -> Node:
+        return self.pipeline(node) if isinstance(node, PipeNode) else node
+
+    @staticmethod
+    def last_term(cmd: CommandNode) -> Node:
+        """The argument of ``cmd`` evaluated last, a pipeline to look into or a node."""
         first = cmd.args[0]
         if isinstance(first, PipeNode):
-            return self.pipeline(first)
+            return first
         if (
             isinstance(first, (FieldNode, ChainNode, VariableNode, IdentifierNode))
             and len(cmd.args) > 1
         ):
-            return self.arg(cmd.args[-1])
+            return cmd.args[-1]
         if isinstance(first, ChainNode) and isinstance(first.node, PipeNode):
-            return self.pipeline(first.node)
+            return first.node
         return first
-
-    def arg(self, node: Node) -> Node:
-        return self.pipeline(node) if isinstance(node, PipeNode) else node

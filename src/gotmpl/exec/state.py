@@ -6,12 +6,9 @@ changes lives in its ``State``, so one template can run in many threads at once.
 
 from __future__ import annotations
 
-import contextlib
-import gc
-import sys
-import threading
+import contextvars
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,76 +16,29 @@ from ..errors import ExecError, LimitExceeded
 from ..gostd import fmt as gofmt
 from ..gostd.strconv import go_bytes, quote
 from ..parse.nodes import Node
+from .stack import FIRST_LOOK
 
 __all__ = [
     "MAX_EXEC_DEPTH",
     "MAX_NESTED_EXECUTIONS",
+    "REGEX_SECONDS",
     "Limits",
     "State",
-    "deep_recursion",
+    "begin",
+    "end",
     "exec_error",
-    "nested_executions",
-    "quiet_gc",
+    "regex_time_limit",
 ]
 
 MAX_EXEC_DEPTH = 100000  # Go's maxExecDepth: nested {{template}} calls
 
-# A function called from a template may itself execute templates (an "include");
-# each such nesting costs C stack, which the raised recursion limit below does not
-# guard. Go has no bound here (it dies when its stack runs out); gotmpl stops with
-# LimitExceeded at this many nested executions in one thread.
+# A function called from a template may itself execute templates (an "include").
+# Go has no bound here (it dies when its stack runs out); gotmpl stops with
+# LimitExceeded at this many executions nested one inside another.
 MAX_NESTED_EXECUTIONS = 1000
 
-# Templates nest as deep as Go allows (100000 template calls, thousands of nested
-# ifs); each level costs a few Python frames. From Python 3.11 on, Python-to-
-# Python calls do not consume the C stack, so a high recursion limit is safe.
-_DEEP_LIMIT = 1_000_000 if sys.version_info >= (3, 11) else 20_000
-_deep_lock = threading.Lock()
-_deep_users = 0
-_saved_limit = 0
-
-
-class _DeepRecursion:
-    """Raises Python's recursion limit while any thread parses or executes a template."""
-
-    __slots__ = ()
-
-    def __enter__(self) -> None:
-        global _deep_users, _saved_limit
-        with _deep_lock:
-            if _deep_users == 0:
-                _saved_limit = sys.getrecursionlimit()
-                if _saved_limit < _DEEP_LIMIT:
-                    sys.setrecursionlimit(_DEEP_LIMIT)
-            _deep_users += 1
-
-    def __exit__(self, *exc: object) -> None:
-        global _deep_users
-        with _deep_lock:
-            _deep_users -= 1
-            if _deep_users == 0 and sys.getrecursionlimit() == _DEEP_LIMIT:
-                sys.setrecursionlimit(_saved_limit)
-
-
-deep_recursion = _DeepRecursion()
-
-
-class NestedExecutions(threading.local):
-    """How many executions are running in this thread, one inside another."""
-
-    count = 0
-
-    def enter(self, name: str) -> None:
-        if self.count >= MAX_NESTED_EXECUTIONS:
-            reason = f"exceeded maximum nesting of executions ({MAX_NESTED_EXECUTIONS})"
-            raise LimitExceeded(f"template: {name}: {reason}", name=name, reason=reason)
-        self.count += 1
-
-    def leave(self) -> None:
-        self.count -= 1
-
-
-nested_executions = NestedExecutions()
+#: The time limit of one regular-expression call when no Limits say otherwise.
+REGEX_SECONDS = 1.0
 
 
 @dataclass(frozen=True)
@@ -99,38 +49,55 @@ class Limits:
     range iterations and template calls (without them a template's work is
     bounded by its size); ``seconds`` the wall-clock time, checked at each step.
     Exceeding one raises ``LimitExceeded``, a kind of ``ExecError``.
+    ``regex_seconds`` bounds each call of ``match`` or ``reReplaceAll`` (never
+    more than what is left of ``seconds``); running out fails that call.
     """
 
     output_bytes: int | None = None
     steps: int | None = None
     seconds: float | None = None
+    regex_seconds: float | None = REGEX_SECONDS
 
 
-_gc_lock = threading.Lock()
-_gc_users = 0
-_gc_was_enabled = False
+# The execution running in this context (thread or task; the innermost when a
+# function of one starts another): what functions of the template reach through
+# regex_time_limit(), and what nested executions count. A context, not a thread:
+# deep executions continue on helper threads that run in a copy of it (exec.stack).
+_running: contextvars.ContextVar[State | None] = contextvars.ContextVar(
+    "gotmpl_running", default=None
+)
 
 
-@contextlib.contextmanager
-def quiet_gc() -> Iterator[None]:
-    """Pauses Python's cyclic garbage collector while templates are parsed and compiled.
+def begin(st: State, name: str) -> contextvars.Token[State | None]:
+    """Makes ``st`` the running execution; ``end`` with the token when it is over.
 
-    Building a template allocates thousands of nodes and closures and no garbage
-    cycles; the collector's passes over them would double the time it takes.
+    Raises LimitExceeded when executions already nest MAX_NESTED_EXECUTIONS deep.
     """
-    global _gc_users, _gc_was_enabled
-    with _gc_lock:
-        if _gc_users == 0:
-            _gc_was_enabled = gc.isenabled()
-            gc.disable()
-        _gc_users += 1
-    try:
-        yield
-    finally:
-        with _gc_lock:
-            _gc_users -= 1
-            if _gc_users == 0 and _gc_was_enabled:
-                gc.enable()
+    outer = _running.get()
+    if outer is not None:
+        if outer.nesting >= MAX_NESTED_EXECUTIONS:
+            reason = f"exceeded maximum nesting of executions ({MAX_NESTED_EXECUTIONS})"
+            raise LimitExceeded(f"template: {name}: {reason}", name=name, reason=reason)
+        st.nesting = outer.nesting + 1
+    return _running.set(st)
+
+
+def end(token: contextvars.Token[State | None]) -> None:
+    """Ends the execution ``begin`` started."""
+    _running.reset(token)
+
+
+def regex_time_limit() -> float | None:
+    """Seconds one regular-expression call may take in the running execution
+    (``None``: no limit); REGEX_SECONDS outside any execution."""
+    st = _running.get()
+    if st is None or st.limits is None:
+        return REGEX_SECONDS
+    seconds = st.limits.regex_seconds
+    if st.deadline:
+        left = max(0.0, st.deadline - time.monotonic())
+        seconds = left if seconds is None else min(seconds, left)
+    return seconds
 
 
 def exec_error(
@@ -160,13 +127,17 @@ def _double_percent(s: str) -> str:
 
 
 class State:
-    """What one execution changes: output, template depth, limits."""
+    """What one execution changes: output, template depth, stack estimate, limits."""
 
     __slots__ = (
         "budget",
+        "chain",
         "deadline",
         "depth",
+        "frames",
+        "frames_max",
         "limits",
+        "nesting",
         "out",
         "range_collection",
         "size",
@@ -180,6 +151,13 @@ class State:
         self.out: list[str] = []
         self.w: Callable[[str], Any] = self.out.append
         self.depth = 0
+        # Frames stacked on this thread, as estimated, and how far the estimate may
+        # grow before the stack is looked at; the helper threads' stop flag, once
+        # the run went on on a fresh thread (see exec.stack).
+        self.frames = 0
+        self.frames_max = FIRST_LOOK
+        self.chain: Any = None
+        self.nesting = 1  # executions running one inside another, this one included
         self.range_collection: Any = None  # what the innermost running range visits
         self.spans: list[tuple[int, int, Node]] = []  # (start, end, node) when tracing
         self.size = 0

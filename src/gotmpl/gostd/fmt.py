@@ -24,7 +24,7 @@ import datetime
 import functools
 import math
 import struct
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from fractions import Fraction
 from typing import Any
 
@@ -66,6 +66,9 @@ __all__ = [
     "sprintf",
     "sprintln",
 ]
+
+# A container's elements to print, each with its nesting depth (see _Printer._print_all).
+_Elements = Iterator[tuple[Any, int]]
 
 _MASK64 = (1 << 64) - 1
 _MAX_RUNE = 0x10FFFF
@@ -788,7 +791,7 @@ class _Printer:
         elif verb == "q":
             self.fmt_q(_sc.go_string(bytes(b)))
         else:
-            self._print_list(v, verb, 0, type_string)
+            self._print_all(self._list_elements(v, 0, type_string), verb)
 
     def fmt_pointer(self, v: Any, verb: str) -> None:
         if kind(v) not in (FUNC, MAP, POINTER, SLICE):
@@ -896,10 +899,35 @@ class _Printer:
                 self.print_value(v, verb, 0)
 
     def print_value(self, v: Any, verb: str, depth: int) -> None:
+        """Go's printValue: ``v`` at nesting ``depth``."""
+        self._print_all(self._print_one(v, verb, depth), verb)
+
+    def _print_all(self, elements: _Elements | None, verb: str) -> None:
+        """Prints a container's ``elements``, and theirs in turn.
+
+        A stack of element generators stands in for recursion, so data nests as
+        deep as memory allows (as Go's growing stack does) whatever Python's
+        recursion limit.
+        """
+        if elements is None:
+            return
+        walk = [elements]
+        while walk:
+            for item, depth in walk[-1]:
+                elements = self._print_one(item, verb, depth)
+                if elements is not None:
+                    walk.append(elements)
+                    break
+            else:
+                walk.pop()
+
+    def _print_one(self, v: Any, verb: str, depth: int) -> _Elements | None:
+        """Prints ``v`` unless it is a container: then the generator that prints its
+        punctuation and yields its elements with their depth, to be printed in turn."""
         if depth > 0 and type(v) not in _PLAIN and v is not MISSING:
             v = as_go(v)
             if self.handle_methods(v, verb):
-                return
+                return None
         t = type(v)
         k = kind(v)
         if k == STRING:
@@ -922,17 +950,16 @@ class _Printer:
             if verb in "sqxX" and _is_uint8_slice(v):
                 self.fmt_bytes(v, verb, type_name(v))
             else:
-                self._print_list(v, verb, depth, type_name(v))
+                return self._list_elements(v, depth, type_name(v))
         elif k == MAP:
-            self._print_map(v, verb, depth)
+            return self._map_elements(v, depth)
         elif k == STRUCT:
-            self._print_struct(v, verb, depth, type_name(v))
+            return self._struct_elements(v, depth, type_name(v))
         elif k == POINTER:
             if depth == 0:  # a pointer to a struct shows the struct at the top level only
                 self.buf.append("&")
-                self._print_struct(v, verb, depth + 1, type_name(v).removeprefix("*"))
-            else:
-                self.fmt_pointer(v, verb)
+                return self._struct_elements(v, depth + 1, type_name(v).removeprefix("*"))
+            self.fmt_pointer(v, verb)
         elif k == COMPLEX:
             self.fmt_complex(v, complex(v), 2 * _float_size(v), verb)
         elif k == FUNC:
@@ -946,6 +973,7 @@ class _Printer:
                 self.bad_verb(None, verb)  # nothing to show: "%!d(<nil>)"
         else:  # pragma: no cover - every kind is handled above
             self.buf.append("?" + type_name(v) + "?")
+        return None
 
     def _enter(self, v: Any) -> None:
         # Go's fmt would recurse until the stack is exhausted; stop instead.
@@ -953,7 +981,7 @@ class _Printer:
             raise CyclicValue(f"cyclic value: {type_name(v)} contains itself")
         self.visiting.add(id(v))
 
-    def _print_list(self, v: Any, verb: str, depth: int, tname: str) -> None:
+    def _list_elements(self, v: Any, depth: int, tname: str) -> _Elements:
         if self.sharp_v and getattr(type(v), "__go_nil__", False):
             self.buf.append(tname + "(nil)")  # a nil slice, as opposed to an empty one
             return
@@ -968,11 +996,11 @@ class _Printer:
         for i, item in enumerate(items):
             if i:
                 self.buf.append(sep)
-            self.print_value(item, verb, depth + 1)
+            yield item, depth + 1
         self.buf.append("}" if self.sharp_v else "]")
         self.visiting.discard(id(v))
 
-    def _print_map(self, v: Any, verb: str, depth: int) -> None:
+    def _map_elements(self, v: Any, depth: int) -> _Elements:
         tname = type_name(v)
         if self.sharp_v and getattr(type(v), "__go_nil__", False):
             self.buf.append(tname + "(nil)")  # a nil map, as opposed to an empty one
@@ -988,13 +1016,13 @@ class _Printer:
         for i, (key, value) in enumerate(sorted_items(v)):
             if i:
                 self.buf.append(sep)
-            self.print_value(_typed(key_cls, key), verb, depth + 1)
+            yield _typed(key_cls, key), depth + 1
             self.buf.append(":")
-            self.print_value(_typed(elem_cls, value), verb, depth + 1)
+            yield _typed(elem_cls, value), depth + 1
         self.buf.append("}" if self.sharp_v else "]")
         self.visiting.discard(id(v))
 
-    def _print_struct(self, v: Any, verb: str, depth: int, tname: str) -> None:
+    def _struct_elements(self, v: Any, depth: int, tname: str) -> _Elements:
         if self.sharp_v:
             self.buf.append(tname)
         self.buf.append("{")
@@ -1006,7 +1034,7 @@ class _Printer:
                 self.buf.append(sep)
             if names:
                 self.buf.append(name + ":")
-            self.print_value(value, verb, depth + 1)
+            yield value, depth + 1
         self.buf.append("}")
         self.visiting.discard(id(v))
 
@@ -1264,7 +1292,7 @@ def format_pointee(v: Any) -> str:
     p = _Printer()
     v = as_go(v)
     if not p.handle_methods(v, "v"):
-        p._print_struct(v, "v", 1, type_name(v).removeprefix("*"))
+        p._print_all(p._struct_elements(v, 1, type_name(v).removeprefix("*")), "v")
     return "".join(p.buf)
 
 

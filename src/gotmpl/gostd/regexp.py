@@ -14,27 +14,28 @@ and behaves as Go treats such a byte: one character that decodes to U+FFFD
 in an input is treated the same way; in a pattern, any surrogate is Go's
 "invalid UTF-8" error.  Offsets (``find_string_index``) count characters, not bytes.
 
-Matching calls take ``timeout`` (seconds, default :data:`DEFAULT_TIMEOUT`) and
-raise :class:`RegexpTimeout` when it runs out; ``regex`` measures it in CPU
-time of the matching thread, so wall-clock time can be longer on a busy machine.
+Matching calls take ``timeout`` (seconds; ``None`` for no limit) and raise
+:class:`RegexpTimeout` when it runs out; ``regex`` measures it in CPU time of
+the matching thread, so wall-clock time can be longer on a busy machine.
+
+A pattern nested too deeply for ``regex``'s recursive compiler on one thread's
+stack (Go allows 1000 levels) is matched by the linear-time automaton alone.
 """
 
 from __future__ import annotations
 
 import bisect
-import contextlib
 import functools
 import math
-import sys
-import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any, NoReturn, TypeVar
 
 import regex as _rx
 
+from ..exec import stack
+
 __all__ = [
-    "DEFAULT_TIMEOUT",
     "Regexp",
     "RegexpError",
     "RegexpTimeout",
@@ -42,12 +43,6 @@ __all__ = [
     "match_string",
     "quote_meta",
 ]
-
-#: Time limit in seconds for one matching call (``match_string``,
-#: ``replace_all_string``, ...) when the call gives no ``timeout``.  Read at call
-#: time, so assigning to it changes the default; ``None`` or ``math.inf`` means
-#: no limit.
-DEFAULT_TIMEOUT: float | None = 1.0
 
 _CACHE_SIZE = 512
 
@@ -1556,31 +1551,18 @@ def _nesting_depth(text: str) -> int:
     return best
 
 
-_recursion_lock = threading.Lock()
+# regex's compiler recurses up to five frames per level of parentheses (measured).
+_REGEX_LEVEL_FRAMES = 6
 
 
-@contextlib.contextmanager
-def _room_for(depth: int) -> Iterator[None]:
-    """Python's recursion limit raised for ``depth`` levels of a few frames each.
-
-    Go allows patterns nested 1000 deep; regex's parser and _Program both
-    recurse a few Python frames per level.
-    """
-    with _recursion_lock:
-        old = sys.getrecursionlimit()
-        sys.setrecursionlimit(max(old, 10 * depth + 2000))
-        try:
-            yield
-        finally:
-            sys.setrecursionlimit(old)
-
-
-def _compile_regex(text: str) -> _rx.Pattern[str]:
-    depth = _nesting_depth(text)
-    if depth < 100:
-        return _rx.compile(text)
-    with _room_for(depth):
-        return _rx.compile(text)
+def _compile_regex(text: str) -> _rx.Pattern[str] | None:
+    """``text`` compiled by regex, or None when its nesting needs more stack than a
+    thread has: the automaton then does all the matching."""
+    frames = _REGEX_LEVEL_FRAMES * _nesting_depth(text) + 30
+    try:
+        return stack.with_room(frames, _rx.compile, text)
+    except RecursionError:
+        return None
 
 
 # ---------------------------------------------------------------------------
@@ -1627,22 +1609,40 @@ def _holds(op: int, s: str, pos: int) -> bool:
     return (before != after) == (op == _WORD_B)
 
 
-def _nullable(node: _Node) -> bool:
-    """Whether ``node`` can match the empty string."""
-    op = node.op
-    if op == _LIT:
-        return not node.runes
-    if op in (_CLASS, _ANY_CHAR, _ANY_NOT_NL):
-        return False
-    if op in (_CAPTURE, _PLUS):
-        return _nullable(node.subs[0])
-    if op == _REPEAT:
-        return node.min == 0 or _nullable(node.subs[0])
-    if op == _CONCAT:
-        return all(_nullable(sub) for sub in node.subs)
-    if op == _ALTERNATE:
-        return any(_nullable(sub) for sub in node.subs)
-    return True  # empty-width assertions, empty, star, quest
+def _nullable(root: _Node) -> bool:
+    """Whether ``root`` can match the empty string (trees are up to 1000 levels deep,
+    so the walk keeps its own stack)."""
+    known: dict[int, bool] = {}
+    todo: list[tuple[_Node, bool]] = [(root, False)]
+    while todo:
+        node, expanded = todo.pop()
+        op = node.op
+        if op in (_CAPTURE, _PLUS, _REPEAT, _CONCAT, _ALTERNATE) and not expanded:
+            todo.append((node, True))
+            todo.extend((sub, False) for sub in node.subs)
+            continue
+        if op == _LIT:
+            nullable = not node.runes
+        elif op in (_CLASS, _ANY_CHAR, _ANY_NOT_NL):
+            nullable = False
+        elif op in (_CAPTURE, _PLUS):
+            nullable = known[id(node.subs[0])]
+        elif op == _REPEAT:
+            nullable = node.min == 0 or known[id(node.subs[0])]
+        elif op == _CONCAT:
+            nullable = all(known[id(sub)] for sub in node.subs)
+        elif op == _ALTERNATE:
+            nullable = any(known[id(sub)] for sub in node.subs)
+        else:  # empty-width assertions, empty, star, quest
+            nullable = True
+        known[id(node)] = nullable
+    return known[id(root)]
+
+
+# _Program.emit looks at the stack every _EMIT_LEVELS levels of the tree, each
+# taking at most _EMIT_LEVEL_FRAMES frames (emit, emit_node, star, quest, plus).
+_EMIT_LEVELS = 16
+_EMIT_LEVEL_FRAMES = 8
 
 
 class _Program:
@@ -1651,6 +1651,7 @@ class _Program:
     def __init__(self, root: _Node, ncap: int) -> None:
         self.slots = 2 * (ncap + 1)
         self.code: list[list] = []
+        self.level = 0  # of the tree, while emitting
         self.add(_SAVE, 0)
         self.emit(root)
         self.add(_SAVE, 1)
@@ -1661,6 +1662,18 @@ class _Program:
         return len(self.code) - 1
 
     def emit(self, node: _Node) -> None:
+        # Trees are up to 1000 levels deep, a few frames each: every so many
+        # levels, the rest is emitted where the stack has room (exec.stack).
+        self.level += 1
+        try:
+            if self.level % _EMIT_LEVELS:
+                self.emit_node(node)
+            else:
+                stack.with_room(_EMIT_LEVELS * _EMIT_LEVEL_FRAMES, self.emit_node, node)
+        finally:
+            self.level -= 1
+
+    def emit_node(self, node: _Node) -> None:
         op = node.op
         if op == _LIT:
             fold = bool(node.flags & _FOLD_CASE)
@@ -1747,14 +1760,13 @@ class _Program:
             return
         for _ in range(lo):
             self.emit(sub)
-
-        def nested(depth: int) -> None:
+        # The optional copies nest, and all of them are left at the same place.
+        splits = []
+        for _ in range(hi - lo):
+            splits.append(self.add(_SPLIT))
             self.emit(sub)
-            if depth > 1:
-                self.quest(lambda: nested(depth - 1), greedy)
-
-        if hi > lo:
-            self.quest(lambda: nested(hi - lo), greedy)
+        for at in splits:
+            self.split(at, at + 1, len(self.code), greedy)
 
     def find(self, s: str, start: int, deadline: _Deadline) -> list[int] | None:
         """Go's leftmost-first match at or after ``start``: its group boundaries
@@ -1825,7 +1837,7 @@ class _Program:
 
 
 class _Found:
-    """A match found by the automaton, with the methods the replace loop uses."""
+    """A match found by the automaton, with the methods of regex's matches in use."""
 
     __slots__ = ("caps", "string")
 
@@ -1835,6 +1847,12 @@ class _Found:
 
     def span(self) -> tuple[int, int]:
         return self.caps[0], self.caps[1]
+
+    def start(self) -> int:
+        return self.caps[0]
+
+    def end(self) -> int:
+        return self.caps[1]
 
     def group(self) -> str:
         return self.string[self.caps[0] : self.caps[1]]
@@ -1852,8 +1870,6 @@ class _Deadline:
     __slots__ = ("end", "limit")
 
     def __init__(self, timeout: float | None) -> None:
-        if timeout is None:
-            timeout = DEFAULT_TIMEOUT
         if timeout is None or math.isinf(timeout):
             self.limit = None
             self.end = math.inf
@@ -1886,8 +1902,8 @@ class Regexp:
         pattern: str,
         translated: str,
         names: list[str],
-        find: _rx.Pattern[str],
-        groups: _rx.Pattern[str],
+        find: _rx.Pattern[str] | None,
+        groups: _rx.Pattern[str] | None,
         tree: _Node,
     ) -> None:
         #: The source text (Go's ``String()``).
@@ -1896,8 +1912,11 @@ class Regexp:
         self.translated = translated
         self._names = names
         self._group_keys = [f"g{i}" for i in range(1, len(names))]
-        self._find = find  # finds matches; may disagree with Go on group contents
-        self._groups_prog = groups  # exact groups (the same object when possible)
+        # Finds matches, but may disagree with Go on group contents; and the exact
+        # groups (the same object when possible). Both None when the pattern
+        # nests too deeply for regex: the automaton does all the matching.
+        self._find = find
+        self._groups_prog = groups
         self._tree = tree
         self._program: _Program | None = None  # built on first need
 
@@ -1940,7 +1959,12 @@ class Regexp:
         except TimeoutError:
             self._timed_out(s, deadline)
 
-    def _search(self, s: str, pos: int, deadline: _Deadline) -> _rx.Match[str] | None:
+    def _search(self, s: str, pos: int, deadline: _Deadline) -> _rx.Match[str] | _Found | None:
+        if self._find is None:
+            try:
+                return self._finder(deadline)(s, pos)
+            except TimeoutError:
+                self._timed_out(s, deadline)
         return self._run(self._find, s, pos, deadline, anchored=False)
 
     def _timed_out(self, s: str, deadline: _Deadline) -> NoReturn:
@@ -1949,20 +1973,23 @@ class Regexp:
             f"took longer than the {deadline.limit:g}s time limit"
         ) from None
 
-    def _groups(self, m: _rx.Match[str], deadline: _Deadline) -> list[str | None]:
+    def _groups(self, m: _rx.Match[str] | _Found, deadline: _Deadline) -> list[str | None]:
         """The match and Go's groups (None where a group did not take part)."""
+        if isinstance(m, _Found):
+            return m.groups()
         if not self._group_keys:
             return [m.group()]
         if self._groups_prog is not self._find:
+            assert self._groups_prog is not None
             # Same start and end by construction; only the groups can differ.
             exact = self._run(self._groups_prog, m.string, m.start(), deadline, anchored=True)
             if exact is not None:
                 m = exact
         return list(m.group(0, *self._group_keys))
 
-    def _matches(self, s: str, n: int, deadline: _Deadline) -> list[_rx.Match[str]]:
+    def _matches(self, s: str, n: int, deadline: _Deadline) -> list[_rx.Match[str] | _Found]:
         """Go's successive-match loop (FindAll*): no empty match right after a match."""
-        out: list[_rx.Match[str]] = []
+        out: list[_rx.Match[str] | _Found] = []
         if n == 0:
             return out
         pos, prev_end, end = 0, -1, len(s)
@@ -1986,7 +2013,7 @@ class Regexp:
 
     # -- Go's methods ------------------------------------------------------------
 
-    def match_string(self, s: str, *, timeout: float | None = None) -> bool:
+    def match_string(self, s: str, *, timeout: float | None) -> bool:
         """Whether ``s`` contains a match (Go's MatchString)."""
         return self._answer(
             timeout,
@@ -2007,10 +2034,11 @@ class Regexp:
         automaton's within the rest; RegexpTimeout if the whole limit runs out."""
         deadline = _Deadline(timeout)
         share = _BACKTRACK_SHARE if deadline.limit is None else deadline.limit * 0.25
-        try:
-            return backtracking(_Deadline(min(share, _BACKTRACK_SHARE)))
-        except RegexpTimeout:
-            pass
+        if self._find is not None:
+            try:
+                return backtracking(_Deadline(min(share, _BACKTRACK_SHARE)))
+            except RegexpTimeout:
+                pass
         try:
             return automaton(deadline)
         except TimeoutError:
@@ -2018,38 +2046,37 @@ class Regexp:
 
     def _automaton(self) -> _Program:
         if self._program is None:
-            with _room_for(self._tree.height):
-                self._program = _Program(self._tree, len(self._names) - 1)
+            self._program = _Program(self._tree, len(self._names) - 1)
         return self._program
 
-    def find_string(self, s: str, *, timeout: float | None = None) -> str:
+    def find_string(self, s: str, *, timeout: float | None) -> str:
         """Text of the leftmost match, or "" (Go's FindString)."""
         m = self._search(s, 0, _Deadline(timeout))
         return m.group() if m else ""
 
-    def find_string_index(self, s: str, *, timeout: float | None = None) -> list[int] | None:
+    def find_string_index(self, s: str, *, timeout: float | None) -> list[int] | None:
         """[start, end] of the leftmost match in *character* offsets, or None."""
         m = self._search(s, 0, _Deadline(timeout))
         return list(m.span()) if m else None
 
-    def find_string_submatch(self, s: str, *, timeout: float | None = None) -> list[str] | None:
+    def find_string_submatch(self, s: str, *, timeout: float | None) -> list[str] | None:
         """The match and its groups ("" for groups that did not take part), or None."""
         deadline = _Deadline(timeout)
         m = self._search(s, 0, deadline)
         return None if m is None else [g or "" for g in self._groups(m, deadline)]
 
-    def find_all_string(self, s: str, n: int = -1, *, timeout: float | None = None) -> list[str]:
+    def find_all_string(self, s: str, n: int = -1, *, timeout: float | None) -> list[str]:
         """Up to ``n`` (all if n < 0) successive matches (Go's FindAllString; [] for nil)."""
         return [m.group() for m in self._matches(s, n, _Deadline(timeout))]
 
     def find_all_string_submatch(
-        self, s: str, n: int = -1, *, timeout: float | None = None
+        self, s: str, n: int = -1, *, timeout: float | None
     ) -> list[list[str]]:
         """Go's FindAllStringSubmatch ([] for nil)."""
         deadline = _Deadline(timeout)
         return [[g or "" for g in self._groups(m, deadline)] for m in self._matches(s, n, deadline)]
 
-    def split(self, s: str, n: int = -1, *, timeout: float | None = None) -> list[str]:
+    def split(self, s: str, n: int = -1, *, timeout: float | None) -> list[str]:
         """Go's Split: substrings between matches, at most ``n`` of them if n > 0."""
         if n == 0:
             return []
@@ -2068,7 +2095,7 @@ class Regexp:
             out.append(s[beg:])
         return out
 
-    def replace_all_string(self, src: str, repl: str, *, timeout: float | None = None) -> str:
+    def replace_all_string(self, src: str, repl: str, *, timeout: float | None) -> str:
         """Go's ReplaceAllString: ``$1``, ``${1}``, ``$name``, ``${name}``, ``$$`` in repl."""
         if "$" not in repl:
             return self.replace_all_literal_string(src, repl, timeout=timeout)
@@ -2083,9 +2110,7 @@ class Regexp:
             src,
         )
 
-    def replace_all_literal_string(
-        self, src: str, repl: str, *, timeout: float | None = None
-    ) -> str:
+    def replace_all_literal_string(self, src: str, repl: str, *, timeout: float | None) -> str:
         """Go's ReplaceAllLiteralString: repl is inserted as is."""
         return self._answer(
             timeout,
@@ -2095,7 +2120,7 @@ class Regexp:
         )
 
     def replace_all_string_func(
-        self, src: str, repl: Callable[[str], str], *, timeout: float | None = None
+        self, src: str, repl: Callable[[str], str], *, timeout: float | None
     ) -> str:
         """Go's ReplaceAllStringFunc (time spent in ``repl`` counts against the limit;
         when the automaton takes over, ``repl`` is called again from the start)."""
@@ -2106,7 +2131,9 @@ class Regexp:
             src,
         )
 
-    def _searcher(self, deadline: _Deadline) -> Callable[[str, int], _rx.Match[str] | None]:
+    def _searcher(
+        self, deadline: _Deadline
+    ) -> Callable[[str, int], _rx.Match[str] | _Found | None]:
         return lambda s, pos: self._search(s, pos, deadline)
 
     def _finder(self, deadline: _Deadline) -> Callable[[str, int], _Found | None]:
@@ -2176,7 +2203,9 @@ class Regexp:
 @functools.lru_cache(maxsize=1)
 def _name_char_matcher() -> Callable[[str], object]:
     # Go's unicode.IsLetter / IsDigit, with Go's Unicode tables.
-    return compile(r"[\pL\p{Nd}_]")._find.match
+    find = compile(r"[\pL\p{Nd}_]")._find
+    assert find is not None  # a shallow pattern
+    return find.match
 
 
 def _is_name_char(c: str) -> bool:
@@ -2219,7 +2248,9 @@ def _compile_uncached(pattern: str) -> Regexp:
     fast = _Emitter(exact_captures=False).emit(root)
     exact = _Emitter(exact_captures=True).emit(root)
     prog = _compile_regex(fast)
-    prog_exact = prog if exact == fast else _compile_regex(exact)
+    prog_exact = prog if exact == fast or prog is None else _compile_regex(exact)
+    if prog_exact is None:
+        prog = None
     return Regexp(pattern, exact, parser.names, prog, prog_exact, root)
 
 
@@ -2234,7 +2265,7 @@ def compile(pattern: str) -> Regexp:
     return _compile_cached(pattern)
 
 
-def match_string(pattern: str, s: str, *, timeout: float | None = None) -> bool:
+def match_string(pattern: str, s: str, *, timeout: float | None) -> bool:
     """Go's ``regexp.MatchString(pattern, s)``."""
     return compile(pattern).match_string(s, timeout=timeout)
 

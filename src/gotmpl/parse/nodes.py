@@ -65,6 +65,28 @@ class Node:
     def location(self) -> tuple[int, int]:
         return self.src.location(self.pos)
 
+    def parts(self) -> tuple[str | Node, ...] | None:
+        """The texts and nodes whose strings, in order, make this node's; None for a
+        node without nodes inside, which defines ``__str__`` itself."""
+        return None
+
+    def __str__(self) -> str:
+        # Trees nest deeper than Python's recursion limit (thousands of parentheses
+        # or ifs), so the parts are written out with a stack of their own.
+        out: list[str] = []
+        todo: list[str | Node] = [self]
+        while todo:
+            item = todo.pop()
+            if isinstance(item, str):
+                out.append(item)
+                continue
+            parts = item.parts()
+            if parts is None:
+                out.append(str(item))
+            else:
+                todo.extend(reversed(parts))
+        return "".join(out)
+
 
 @dataclass(frozen=True, slots=True, eq=False)
 class TextNode(Node):
@@ -154,17 +176,24 @@ class ChainNode(Node):
     node: Operand
     fields: tuple[str, ...]
 
-    def __str__(self) -> str:
-        inner = f"({self.node})" if isinstance(self.node, PipeNode) else str(self.node)
-        return inner + "".join("." + f for f in self.fields)
+    def parts(self) -> tuple[str | Node, ...]:
+        fields = "".join("." + f for f in self.fields)
+        if isinstance(self.node, PipeNode):
+            return ("(", self.node, ")", fields)
+        return (self.node, fields)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
 class CommandNode(Node):
     args: tuple[Operand, ...]
 
-    def __str__(self) -> str:
-        return " ".join(f"({a})" if isinstance(a, PipeNode) else str(a) for a in self.args)
+    def parts(self) -> tuple[str | Node, ...]:
+        out: list[str | Node] = []
+        for a in self.args:
+            if out:
+                out.append(" ")
+            out += ("(", a, ")") if isinstance(a, PipeNode) else (a,)
+        return tuple(out)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -173,11 +202,14 @@ class PipeNode(Node):
     is_assign: bool
     cmds: tuple[CommandNode, ...]
 
-    def __str__(self) -> str:
+    def parts(self) -> tuple[str | Node, ...]:
         head = ""
         if self.decl:
             head = ", ".join(map(str, self.decl)) + (" = " if self.is_assign else " := ")
-        return head + " | ".join(map(str, self.cmds))
+        out: list[str | Node] = [head]
+        for i, cmd in enumerate(self.cmds):
+            out += (" | ", cmd) if i else (cmd,)
+        return tuple(out)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -191,16 +223,16 @@ class ActionNode(Node):
         start, end = self.extent
         return self.src.text[start:end]
 
-    def __str__(self) -> str:
-        return f"{self.src.left}{self.pipe}{self.src.right}"
+    def parts(self) -> tuple[str | Node, ...]:
+        return (self.src.left, self.pipe, self.src.right)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
 class ListNode(Node):
     nodes: tuple[Node, ...]
 
-    def __str__(self) -> str:
-        return "".join(map(str, self.nodes))
+    def parts(self) -> tuple[str | Node, ...]:
+        return self.nodes
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -213,12 +245,12 @@ class BranchNode(Node):
 
     keyword = ""
 
-    def __str__(self) -> str:
+    def parts(self) -> tuple[str | Node, ...]:
         left, right = self.src.left, self.src.right
-        out = f"{left}{self.keyword} {self.pipe}{right}{self.list}"
+        out: tuple[str | Node, ...] = (f"{left}{self.keyword} ", self.pipe, right, self.list)
         if self.else_list is not None:
-            out += f"{left}else{right}{self.else_list}"
-        return out + f"{left}end{right}"
+            out += (f"{left}else{right}", self.else_list)
+        return (*out, f"{left}end{right}")
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -241,9 +273,11 @@ class TemplateNode(Node):
     name: str
     pipe: PipeNode | None
 
-    def __str__(self) -> str:
-        pipe = f" {self.pipe}" if self.pipe is not None else ""
-        return f"{self.src.left}template {quote(self.name)}{pipe}{self.src.right}"
+    def parts(self) -> tuple[str | Node, ...]:
+        head = f"{self.src.left}template {quote(self.name)}"
+        if self.pipe is None:
+            return (head, self.src.right)
+        return (head, " ", self.pipe, self.src.right)
 
 
 @dataclass(frozen=True, slots=True, eq=False)

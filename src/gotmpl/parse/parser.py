@@ -18,7 +18,6 @@ from typing import Any
 from lark import Tree
 
 from ..errors import ParseError
-from ..exec.state import quiet_gc
 from ..gostd import fmt as gofmt
 from ..gostd import strconv, strings
 from .grammar import Stuck, lalr_driver
@@ -506,15 +505,8 @@ def parse(
     ``funcs`` holds every function name a template may call (builtins included).
     Raises ParseError with Go's message.
     """
-    # With the collector paused, and the tokens and parser stacks freed (on
-    # _parse's return) before it resumes, its one deferred pass sees only the trees.
-    with quiet_gc():
-        return _parse(name, text, left or "{{", right or "}}", funcs)
-
-
-def _parse(
-    name: str, text: str, left: str, right: str, funcs: Container[str]
-) -> dict[str, ListNode]:
+    left = left or "{{"
+    right = right or "}}"
     src = Source(name, text, left, right)
     toks = refine(lex(text, left, right, "break" not in funcs, "continue" not in funcs), name)
     with _lock:

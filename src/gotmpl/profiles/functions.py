@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .. import values
+from ..exec.state import regex_time_limit
 from ..gostd import base64 as gobase64
 from ..gostd import fmt as gofmt
 from ..gostd import json as gojson
@@ -99,7 +100,7 @@ def match(pattern: str, s: str) -> bool:
         rx = re2.compile(pattern)
     except re2.RegexpError as e:
         raise ValueError(str(e)) from None
-    return rx.match_string(s)
+    return rx.match_string(s, timeout=regex_time_limit())
 
 
 def re_replace_all(pattern: str, repl: str, text: str) -> str:
@@ -110,7 +111,7 @@ def re_replace_all(pattern: str, repl: str, text: str) -> str:
         # Go's MustCompile panics with this text; the template reports the panic.
         shown = f"`{pattern}`" if can_backquote(pattern) else quote(pattern)
         raise ValueError(f"regexp: Compile({shown}): {e}") from None
-    return rx.replace_all_string(text, repl)
+    return rx.replace_all_string(text, repl, timeout=regex_time_limit())
 
 
 def _time(t: Any) -> gotime.Time:
