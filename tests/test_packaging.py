@@ -31,7 +31,10 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     (wheel,) = dist.glob("gotmpl-*.whl")
     with zipfile.ZipFile(wheel) as z:
-        assert "gotmpl/parse/gotmpl.lark" in z.namelist()
+        names = z.namelist()
+    assert "gotmpl/parse/gotmpl.lark" in names
+    assert "gotmpl/py.typed" in names  # users' type checkers read gotmpl's hints
+    assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
     venv = work / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, cwd=work)
     bin_dir = venv / ("Scripts" if os.name == "nt" else "bin")
@@ -79,3 +82,13 @@ def test_console_script_renders_the_example(installed: Path, tmp_path: Path) -> 
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["payload"]["source"] == "CubeAPM"
+
+
+def test_ci_runs_the_readmes_second_command() -> None:
+    """.ci/run is the README's second command (linters and type check included)."""
+    readme = (ROOT / "README.md").read_text("utf-8")
+    blocks = readme.split("```sh\n")
+    second = blocks[2].split("\n", 1)[0]
+    for tool in ("ruff check", "ruff format --check", "mypy", "pytest"):
+        assert tool in second
+    assert second in (ROOT / ".ci" / "run").read_text("utf-8")

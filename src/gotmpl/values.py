@@ -182,30 +182,29 @@ def as_go(value: Any) -> Any:
     return value
 
 
+# The kind of a subclass of each Python type (bool before int, which it extends).
+_KIND_OF_BASES: tuple[tuple[type | tuple[type, ...], int], ...] = (
+    (bool, BOOL),
+    (int, INT),
+    (float, FLOAT),
+    (complex, COMPLEX),
+    (str, STRING),
+    ((bytes, bytearray), SLICE),
+    (Mapping, MAP),
+    (Sequence, SLICE),
+    (_ROUTINES, FUNC),
+)
+
+
 @_per_class
 def class_kind(cls: type) -> int:
     """The Go kind of instances of ``cls``."""
     declared = getattr(cls, "__go_kind__", None)
     if declared is not None:
         return _KIND_NAMES[declared]
-    if issubclass(cls, bool):
-        return BOOL
-    if issubclass(cls, int):
-        return INT
-    if issubclass(cls, float):
-        return FLOAT
-    if issubclass(cls, complex):
-        return COMPLEX
-    if issubclass(cls, str):
-        return STRING
-    if issubclass(cls, (bytes, bytearray)):
-        return SLICE
-    if issubclass(cls, Mapping):
-        return MAP
-    if issubclass(cls, Sequence):
-        return SLICE
-    if issubclass(cls, _ROUTINES):
-        return FUNC
+    for bases, k in _KIND_OF_BASES:
+        if issubclass(cls, bases):
+            return k
     if issubclass(cls, (datetime.datetime, datetime.timedelta)):
         return STRUCT if issubclass(cls, datetime.datetime) else INT
     if getattr(cls, "__go_type__", "").startswith("*"):

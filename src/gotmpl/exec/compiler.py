@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Mapping, Sized
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from .. import values
@@ -88,34 +89,24 @@ _AS_INTERFACE: tuple[tuple[str, ...], tuple[str, ...]] = (
 )
 
 
+@dataclass(frozen=True, slots=True)
 class Options:
     """What compilation depends on besides the tree: the set's functions and builtins,
     the missingkey mode, and whether writes record which node made them (``trace``,
     for source maps)."""
 
-    __slots__ = ("builtins", "funcs", "missingkey", "trace")
-
-    def __init__(
-        self,
-        funcs: Mapping[str, Any],
-        builtins: Mapping[str, _builtins.Builtin],
-        missingkey: int,
-        trace: bool = False,
-    ) -> None:
-        self.funcs = funcs
-        self.builtins = builtins
-        self.missingkey = missingkey
-        self.trace = trace
+    funcs: Mapping[str, Any]
+    builtins: Mapping[str, _builtins.Builtin]
+    missingkey: int
+    trace: bool = False
 
 
+@dataclass(frozen=True, slots=True)
 class CompiledTemplate:
     """A template's runner and the size of its variable frame."""
 
-    __slots__ = ("frame_size", "run")
-
-    def __init__(self, run: Run, frame_size: int) -> None:
-        self.run = run
-        self.frame_size = frame_size
+    run: Run
+    frame_size: int
 
 
 def compile_template(name: str, root: ListNode, options: Options) -> CompiledTemplate:

@@ -1,7 +1,10 @@
 """Per-execution state, execution limits, and Go's execution error text.
 
-A compiled template is immutable and shared; everything one ``execute()`` call
-changes lives in its ``State``, so one template can run in many threads at once.
+A compiled template is shared by every execution. Renders change it only by
+filling per-class caches (how a name reads on a class), whose answers never
+change once found and which any thread may fill; everything else one
+``execute()`` changes lives in its ``State``, so one template can run in many
+threads at once.
 """
 
 from __future__ import annotations
@@ -181,23 +184,17 @@ class State:
             self.size += len(s)
 
     def _tick(self, node: Node, template: str) -> None:
+        limits = self.limits
+        assert limits is not None  # ticking is on only with limits
         if self.budget >= 0:
             if self.budget == 0:
                 raise exec_error(
-                    template,
-                    node,
-                    "step limit exceeded (%d)",
-                    self.limits.steps,  # type: ignore[union-attr]
-                    cls=LimitExceeded,
+                    template, node, "step limit exceeded (%d)", limits.steps, cls=LimitExceeded
                 )
             self.budget -= 1
         if self.deadline and time.monotonic() > self.deadline:
             raise exec_error(
-                template,
-                node,
-                "time limit exceeded (%vs)",
-                self.limits.seconds,  # type: ignore[union-attr]
-                cls=LimitExceeded,
+                template, node, "time limit exceeded (%vs)", limits.seconds, cls=LimitExceeded
             )
 
 

@@ -23,6 +23,7 @@ import contextlib
 import datetime
 import functools
 import math
+import operator
 import struct
 from collections.abc import Callable, Iterator
 from fractions import Fraction
@@ -411,6 +412,21 @@ def _float_size(v: Any) -> int:
     return 32 if getattr(type(v), "__go_kind__", None) in ("float32", "complex64") else 64
 
 
+# The flags Go's catchPanic saves and restores around a panicking method.
+_FLAG_NAMES = (
+    "wid_present",
+    "prec_present",
+    "minus",
+    "plus",
+    "sharp",
+    "space",
+    "zero",
+    "plus_v",
+    "sharp_v",
+)
+_SAVED_FLAGS = operator.attrgetter(*_FLAG_NAMES)
+
+
 class _Printer:
     """Go's pp and fmt structs: an output buffer and the flags of the current verb."""
 
@@ -449,31 +465,12 @@ class _Printer:
         self.plus_v = self.sharp_v = False
         self.wid = self.prec = 0
 
-    def _flags(self) -> tuple:
-        return (
-            self.wid_present,
-            self.prec_present,
-            self.minus,
-            self.plus,
-            self.sharp,
-            self.space,
-            self.zero,
-            self.plus_v,
-            self.sharp_v,
-        )
+    def _flags(self) -> tuple[Any, ...]:
+        return _SAVED_FLAGS(self)
 
-    def _set_flags(self, f: tuple) -> None:
-        (
-            self.wid_present,
-            self.prec_present,
-            self.minus,
-            self.plus,
-            self.sharp,
-            self.space,
-            self.zero,
-            self.plus_v,
-            self.sharp_v,
-        ) = f
+    def _set_flags(self, saved: tuple[Any, ...]) -> None:
+        for name, value in zip(_FLAG_NAMES, saved, strict=True):
+            setattr(self, name, value)
 
     # -- fmt: padding and basic items --
 

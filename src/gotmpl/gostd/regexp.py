@@ -29,6 +29,7 @@ import functools
 import math
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, NoReturn, TypeVar
 
 import regex as _rx
@@ -362,27 +363,17 @@ _SCRIPT_BY_CANON = {_canonical_name(s): s for s in _GO_SCRIPTS}
 _ALIAS_BY_CANON = {_canonical_name(k): v for k, v in _GO_CATEGORY_ALIASES.items()}
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class _Table:
     """A Go Unicode table: explicit ranges, or a ``regex`` property (``gc=..``/``sc=..``)."""
 
-    __slots__ = ("folds", "has_unassigned", "prop", "ranges", "sign")
-
-    def __init__(
-        self,
-        *,
-        ranges: Ranges | None = None,
-        prop: str | None = None,
-        sign: int = 1,
-        has_unassigned: bool = False,
-        folds: bool = True,
-    ) -> None:
-        self.ranges = ranges
-        self.prop = prop
-        self.sign = sign
-        # Whether Go's table holds the code points it considers unassigned.
-        self.has_unassigned = has_unassigned
-        # Whether (?i) adds case variants (Go has no fold table for LC).
-        self.folds = folds
+    ranges: Ranges | None = None
+    prop: str | None = None
+    sign: int = 1
+    # Whether Go's table holds the code points it considers unassigned.
+    has_unassigned: bool = False
+    # Whether (?i) adds case variants (Go has no fold table for LC).
+    folds: bool = True
 
 
 def _unicode_table(name: str) -> _Table | None:
@@ -665,7 +656,7 @@ class _Node:
         self.max = 0
         self.cap = 0
         self.name = ""
-        self.height = 1 + max((s.height for s in self.subs), default=0)
+        self.height: int = 1 + max((s.height for s in self.subs), default=0)
         self.size = 1
 
     def calc_size(self) -> int:
@@ -1040,7 +1031,9 @@ class _Parser:
         s = self.whole
         if t + 1 < len(s) and s[t] == "\\" and s[t + 1] in "dDsSwW":
             letter = s[t + 1]
-            cls.add_group(_PERL_GROUPS[letter.lower()], letter.isupper(), self.flags & _FOLD_CASE)
+            cls.add_group(
+                _PERL_GROUPS[letter.lower()], letter.isupper(), bool(self.flags & _FOLD_CASE)
+            )
             return t + 2
         return -1
 
@@ -1055,7 +1048,7 @@ class _Parser:
         group = _POSIX_GROUPS.get(inner[1:] if negated else inner)
         if group is None:
             raise RegexpError(_ERR_INVALID_CHAR_RANGE, name)
-        cls.add_group(group, negated, self.flags & _FOLD_CASE)
+        cls.add_group(group, negated, bool(self.flags & _FOLD_CASE))
         return end + 2
 
     def parse_unicode_class(self, t: int, cls: _Class) -> int:

@@ -33,7 +33,10 @@ import os
 import threading
 import time as _time
 import zipfile
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
 
 from .arith import quo, rem
 from .strconv import go_bytes, go_string
@@ -433,47 +436,46 @@ _LONG_DAYS = ("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", 
 _SHORT_DAYS = tuple(d[:3] for d in _LONG_DAYS)
 
 
-class Month(int):
+class _Named(int):
+    """A Go integer type whose String() names its values (Month, Weekday)."""
+
+    __slots__ = ()
+    _names: tuple[str, ...]
+    _first: int  # the value of the first name
+
+    def __new__(cls, value: int) -> Self:
+        return super().__new__(cls, _i64(int(value)))
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({int(self)})"
+
+    def __str__(self) -> str:
+        return self.String()
+
+    def String(self) -> str:
+        i = self - self._first
+        if 0 <= i < len(self._names):
+            return self._names[i]
+        # Go prints the value reinterpreted as uint64.
+        return f"%!{type(self).__name__}({int(self) & _M64})"
+
+
+class Month(_Named):
     """Go's ``time.Month`` (January == 1)."""
 
     __go_type__ = "time.Month"
     __slots__ = ()
-
-    def __new__(cls, value: int) -> Month:
-        return super().__new__(cls, _i64(int(value)))
-
-    def __repr__(self) -> str:
-        return f"Month({int(self)})"
-
-    def __str__(self) -> str:
-        return self.String()
-
-    def String(self) -> str:
-        if 1 <= self <= 12:
-            return _LONG_MONTHS[self - 1]
-        # Go prints the value reinterpreted as uint64.
-        return f"%!Month({int(self) & _M64})"
+    _names = _LONG_MONTHS
+    _first = 1
 
 
-class Weekday(int):
+class Weekday(_Named):
     """Go's ``time.Weekday`` (Sunday == 0)."""
 
     __go_type__ = "time.Weekday"
     __slots__ = ()
-
-    def __new__(cls, value: int) -> Weekday:
-        return super().__new__(cls, _i64(int(value)))
-
-    def __repr__(self) -> str:
-        return f"Weekday({int(self)})"
-
-    def __str__(self) -> str:
-        return self.String()
-
-    def String(self) -> str:
-        if 0 <= self <= 6:
-            return _LONG_DAYS[self]
-        return f"%!Weekday({int(self) & _M64})"
+    _names = _LONG_DAYS
+    _first = 0
 
 
 # ---------------------------------------------------------------------------
@@ -1216,34 +1218,10 @@ _SHORT_ZONES = frozenset((_K_ISO_SHORT_TZ, _K_NUM_SHORT_TZ))
 _SECONDS_ZONES = frozenset(
     (_K_ISO_SECONDS_TZ, _K_NUM_SECONDS_TZ, _K_ISO_COLON_SECONDS_TZ, _K_NUM_COLON_SECONDS_TZ)
 )
-_NEED_DATE = frozenset(
-    (
-        _K_LONG_MONTH,
-        _K_MONTH,
-        _K_NUM_MONTH,
-        _K_ZERO_MONTH,
-        _K_LONG_WEEKDAY,
-        _K_WEEKDAY,
-        _K_DAY,
-        _K_UNDER_DAY,
-        _K_ZERO_DAY,
-        _K_LONG_YEAR,
-        _K_YEAR,
-    )
-)
-_NEED_CLOCK = frozenset(
-    (
-        _K_HOUR,
-        _K_HOUR12,
-        _K_ZERO_HOUR12,
-        _K_MINUTE,
-        _K_ZERO_MINUTE,
-        _K_SECOND,
-        _K_ZERO_SECOND,
-        _K_PM,
-        _K_LOWER_PM,
-    )
-)
+# Elements whose formatting needs the calendar date, and those that need the
+# clock (the kinds of each are consecutive but for the year and the AM/PM ones).
+_NEED_DATE = frozenset((*range(_K_LONG_MONTH, _K_ZERO_DAY + 1), _K_LONG_YEAR, _K_YEAR))
+_NEED_CLOCK = frozenset((*range(_K_HOUR, _K_ZERO_SECOND + 1), _K_PM, _K_LOWER_PM))
 
 
 def _find_element(layout: str, start: int) -> tuple[int, int, int, int, str]:
@@ -1512,26 +1490,27 @@ class Time:
     def __hash__(self) -> int:
         return hash((self._sec, self._nsec, self._loc.name))
 
-    # Ordering follows the instant, as Go's Before/After do.
-    def __lt__(self, other: object) -> bool:
+    # Ordering follows the instant, as Go's Before, After and Compare do.
+    def _instant(self, other: object) -> tuple[tuple[int, int], tuple[int, int]] | None:
         if not isinstance(other, Time):
-            return NotImplemented
-        return self.Before(other)
+            return None
+        return (self._sec, self._nsec), (other._sec, other._nsec)
+
+    def __lt__(self, other: object) -> bool:
+        pair = self._instant(other)
+        return NotImplemented if pair is None else pair[0] < pair[1]
 
     def __le__(self, other: object) -> bool:
-        if not isinstance(other, Time):
-            return NotImplemented
-        return not self.After(other)
+        pair = self._instant(other)
+        return NotImplemented if pair is None else pair[0] <= pair[1]
 
     def __gt__(self, other: object) -> bool:
-        if not isinstance(other, Time):
-            return NotImplemented
-        return self.After(other)
+        pair = self._instant(other)
+        return NotImplemented if pair is None else pair[0] > pair[1]
 
     def __ge__(self, other: object) -> bool:
-        if not isinstance(other, Time):
-            return NotImplemented
-        return not self.Before(other)
+        pair = self._instant(other)
+        return NotImplemented if pair is None else pair[0] >= pair[1]
 
     def __repr__(self) -> str:
         return f"<gotime.Time {self.String()}>"

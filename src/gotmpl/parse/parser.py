@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections.abc import Container
+from dataclasses import dataclass
 from typing import Any
 
 from lark import Tree
@@ -20,31 +21,8 @@ from lark import Tree
 from ..errors import ParseError
 from ..gostd import fmt as gofmt
 from ..gostd import strconv, strings
+from . import nodes
 from .grammar import Stuck, lalr_driver
-from .nodes import (
-    ActionNode,
-    BoolNode,
-    BreakNode,
-    ChainNode,
-    CommandNode,
-    ContinueNode,
-    DotNode,
-    FieldNode,
-    IdentifierNode,
-    IfNode,
-    ListNode,
-    NilNode,
-    Node,
-    NumberNode,
-    PipeNode,
-    RangeNode,
-    Source,
-    StringNode,
-    TemplateNode,
-    TextNode,
-    VariableNode,
-    WithNode,
-)
 from .scanner import Tok, lex, refine, token_text
 
 __all__ = ["MAX_PAREN_DEPTH", "is_empty_tree", "parse"]
@@ -72,25 +50,21 @@ class _ElseMark:
         self.tok = tok
 
 
+@dataclass(frozen=True, slots=True)
 class _BlockHead:
     """The value of ``{{block "name" pipeline}}`` while its body is parsed."""
 
-    __slots__ = ("name", "name_tok", "pipe")
-
-    def __init__(self, name_tok: Tok, name: str, pipe: PipeNode) -> None:
-        self.name_tok = name_tok
-        self.name = name
-        self.pipe = pipe
+    name_tok: Tok
+    name: str
+    pipe: nodes.PipeNode
 
 
+@dataclass(frozen=True, slots=True)
 class _Name:
     """A template name: the string token and its unquoted text."""
 
-    __slots__ = ("text", "tok")
-
-    def __init__(self, tok: Tok, text: str) -> None:
-        self.tok = tok
-        self.text = text
+    tok: Tok
+    text: str
 
 
 class _Paren:
@@ -98,27 +72,27 @@ class _Paren:
 
     __slots__ = ("lparen", "pipe")
 
-    def __init__(self, lparen: Tok, pipe: PipeNode) -> None:
+    def __init__(self, lparen: Tok, pipe: nodes.PipeNode) -> None:
         self.lparen = lparen
         self.pipe = pipe
 
 
 _NO_ELSE = object()
-_LITERALS = (BoolNode, StringNode, NumberNode, NilNode, DotNode)
+_LITERALS = (nodes.BoolNode, nodes.StringNode, nodes.NumberNode, nodes.NilNode, nodes.DotNode)
 
 
-def is_empty_tree(node: Node | None) -> bool:
+def is_empty_tree(node: nodes.Node | None) -> bool:
     """Go's parse.IsEmptyTree: only space (by Go's definition) and comments."""
     if node is None:
         return True
-    if isinstance(node, ListNode):
+    if isinstance(node, nodes.ListNode):
         return all(is_empty_tree(n) for n in node.nodes)
-    if isinstance(node, TextNode):
+    if isinstance(node, nodes.TextNode):
         return not strings.trim_space(node.text)
     return False
 
 
-def _number(tok: Tok, src: Source) -> NumberNode:
+def _number(tok: Tok, src: nodes.Source) -> nodes.NumberNode:
     """Go's parse.Tree.newNumber: the constant under every type that can hold it."""
     text = tok.value
     if tok.type == "CHARCONST":
@@ -128,7 +102,7 @@ def _number(tok: Tok, src: Source) -> NumberNode:
             raise _Fail(tok, "%s", str(e)) from None
         if text[end:] != "'":
             raise _Fail(tok, "%s", f"malformed character constant: {text}")
-        return NumberNode(tok.pos, src, text, value, value, float(value), None)
+        return nodes.NumberNode(tok.pos, src, text, value, value, float(value), None)
     if tok.type == "COMPLEX":
         return _simplified_complex(tok, src, _parse_complex(text, tok))
     if text.endswith("i"):
@@ -167,7 +141,7 @@ def _number(tok: Tok, src: Source) -> NumberNode:
                     uint_value = int(float_value)
     if int_value is None and uint_value is None and float_value is None:
         raise _Fail(tok, "%s", f"illegal number syntax: {strconv.quote(text)}")
-    return NumberNode(tok.pos, src, text, int_value, uint_value, float_value, None)
+    return nodes.NumberNode(tok.pos, src, text, int_value, uint_value, float_value, None)
 
 
 def _parse_complex(text: str, tok: Tok) -> complex:
@@ -185,7 +159,7 @@ def _parse_complex(text: str, tok: Tok) -> complex:
         ) from None
 
 
-def _simplified_complex(tok: Tok, src: Source, c: complex) -> NumberNode:
+def _simplified_complex(tok: Tok, src: nodes.Source, c: complex) -> nodes.NumberNode:
     """Go's simplifyComplex: a complex with no imaginary part is also a float (and maybe an int)."""
     int_value = uint_value = float_value = None
     if c.imag == 0:
@@ -195,7 +169,7 @@ def _simplified_complex(tok: Tok, src: Source, c: complex) -> NumberNode:
                 int_value = int(float_value)
             if 0 <= float_value < (1 << 64):
                 uint_value = int(float_value)
-    return NumberNode(tok.pos, src, tok.value, int_value, uint_value, float_value, c)
+    return nodes.NumberNode(tok.pos, src, tok.value, int_value, uint_value, float_value, c)
 
 
 class Builder:
@@ -206,7 +180,7 @@ class Builder:
     One Builder serves one parse at a time; ``parse()`` holds a lock around it.
     """
 
-    def reset(self, src: Source, funcs: Container[str]) -> None:
+    def reset(self, src: nodes.Source, funcs: Container[str]) -> None:
         self.src = src
         self.funcs = funcs
         self.vars: list[str] = ["$"]
@@ -214,7 +188,7 @@ class Builder:
         self.range_depth = 0
         self.paren_depth = 0
         self.saved: list[tuple[list[str], int]] = []
-        self.trees: dict[str, ListNode] = {}
+        self.trees: dict[str, nodes.ListNode] = {}
         self.lookahead: Tok | None = None
 
     # -- helpers ---------------------------------------------------------------
@@ -222,30 +196,30 @@ class Builder:
     def _node(self, cls: type, pos: int, *args: Any) -> Any:
         return cls(pos, self.src, *args)
 
-    def term_of(self, tok: Tok) -> Node:
+    def term_of(self, tok: Tok) -> nodes.Node:
         """Go's term() for one token, with its checks."""
         t = tok.type
         src = self.src
         if t == "IDENT":
             if tok.value not in self.funcs:
                 raise _Fail(tok, "function %q not defined", tok.value)
-            return IdentifierNode(tok.pos, src, tok.value)
+            return nodes.IdentifierNode(tok.pos, src, tok.value)
         if t == "FIELD":
-            return FieldNode(tok.pos, src, (tok.value[1:],))
+            return nodes.FieldNode(tok.pos, src, (tok.value[1:],))
         if t == "VARIABLE":
             if tok.value not in self.vars:
                 raise _Fail(tok, "undefined variable %q", tok.value)
-            return VariableNode(tok.pos, src, (tok.value,))
+            return nodes.VariableNode(tok.pos, src, (tok.value,))
         if t == "DOT":
-            return DotNode(tok.pos, src)
+            return nodes.DotNode(tok.pos, src)
         if t == "NIL":
-            return NilNode(tok.pos, src)
+            return nodes.NilNode(tok.pos, src)
         if t == "BOOL":
-            return BoolNode(tok.pos, src, tok.value == "true")
+            return nodes.BoolNode(tok.pos, src, tok.value == "true")
         if t in ("NUMBER", "CHARCONST", "COMPLEX"):
             return _number(tok, src)
         if t in ("STRING", "RAWSTRING"):
-            return StringNode(tok.pos, src, tok.value, self.unquote(tok))
+            return nodes.StringNode(tok.pos, src, tok.value, self.unquote(tok))
         raise AssertionError(t)
 
     @staticmethod
@@ -255,7 +229,7 @@ class Builder:
         except strconv.SyntaxErr as e:
             raise _Fail(tok, "%s", str(e)) from None
 
-    def _add_tree(self, name: str, root: ListNode, at: Tok) -> None:
+    def _add_tree(self, name: str, root: nodes.ListNode, at: Tok) -> None:
         """Go's Tree.add: a second non-empty definition in one parse is an error."""
         existing = self.trees.get(name)
         if existing is None or is_empty_tree(existing):
@@ -274,10 +248,10 @@ class Builder:
     def _leave_definition(self) -> None:
         self.vars, self.range_depth = self.saved.pop()
 
-    def _list(self, items: list[Any], at: Tok | None) -> ListNode:
-        nodes = tuple(i for i in items if isinstance(i, Node))
-        pos = nodes[0].pos if nodes else (at.pos if at is not None else 0)
-        return ListNode(pos, self.src, nodes)
+    def _list(self, items: list[Any], at: Tok | None) -> nodes.ListNode:
+        kept = tuple(i for i in items if isinstance(i, nodes.Node))
+        pos = kept[0].pos if kept else (at.pos if at is not None else 0)
+        return nodes.ListNode(pos, self.src, kept)
 
     # -- terminals, once shifted -------------------------------------------------
 
@@ -312,20 +286,20 @@ class Builder:
 
     # -- rules -------------------------------------------------------------------
 
-    def start(self, children: list[Any]) -> ListNode:
+    def start(self, children: list[Any]) -> nodes.ListNode:
         return self._list(children, None)
 
-    def body(self, children: list[Any]) -> ListNode:
+    def body(self, children: list[Any]) -> nodes.ListNode:
         return self._list(children, self.lookahead)
 
-    def text(self, children: list[Tok]) -> TextNode:
+    def text(self, children: list[Tok]) -> nodes.TextNode:
         tok = children[0]
-        return TextNode(tok.pos, self.src, tok.value)
+        return nodes.TextNode(tok.pos, self.src, tok.value)
 
-    def action(self, children: list[Any]) -> ActionNode:
+    def action(self, children: list[Any]) -> nodes.ActionNode:
         ldelim, pipe, rdelim = children
         extent = (ldelim.pos, rdelim.pos + len(self.src.right))
-        return ActionNode(pipe.pos, self.src, pipe, extent)
+        return nodes.ActionNode(pipe.pos, self.src, pipe, extent)
 
     def name(self, children: list[Tok]) -> _Name:
         tok = children[0]
@@ -336,34 +310,34 @@ class Builder:
         self._leave_definition()
         self._add_tree(name.text, body, end_delim)
 
-    def _branch(self, cls: type, children: list[Any]) -> Node:
+    def _branch(self, cls: type, children: list[Any]) -> nodes.Node:
         pipe, body, tail = children[1], children[3], children[4]
         self._pop_scope()
         else_list = None if tail is _NO_ELSE else tail
         return cls(pipe.pos, self.src, pipe, body, else_list)
 
-    def if_node(self, children: list[Any]) -> Node:
-        return self._branch(IfNode, children)
+    def if_node(self, children: list[Any]) -> nodes.Node:
+        return self._branch(nodes.IfNode, children)
 
-    def with_node(self, children: list[Any]) -> Node:
-        return self._branch(WithNode, children)
+    def with_node(self, children: list[Any]) -> nodes.Node:
+        return self._branch(nodes.WithNode, children)
 
     def tail_end(self, children: list[Any]) -> object:
         return _NO_ELSE
 
-    def tail_else(self, children: list[Any]) -> ListNode:
+    def tail_else(self, children: list[Any]) -> nodes.ListNode:
         return children[1]
 
-    def _chained(self, cls: type, children: list[Any]) -> ListNode:
+    def _chained(self, cls: type, children: list[Any]) -> nodes.ListNode:
         # {{else if p}} is {{else}}{{if p}} whose {{end}} is shared.
         nested = self._branch(cls, children[1:])
-        return ListNode(children[1].pos, self.src, (nested,))
+        return nodes.ListNode(children[1].pos, self.src, (nested,))
 
-    def tail_else_if(self, children: list[Any]) -> ListNode:
-        return self._chained(IfNode, children)
+    def tail_else_if(self, children: list[Any]) -> nodes.ListNode:
+        return self._chained(nodes.IfNode, children)
 
-    def tail_else_with(self, children: list[Any]) -> ListNode:
-        return self._chained(WithNode, children)
+    def tail_else_with(self, children: list[Any]) -> nodes.ListNode:
+        return self._chained(nodes.WithNode, children)
 
     def else_open(self, children: list[Tok]) -> _ElseMark:
         return _ElseMark(children[0])
@@ -376,35 +350,35 @@ class Builder:
         self.range_depth -= 1
         return _ElseMark(children[0])
 
-    def range_node(self, children: list[Any]) -> RangeNode:
+    def range_node(self, children: list[Any]) -> nodes.RangeNode:
         pipe, body = children[1], children[3]
         else_list = children[5] if len(children) > 5 else None
         self._pop_scope()
-        return RangeNode(pipe.pos, self.src, pipe, body, else_list)
+        return nodes.RangeNode(pipe.pos, self.src, pipe, body, else_list)
 
-    def template_node(self, children: list[Any]) -> TemplateNode:
+    def template_node(self, children: list[Any]) -> nodes.TemplateNode:
         name = children[1]
-        pipe = children[-2] if isinstance(children[-2], PipeNode) else None
-        return TemplateNode(name.tok.pos, self.src, name.text, pipe)
+        pipe = children[-2] if isinstance(children[-2], nodes.PipeNode) else None
+        return nodes.TemplateNode(name.tok.pos, self.src, name.text, pipe)
 
     def block_open(self, children: list[Any]) -> _BlockHead:
         name, pipe = children[1], children[-2]
         self._enter_definition()
         return _BlockHead(name.tok, name.text, pipe)
 
-    def block_node(self, children: list[Any]) -> TemplateNode:
+    def block_node(self, children: list[Any]) -> nodes.TemplateNode:
         head, body, end_delim = children[0], children[1], children[3]
         self._leave_definition()
         self._add_tree(head.name, body, end_delim)
-        return TemplateNode(head.name_tok.pos, self.src, head.name, head.pipe)
+        return nodes.TemplateNode(head.name_tok.pos, self.src, head.name, head.pipe)
 
-    def break_node(self, children: list[Tok]) -> BreakNode:
+    def break_node(self, children: list[Tok]) -> nodes.BreakNode:
         self.check_loop_keyword(children[0], children[1])
-        return BreakNode(children[0].pos, self.src)
+        return nodes.BreakNode(children[0].pos, self.src)
 
-    def continue_node(self, children: list[Tok]) -> ContinueNode:
+    def continue_node(self, children: list[Tok]) -> nodes.ContinueNode:
         self.check_loop_keyword(children[0], children[1])
-        return ContinueNode(children[0].pos, self.src)
+        return nodes.ContinueNode(children[0].pos, self.src)
 
     def check_loop_keyword(self, keyword: Tok, end: Tok) -> None:
         if self.range_depth == 0:
@@ -415,7 +389,7 @@ class Builder:
         self.vars.extend(c.value for c in names)
         return names, children[-1].type == "ASSIGN"
 
-    def pipeline(self, children: list[Any]) -> PipeNode:
+    def pipeline(self, children: list[Any]) -> nodes.PipeNode:
         decl: list[Tok] = []
         is_assign = False
         if isinstance(children[0], tuple):
@@ -429,24 +403,24 @@ class Builder:
                 assert self.lookahead is not None
                 raise _Fail(self.lookahead, "non executable command in pipeline stage %d", stage)
         first = decl[0].pos if decl else cmds[0].pos
-        variables = tuple(VariableNode(v.pos, self.src, (v.value,)) for v in decl)
-        return PipeNode(first, self.src, variables, is_assign, tuple(cmds))
+        variables = tuple(nodes.VariableNode(v.pos, self.src, (v.value,)) for v in decl)
+        return nodes.PipeNode(first, self.src, variables, is_assign, tuple(cmds))
 
-    def commands(self, children: list[Any]) -> list[CommandNode]:
+    def commands(self, children: list[Any]) -> list[nodes.CommandNode]:
         if len(children) == 1:
             return [children[0]]
         children[0].append(children[2])
         return children[0]
 
-    def command(self, children: list[Any]) -> CommandNode:
+    def command(self, children: list[Any]) -> nodes.CommandNode:
         operands = [c for c in children if not isinstance(c, Tok)]
         first = operands[0]
         # Go positions a command at its first token: the "(" of a parenthesized term.
         pos = first.lparen.pos if isinstance(first, _Paren) else first.pos
         args = tuple(o.pipe if isinstance(o, _Paren) else o for o in operands)
-        return CommandNode(pos, self.src, args)
+        return nodes.CommandNode(pos, self.src, args)
 
-    def operand(self, children: list[Any]) -> Node | _Paren:
+    def operand(self, children: list[Any]) -> nodes.Node | _Paren:
         node = children[0]
         if len(children) == 1:
             return node
@@ -455,19 +429,19 @@ class Builder:
         fields = tuple(f.value[1:] for f in children[1:])
         chain_pos = children[1].pos
         self.check_chain(node, children[-1])
-        if isinstance(node, FieldNode):
-            return FieldNode(chain_pos, self.src, node.names + fields)
-        if isinstance(node, VariableNode):
-            return VariableNode(chain_pos, self.src, node.names + fields)
-        return ChainNode(chain_pos, self.src, node, fields)
+        if isinstance(node, nodes.FieldNode):
+            return nodes.FieldNode(chain_pos, self.src, node.names + fields)
+        if isinstance(node, nodes.VariableNode):
+            return nodes.VariableNode(chain_pos, self.src, node.names + fields)
+        return nodes.ChainNode(chain_pos, self.src, node, fields)
 
     @staticmethod
-    def check_chain(node: Node, last_field: Tok) -> None:
+    def check_chain(node: nodes.Node, last_field: Tok) -> None:
         # Go has peeked at the token right after the fields: on the last field's line.
         if isinstance(node, _LITERALS):
             raise _Fail(last_field, "unexpected . after term %q", str(node))
 
-    def term(self, children: list[Any]) -> Node | _Paren:
+    def term(self, children: list[Any]) -> nodes.Node | _Paren:
         if len(children) == 3:  # ( pipeline )
             return _Paren(children[0], children[1])
         return self.term_of(children[0])
@@ -476,8 +450,8 @@ class Builder:
 _builder = Builder()
 _lock = threading.Lock()
 _OPERAND_NODES = (
-    BoolNode, ChainNode, DotNode, FieldNode, IdentifierNode, NilNode, NumberNode, PipeNode,
-    StringNode, VariableNode,
+    nodes.BoolNode, nodes.ChainNode, nodes.DotNode, nodes.FieldNode, nodes.IdentifierNode, nodes.NilNode, nodes.NumberNode, nodes.PipeNode,
+    nodes.StringNode, nodes.VariableNode,
 )  # fmt: skip
 _PIPELINE_STARTS = frozenset(
     {"LDELIM", "IF", "WITH", "RANGE", "LPAREN", "PIPE", "DECLARE", "ASSIGN", "COMMA"}
@@ -499,7 +473,7 @@ _OPERAND_TOKENS = frozenset(
 
 def parse(
     name: str, text: str, left: str, right: str, funcs: Container[str]
-) -> dict[str, ListNode]:
+) -> dict[str, nodes.ListNode]:
     """Parses ``text`` as template ``name``: the trees Go's parse.Parse would return.
 
     ``funcs`` holds every function name a template may call (builtins included).
@@ -507,7 +481,7 @@ def parse(
     """
     left = left or "{{"
     right = right or "}}"
-    src = Source(name, text, left, right)
+    src = nodes.Source(name, text, left, right)
     toks = refine(lex(text, left, right, "break" not in funcs, "continue" not in funcs), name)
     with _lock:
         b = _builder
@@ -605,7 +579,7 @@ class _SyntaxErrors:
             or isinstance(stack[i - 1], Tree)
         ):
             i -= 1
-        if i > 0 and isinstance(stack[i - 1], Node):
+        if i > 0 and isinstance(stack[i - 1], nodes.Node):
             self.b.check_chain(stack[i - 1], last)
 
     def classify(self) -> _Fail:

@@ -251,7 +251,7 @@ class _Lexer:
                 self.emit("PIPE", "|", pos)
                 pos += 1
             elif c == '"':
-                pos = self._quote(pos)
+                pos = self._quoted(pos, '"', "STRING", "unterminated quoted string")
             elif c == "`":
                 end = text.find("`", pos + 1)
                 if end < 0:
@@ -261,7 +261,7 @@ class _Lexer:
             elif c == "$":
                 pos = self._field_or_variable(pos, "VARIABLE")
             elif c == "'":
-                pos = self._char(pos)
+                pos = self._quoted(pos, "'", "CHARCONST", "unterminated character constant")
             elif c == "." and pos + 1 < n and not ("0" <= text[pos + 1] <= "9"):
                 pos = self._field_or_variable(pos, "FIELD")
             elif c in "+-." or "0" <= c <= "9":
@@ -340,7 +340,9 @@ class _Lexer:
         self.emit(kind, self.text[pos:end], pos)
         return end
 
-    def _char(self, pos: int) -> int:
+    def _quoted(self, pos: int, close: str, kind: str, unterminated: str) -> int:
+        """Go's lexQuote and lexChar: up to the closing quote, skipping escapes; a
+        newline or the end of the text first is an error."""
         text = self.text
         i = pos + 1
         while True:
@@ -350,32 +352,13 @@ class _Lexer:
                 if nxt and nxt != "\n":
                     i += 2
                     continue
-                raise _LexError("unterminated character constant", pos)
+                raise _LexError(unterminated, pos)
             if c in ("", "\n"):
-                raise _LexError("unterminated character constant", pos)
+                raise _LexError(unterminated, pos)
             i += 1
-            if c == "'":
+            if c == close:
                 break
-        self.emit("CHARCONST", text[pos:i], pos)
-        return i
-
-    def _quote(self, pos: int) -> int:
-        text = self.text
-        i = pos + 1
-        while True:
-            c = text[i : i + 1]
-            if c == "\\":
-                nxt = text[i + 1 : i + 2]
-                if nxt and nxt != "\n":
-                    i += 2
-                    continue
-                raise _LexError("unterminated quoted string", pos)
-            if c in ("", "\n"):
-                raise _LexError("unterminated quoted string", pos)
-            i += 1
-            if c == '"':
-                break
-        self.emit("STRING", text[pos:i], pos)
+        self.emit(kind, text[pos:i], pos)
         return i
 
     def _scan_number(self, i: int) -> tuple[int, bool]:

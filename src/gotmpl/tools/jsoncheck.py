@@ -137,6 +137,9 @@ _AFTER_ITEM = 6  # after an array element: ',' or ']'
 _AFTER_MEMBER = 7  # after an object member: ',' or '}'
 _DONE = 8  # after the top-level value: nothing
 
+# After an array element or object member: what may follow, and the state after a comma.
+_AFTER_ELEMENT = {_AFTER_ITEM: (",]", _NEXT_ITEM), _AFTER_MEMBER: (",}", _NEXT_KEY)}
+
 _UNEXPECTED = {
     _VALUE: ("where a JSON value was expected", "Expecting value"),
     _FIRST_ITEM: ("where a JSON value was expected", "Expecting value"),
@@ -288,15 +291,9 @@ class _Scanner:
                     return self.fail(self.unexpected(i, state))
             elif state == _COLON and c == ":":
                 state = _VALUE
-            elif state == _AFTER_ITEM and c in ",]":
+            elif state in _AFTER_ELEMENT and c in _AFTER_ELEMENT[state][0]:
                 if c == ",":
-                    state, comma_at = _NEXT_ITEM, i
-                else:
-                    stack.pop()
-                    state = _after_value(stack)
-            elif state == _AFTER_MEMBER and c in ",}":
-                if c == ",":
-                    state, comma_at = _NEXT_KEY, i
+                    state, comma_at = _AFTER_ELEMENT[state][1], i
                 else:
                     stack.pop()
                     state = _after_value(stack)
