@@ -8,6 +8,7 @@ items written in as statements (:class:`Inline`).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -54,13 +55,13 @@ class Inline:
 
     def __init__(
         self,
-        lines: list[str],
+        lines: Sequence[str],
         names: dict[str, Any] | None = None,
         *,
         reads: dict[type, Any] | None = None,
         constant: bool = False,
     ) -> None:
-        self.lines = lines
+        self.lines = tuple(lines)
         self.names = names or {}
         self.reads = reads
         self.constant = constant
@@ -68,8 +69,8 @@ class Inline:
     def then(self, out: str, lines: list[str], names: dict[str, Any]) -> Inline:
         """These statements, assigning to the variable ``out``, followed by ``lines``."""
         assert not names.keys() & self.names.keys(), "placeholder used twice"
-        own = [line.replace("{out}", out) for line in self.lines]
-        return Inline(own + lines, {**self.names, **names})
+        own = _substituted(self.lines, (("out", out),))
+        return Inline(own + tuple(lines), {**self.names, **names})
 
 
 Item = Any  # a list item: a text (str), an Inline, or a runner run(st, dot, frame)
@@ -157,13 +158,11 @@ def call_statements(
         "result": result,
     }
     arguments = {f"a{i}": f"{{out}}_{i}" for i in range(len(operands))}
-    evaluations: list[list[str]] = []
+    evaluations: list[tuple[str, ...]] = []
     for i, operand in enumerate(operands):
-        prefix = f"o{i}_"
-        names.update({prefix + k: v for k, v in operand.names.items()})
-        renamed = {k: f"{{{prefix}{k}}}" for k in operand.names}
+        names.update({f"o{i}_{k}": v for k, v in operand.names.items()})
         evaluations.append(
-            [line.format_map(_Keep(renamed, out=arguments[f"a{i}"])) for line in operand.lines]
+            _rendered(operand.lines, tuple(operand.names), f"{{{{o{i}_{{}}}}}}", arguments[f"a{i}"])
         )
     lines = [line for evaluation in evaluations for line in evaluation]
     reads = [operand.reads for operand in operands if operand.reads is not None]
@@ -174,7 +173,7 @@ def call_statements(
         call = f"{{result}}({call})"
     indent = ""
     if shortcut is not None:
-        condition, value = (part.format_map(_Keep(arguments)) for part in shortcut)
+        condition, value = _substituted(shortcut, tuple(arguments.items()))
         lines += [f"if {condition}:", f"    {{out}} = {value}", "else:"]
         indent = "    "
     lines += [
@@ -188,7 +187,7 @@ def call_statements(
 
 def _read_once(
     operands: Sequence[Inline],
-    evaluations: list[list[str]],
+    evaluations: list[tuple[str, ...]],
     reads: list[dict[type, Any]],
     names: dict[str, Any],
 ) -> list[str]:
@@ -241,16 +240,34 @@ def command(statements: Inline) -> Callable[..., Any]:
 class _Keep(dict[str, str]):
     """Format arguments that leave unknown ``{placeholders}`` in place."""
 
-    def __init__(self, known: dict[str, str], **more: str) -> None:
-        super().__init__(known, **more)
-
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
 
 
+@functools.lru_cache(maxsize=4096)
+def _substituted(lines: tuple[str, ...], names: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
+    """``lines`` with each ``{name}`` of ``names`` replaced, other placeholders kept.
+
+    Templates repeat the same few shapes (a field read, a call of two operands),
+    so the same substitutions come back over and over; they are remembered.
+    """
+    mapping = _Keep(names)
+    return tuple(line.format_map(mapping) for line in lines)
+
+
+@functools.lru_cache(maxsize=4096)
+def _rendered(
+    lines: tuple[str, ...], keys: tuple[str, ...], rename: str, out: str, indent: str = ""
+) -> tuple[str, ...]:
+    """``lines``, indented, with each ``{key}`` renamed by the pattern ``rename`` (its
+    ``{}`` is the key) and ``{out}`` as ``out``."""
+    names = tuple((key, rename.format(key)) for key in keys)
+    return tuple(indent + line for line in _substituted(lines, (*names, ("out", out))))
+
+
 def _statements(items: list[Item], namespace: dict[str, Any], indent: str) -> list[str]:
     """Source lines running ``items`` in order; the objects they use go into ``namespace``."""
-    lines = []
+    lines: list[str] = []
     for i, item in enumerate(items):
         if isinstance(item, Inline):
             lines += _inline_lines(item, f"x{i}", namespace, indent)
@@ -262,11 +279,10 @@ def _statements(items: list[Item], namespace: dict[str, Any], indent: str) -> li
 
 def _inline_lines(
     item: Inline, prefix: str, namespace: dict[str, Any], indent: str, out: str = ""
-) -> list[str]:
-    local = {name: f"{prefix}_{name}" for name in item.names}
+) -> tuple[str, ...]:
     for name, obj in item.names.items():
-        namespace[local[name]] = obj
-    return [indent + line.format(out=out, **local) for line in item.lines]
+        namespace[f"{prefix}_{name}"] = obj
+    return _rendered(item.lines, tuple(item.names), prefix + "_{}", out, indent)
 
 
 _COMMON = {

@@ -664,8 +664,14 @@ class _Compiler:
 
     def getter(self, node: Node, blame: Node, name: str) -> Getter:
         """Go's evalField for ``.name`` without arguments (see lookup.field_getter)."""
-        method = self.member_call(node, blame, name, ())
-        return lookup.field_getter(name, node, blame, self.missingkey, self.error, method)
+        return lookup.field_getter(
+            name,
+            node,
+            blame,
+            self.missingkey,
+            self.error,
+            lambda: self.member_call(node, blame, name, ()),
+        )
 
     def member_call(
         self, node: Node, blame: Node, name: str, call_args: tuple[Node, ...]
@@ -811,8 +817,8 @@ class _Compiler:
             # (.A) is the pipeline's value, in which Go digs a nil out into no value.
             code = self.operand(inner, go_type)
             if go_type == VALUE:
-                code.lines.append("if {out} is None: {out} = MISSING")
-                code.reads = None  # the read alone is not the whole operand
+                # The read alone is no longer the whole operand: no reads.
+                return Inline([*code.lines, "if {out} is None: {out} = MISSING"], code.names)
             return code
         if isinstance(node, (StringNode, BoolNode, NumberNode)):
             try:

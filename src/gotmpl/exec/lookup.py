@@ -128,14 +128,15 @@ def field_getter(
     blame: Node,
     missingkey: int,
     error: ErrorAt,
-    call_method: Callable[..., Any],
+    method_caller_of_name: Callable[[], Callable[..., Any]],
 ) -> Getter:
     """Go's evalField for ``.name`` without arguments: ``get(st, receiver, container)``.
 
     A niladic method is called, a map indexed, a struct's field read. ``blame``
     is the node Go's state points at; a failed call blames ``node``.
-    ``call_method`` is the name's :func:`method_caller` without arguments, for
-    methods that are not plain niladic functions.
+    ``method_caller_of_name()`` makes the name's :func:`method_caller` without
+    arguments, for methods that are not plain niladic functions (made when first
+    needed: most names never need it).
 
     The getter's ``fasts`` attribute maps classes to their plain accessor once
     found (a Go-modelled class's field or key), for compiled code that reads the
@@ -145,6 +146,7 @@ def field_getter(
     resolved: dict[type, tuple[int, Any, Any]] = {}
     fasts: dict[type, Any] = {}  # class -> accessor for its plain field or key reads
     niladics: dict[type, Any] = {}  # class -> its method of this name, without arguments
+    call_method: list[Callable[..., Any]] = []  # the method caller, once made
     no_attribute = _NO_ATTRIBUTE
     as_go = values.as_go
 
@@ -198,7 +200,9 @@ def field_getter(
             except TypeError:
                 pass
         elif k in (METHOD, NO_VALUE, NIL):
-            return call_method(st, None, None, receiver, container, NO_FINAL)
+            if not call_method:
+                call_method.append(method_caller_of_name())
+            return call_method[0](st, None, None, receiver, container, NO_FINAL)
         raise error(
             blame,
             "can't evaluate field %s in type %s",
