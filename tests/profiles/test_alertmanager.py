@@ -269,3 +269,15 @@ def test_from_dict_errors_name_the_field(payload: Any, message: str) -> None:
 def test_from_dict_is_not_a_template_method() -> None:
     with pytest.raises(gotmpl.ExecError, match="can't evaluate field from_dict"):
         am.template().parse("{{ .from_dict }}").execute(am.Data())
+
+
+@pytest.mark.parametrize("text", ["\ud800", "\udcff", "2024\ud800"])
+def test_to_date_on_text_no_go_string_holds_answers_the_zero_time(text: str) -> None:
+    """A lone surrogate is a byte Go's parser rejects: toDate swallows the parse error and
+    answers the zero time, as it does for any text that is not a date."""
+    (recorded,) = [
+        c for c in CASES if c.get("template", "").endswith('{{ toDate "2006-01-02" "bad" }}')
+    ]
+    zero = recorded["want"]["output"].split("|")[1]
+    t = am.template("t").parse('{{ toDate "2006" .s }}|{{ toDate "2006-01-02" .s }}')
+    assert t.execute({"s": text}) == f"{zero}|{zero}"
