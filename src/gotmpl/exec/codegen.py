@@ -157,19 +157,42 @@ def call_statements(
         "raise_call_error": raise_call_error,
         "result": result,
     }
-    arguments = {f"a{i}": f"{{out}}_{i}" for i in range(len(operands))}
-    evaluations: list[tuple[str, ...]] = []
     for i, operand in enumerate(operands):
         names.update({f"o{i}_{k}": v for k, v in operand.names.items()})
-        evaluations.append(
-            _rendered(operand.lines, tuple(operand.names), f"{{{{o{i}_{{}}}}}}", arguments[f"a{i}"])
-        )
-    lines = [line for evaluation in evaluations for line in evaluation]
-    reads = [operand.reads for operand in operands if operand.reads is not None]
-    if reads and all(operand.reads is not None or operand.constant for operand in operands):
-        lines = _read_once(operands, evaluations, reads, names)
+    kinds = tuple(
+        _READ if o.reads is not None else _CONSTANT if o.constant else "" for o in operands
+    )
+    read_once = _READ in kinds and "" not in kinds
+    if read_once:
+        names.update(_read_once_names([o.reads for o in operands if o.reads is not None]))
+    shape = tuple((o.lines, tuple(o.names)) for o in operands)
+    lines = _call_lines(shape, kinds if read_once else None, result is not None, shortcut)
+    return Inline(lines, names)
+
+
+_READ, _CONSTANT = "read", "constant"
+
+
+@functools.lru_cache(maxsize=1024)
+def _call_lines(
+    operands: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...],
+    read_once: tuple[str, ...] | None,
+    converts: bool,
+    shortcut: tuple[str, str] | None,
+) -> tuple[str, ...]:
+    """The statements of call_statements for operands of these shapes (their lines and
+    placeholders); a call site's shape recurs across templates, its objects do not."""
+    arguments = {f"a{i}": f"{{out}}_{i}" for i in range(len(operands))}
+    evaluations = [
+        _rendered(lines, keys, f"{{{{o{i}_{{}}}}}}", arguments[f"a{i}"])
+        for i, (lines, keys) in enumerate(operands)
+    ]
+    if read_once is None:
+        lines = [line for evaluation in evaluations for line in evaluation]
+    else:
+        lines = _read_once(read_once, evaluations)
     call = f"{{func}}({', '.join(arguments.values())})"
-    if result is not None:
+    if converts:
         call = f"{{result}}({call})"
     indent = ""
     if shortcut is not None:
@@ -182,15 +205,22 @@ def call_statements(
         indent + "except Exception as e:",
         indent + "    {raise_call_error}({error}, {node}, {name}, e)",
     ]
-    return Inline(lines, names)
+    return tuple(lines)
 
 
-def _read_once(
-    operands: Sequence[Inline],
-    evaluations: list[tuple[str, ...]],
-    reads: list[dict[type, Any]],
-    names: dict[str, Any],
-) -> list[str]:
+def _read_once_names(reads: list[dict[type, Any]]) -> dict[str, Any]:
+    """The objects _read_once's statements use: the accessors found per class of dot,
+    and how to find them."""
+    by_class: dict[type, tuple[Any, ...]] = {}
+
+    def remember(cls: type) -> None:
+        found = tuple(table.get(cls) for table in reads)
+        by_class[cls] = found if None not in found else ()  # (): no way but the full one
+
+    return {"by_class": by_class, "remember": remember}
+
+
+def _read_once(kinds: tuple[str, ...], evaluations: list[tuple[str, ...]]) -> list[str]:
     """Operand statements for a call whose operands all read names of dot or are
     constants (``printf "%q: %q" (.Name) (.Value)``, ``eq .Status "firing"``).
 
@@ -198,19 +228,11 @@ def _read_once(
     reads run through them in place; until they are known, or when one of them
     fails, each operand is evaluated in full.
     """
-    by_class: dict[type, tuple[Any, ...]] = {}
-
-    def remember(cls: type) -> None:
-        found = tuple(table.get(cls) for table in reads)
-        by_class[cls] = found if None not in found else ()  # (): no way but the full one
-
-    names["by_class"] = by_class
-    names["remember"] = remember
     fast: list[str] = []
     j = 0
-    for i, (operand, evaluation) in enumerate(zip(operands, evaluations, strict=True)):
-        if operand.reads is None:
-            fast += evaluation  # a constant
+    for i, (kind, evaluation) in enumerate(zip(kinds, evaluations, strict=True)):
+        if kind == _CONSTANT:
+            fast += evaluation
         else:
             fast.append(f"{{out}}_{i} = {{out}}_read[{j}](dot)")
             j += 1

@@ -16,8 +16,6 @@ from collections.abc import Container
 from dataclasses import dataclass
 from typing import Any
 
-from lark import Tree
-
 from ..errors import ParseError
 from ..gostd import fmt as gofmt
 from ..gostd import strconv, strings
@@ -287,10 +285,25 @@ class Builder:
     # -- rules -------------------------------------------------------------------
 
     def start(self, children: list[Any]) -> nodes.ListNode:
-        return self._list(children, None)
+        return self._list(children[0], None)
 
     def body(self, children: list[Any]) -> nodes.ListNode:
-        return self._list(children, self.lookahead)
+        return self._list(children[0], self.lookahead)
+
+    # Lists: a first element, or none, and one more at a time (see the grammar).
+
+    def new_list(self, children: list[Any]) -> list[Any]:
+        return []
+
+    def one(self, children: list[Any]) -> list[Any]:
+        return children
+
+    def extended(self, children: list[Any]) -> list[Any]:
+        children[0].append(children[-1])
+        return children[0]
+
+    def item(self, children: list[Any]) -> Any:
+        return children[0]  # a control structure, built by its own rule
 
     def text(self, children: list[Tok]) -> nodes.TextNode:
         tok = children[0]
@@ -406,14 +419,8 @@ class Builder:
         variables = tuple(nodes.VariableNode(v.pos, self.src, (v.value,)) for v in decl)
         return nodes.PipeNode(first, self.src, variables, is_assign, tuple(cmds))
 
-    def commands(self, children: list[Any]) -> list[nodes.CommandNode]:
-        if len(children) == 1:
-            return [children[0]]
-        children[0].append(children[2])
-        return children[0]
-
     def command(self, children: list[Any]) -> nodes.CommandNode:
-        operands = [c for c in children if not isinstance(c, Tok)]
+        operands = children[0]
         first = operands[0]
         # Go positions a command at its first token: the "(" of a parenthesized term.
         pos = first.lparen.pos if isinstance(first, _Paren) else first.pos
@@ -426,9 +433,10 @@ class Builder:
             return node
         if isinstance(node, _Paren):
             node = node.pipe
-        fields = tuple(f.value[1:] for f in children[1:])
-        chain_pos = children[1].pos
-        self.check_chain(node, children[-1])
+        field_toks = children[1]
+        fields = tuple(f.value[1:] for f in field_toks)
+        chain_pos = field_toks[0].pos
+        self.check_chain(node, field_toks[-1])
         if isinstance(node, nodes.FieldNode):
             return nodes.FieldNode(chain_pos, self.src, node.names + fields)
         if isinstance(node, nodes.VariableNode):
@@ -447,12 +455,27 @@ class Builder:
         return self.term_of(children[0])
 
 
+def _is_field(value: Any) -> bool:
+    """A FIELD token, or the list of them a chain's fields are gathered in."""
+    if isinstance(value, list):
+        return bool(value) and _is_field(value[0])
+    return isinstance(value, Tok) and value.type == "FIELD"
+
+
 _builder = Builder()
 _lock = threading.Lock()
 _OPERAND_NODES = (
-    nodes.BoolNode, nodes.ChainNode, nodes.DotNode, nodes.FieldNode, nodes.IdentifierNode, nodes.NilNode, nodes.NumberNode, nodes.PipeNode,
-    nodes.StringNode, nodes.VariableNode,
-)  # fmt: skip
+    nodes.BoolNode,
+    nodes.ChainNode,
+    nodes.DotNode,
+    nodes.FieldNode,
+    nodes.IdentifierNode,
+    nodes.NilNode,
+    nodes.NumberNode,
+    nodes.PipeNode,
+    nodes.StringNode,
+    nodes.VariableNode,
+)
 _PIPELINE_STARTS = frozenset(
     {"LDELIM", "IF", "WITH", "RANGE", "LPAREN", "PIPE", "DECLARE", "ASSIGN", "COMMA"}
 )
@@ -569,15 +592,12 @@ class _SyntaxErrors:
     def check_field_run(self, last: Tok) -> None:
         """Fields on top of the stack after a reduced term are a chain on that term.
 
-        Lark keeps the fields read so far of ``term FIELD*`` as FIELD tokens and
-        (for the repetition) a Tree of them.
+        The fields read so far of ``term fields`` are on the stack as a list of
+        FIELD tokens (``fields``) and the FIELD token not yet added to it.
         """
         stack = self.stack
         i = len(stack) - 1
-        while i > 0 and (
-            (isinstance(stack[i - 1], Tok) and stack[i - 1].type == "FIELD")
-            or isinstance(stack[i - 1], Tree)
-        ):
+        while i > 0 and _is_field(stack[i - 1]):
             i -= 1
         if i > 0 and isinstance(stack[i - 1], nodes.Node):
             self.b.check_chain(stack[i - 1], last)
