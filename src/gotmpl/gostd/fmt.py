@@ -1355,9 +1355,10 @@ def _plain_verbs(fmt: str) -> tuple[list[str], list[str], str] | None:
         i = j + 2
 
 
+@functools.lru_cache(maxsize=512)
 def compile_format(fmt: str, count: int) -> Callable[..., str]:
     """``sprintf(fmt, *args)`` as a function of ``count`` operands, for a format fixed in
-    advance.
+    advance (a pure function: templates that repeat a format share it).
 
     A format made only of literal text and plain ``%s %v %q %d %t`` verbs, given
     as many operands as it has verbs, is one generated f-string that formats its
