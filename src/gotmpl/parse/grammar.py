@@ -11,7 +11,7 @@ through Python-level ``__eq__`` on every step).
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -53,34 +53,40 @@ class Stuck(Exception):
 
 
 class LalrDriver:
-    """Runs token streams through Lark's LALR table, calling the rule callbacks."""
+    """Runs token streams through Lark's LALR table, calling the rule callbacks.
 
-    def __init__(self, lark: Lark) -> None:
+    ``transformer.shift_hooks`` names its methods to call when a token of a type
+    is shifted; ``transformer.lookahead`` is set to each token before it is fed.
+    """
+
+    def __init__(self, lark: Lark, transformer: Any) -> None:
         table = lark.parser.parser._parse_table
         callbacks = lark._callbacks
-        # Each action: (is_shift, next state | rule length, rule name, callback).
-        self.table: dict[int, dict[str, tuple[bool, int, str, Callable[..., Any] | None]]] = {
+        hooks = {t: getattr(transformer, name) for t, name in transformer.shift_hooks.items()}
+        # Each action: a shift is (True, next state, hook or None); a reduce is
+        # (False, rule length, rule name, callback).
+        self.table: dict[int, dict[str, tuple[Any, ...]]] = {
             state: {
-                str(term): (True, arg, "", None)
+                str(term): (True, arg, hooks.get(str(term)))
                 if action is Shift
                 else (False, len(arg.expansion), str(arg.origin.name), callbacks[arg])
                 for term, (action, arg) in row.items()
             }
             for state, row in table.states.items()
         }
+        self.transformer = transformer
         self.start = table.start_states["start"]
         self.end = table.end_states["start"]
 
-    def parse(self, toks: Sequence[Any], observer: Any, shift_hooks: Any) -> Any:
-        """The value of ``start`` for ``toks`` (which end with ``$END``), or ``Stuck``.
-
-        ``observer.lookahead`` is set to each token before it is fed;
-        ``shift_hooks`` maps token types to callbacks run once such a token is shifted.
-        """
+    def parse(self, toks: Sequence[Any]) -> Any:
+        """The value of ``start`` for ``toks`` (which end with ``$END``), or ``Stuck``."""
         table = self.table
         end = self.end
+        observer = self.transformer
         states = [self.start]
         values: list[Any] = []
+        push_state = states.append
+        push_value = values.append
         for index, tok in enumerate(toks):
             t = tok.type
             observer.lookahead = tok
@@ -88,26 +94,25 @@ class LalrDriver:
                 action = table[states[-1]].get(t)
                 if action is None:
                     raise Stuck(index, values)
-                shift, arg, origin, callback = action
-                if shift:
-                    states.append(arg)
-                    values.append(tok)
-                    hook = shift_hooks.get(t)
-                    if hook is not None:
-                        hook(tok)
+                if action[0]:
+                    push_state(action[1])
+                    push_value(tok)
+                    if action[2] is not None:
+                        action[2](tok)
                     break
+                _, arg, origin, callback = action
                 if arg:
                     children = values[-arg:]
                     del states[-arg:]
                     del values[-arg:]
                 else:
                     children = []
-                value = callback(children)  # type: ignore[misc]
+                value = callback(children)
                 goto = table[states[-1]][origin][1]
                 if goto == end:
                     return value
-                states.append(goto)
-                values.append(value)
+                push_state(goto)
+                push_value(value)
         raise Stuck(len(toks) - 1, values)  # pragma: no cover - the stream ends in $END
 
 
@@ -122,4 +127,4 @@ def lalr_driver(transformer: Any) -> LalrDriver:
         start="start",
         strict=True,
     )
-    return LalrDriver(lark)
+    return LalrDriver(lark, transformer)

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Container
+from collections.abc import Container, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from ..errors import ParseError
 from ..gostd import fmt as gofmt
@@ -271,16 +271,15 @@ class Builder:
     def _close_paren(self, tok: Tok) -> None:
         self.paren_depth -= 1
 
-    @property
-    def shift_hooks(self) -> dict[str, Any]:
-        return {
-            "IF": self._open_scope,
-            "WITH": self._open_scope,
-            "RANGE": self._open_range,
-            "DEFINE": self._open_definition,
-            "LPAREN": self._open_paren,
-            "RPAREN": self._close_paren,
-        }
+    # What to do as soon as a token of a type is shifted (the driver calls these).
+    shift_hooks: ClassVar[Mapping[str, str]] = {
+        "IF": "_open_scope",
+        "WITH": "_open_scope",
+        "RANGE": "_open_range",
+        "DEFINE": "_open_definition",
+        "LPAREN": "_open_paren",
+        "RPAREN": "_close_paren",
+    }
 
     # -- rules -------------------------------------------------------------------
 
@@ -512,7 +511,7 @@ def parse(
         try:
             try:
                 # ERROR and FAIL tokens are not in the grammar: the driver stops there.
-                root = lalr_driver(b).parse(toks, b, b.shift_hooks)
+                root = lalr_driver(b).parse(toks)
             except Stuck as stuck:
                 raise _SyntaxErrors(b, toks, stuck.index, stuck.stack).error() from None
             b._add_tree(name, root, toks[-1])
