@@ -43,8 +43,9 @@ class Inline:
     """Statements written into a generated function in place of a call.
 
     ``lines`` are Python statements that may use ``st``, ``dot``, ``frame``, ``w``
-    (the writer), ``final`` (in calls), ``UNSET``, ``MISSING`` and ``NO_FINAL``, ``{name}`` for
-    the objects in ``names``, and ``{out}`` for the variable an operand assigns.
+    (the writer), ``final`` (in calls), ``UNSET``, ``MISSING`` and ``NO_FINAL``,
+    ``{name}`` for the objects in ``names``, and ``{out}`` for the variable the
+    statements assign their value to.
 
     An operand that reads a name of dot without side effects says so in
     ``reads``: the table of accessors (by dot's class) its getter has found. An
