@@ -16,6 +16,8 @@ from __future__ import annotations
 import functools
 from typing import Any
 
+from .values import BASIC_KINDS, BOOL, COMPLEX, FLOAT, INT, STRING, UINT
+
 __all__ = [
     "GoInt",
     "Int64",
@@ -31,23 +33,9 @@ __all__ = [
     "typed_slice",
 ]
 
-_ZERO = {
-    "string": "",
-    "bool": False,
-    "int": 0,
-    "int8": 0,
-    "int16": 0,
-    "int32": 0,
-    "int64": 0,
-    "uint": 0,
-    "uint8": 0,
-    "uint16": 0,
-    "uint32": 0,
-    "uint64": 0,
-    "float32": 0.0,
-    "float64": 0.0,
-    "complex128": 0j,
-}
+# The zero value of each of Go's predeclared types, by its kind.
+_ZERO_OF_KIND = {BOOL: False, INT: 0, UINT: 0, FLOAT: 0.0, COMPLEX: 0j, STRING: ""}
+_ZERO = {name: _ZERO_OF_KIND[k] for name, k in BASIC_KINDS.items()}
 
 
 class GoInt(int):
@@ -63,7 +51,7 @@ class GoInt(int):
 @functools.cache
 def typed_int(go_type: str) -> type[GoInt]:
     """The class of Go integers of type ``go_type`` (``"uint8"``, ``"int64"``, ...)."""
-    if go_type not in _ZERO or isinstance(_ZERO[go_type], (bool, float, complex, str)):
+    if BASIC_KINDS.get(go_type) not in (INT, UINT):
         raise ValueError(f"not a Go integer type: {go_type}")
     return type(go_type.capitalize(), (GoInt,), {"__go_type__": go_type, "__go_kind__": go_type})
 

@@ -47,6 +47,7 @@ from .gostd import time as gotime
 from .gostd.strconv import go_bytes
 
 __all__ = [
+    "BASIC_KINDS",
     "BOOL",
     "COMPLEX",
     "FLOAT",
@@ -107,7 +108,9 @@ MISSING: Any = _Missing()
 # Kinds: the subset of reflect.Kind that template rules distinguish.
 INVALID, NIL, BOOL, INT, UINT, FLOAT, COMPLEX, STRING, SLICE, MAP, STRUCT, POINTER, FUNC = range(13)
 
-_KIND_NAMES = {
+# Go's predeclared types and the kind of their values. A class may declare one of
+# these, or a composite kind below, as its ``__go_kind__``.
+BASIC_KINDS: Mapping[str, int] = {
     "bool": BOOL,
     "int": INT,
     "int8": INT,
@@ -125,6 +128,10 @@ _KIND_NAMES = {
     "complex64": COMPLEX,
     "complex128": COMPLEX,
     "string": STRING,
+}
+
+_KIND_NAMES = {
+    **BASIC_KINDS,
     "slice": SLICE,
     "array": SLICE,
     "map": MAP,

@@ -123,24 +123,10 @@ class Signature:
         return self.variadic
 
 
+# The kinds of the named types whose kind gotmpl must know without a value: Go's
+# predeclared types, and the integer types of package time.
 _BASIC_KINDS = {
-    "bool": values.BOOL,
-    "string": values.STRING,
-    "int": values.INT,
-    "int8": values.INT,
-    "int16": values.INT,
-    "int32": values.INT,
-    "int64": values.INT,
-    "uint": values.UINT,
-    "uint8": values.UINT,
-    "uint16": values.UINT,
-    "uint32": values.UINT,
-    "uint64": values.UINT,
-    "uintptr": values.UINT,
-    "float32": values.FLOAT,
-    "float64": values.FLOAT,
-    "complex64": values.COMPLEX,
-    "complex128": values.COMPLEX,
+    **values.BASIC_KINDS,
     "time.Duration": values.INT,
     "time.Month": values.INT,
     "time.Weekday": values.INT,

@@ -31,6 +31,7 @@ from typing import Any
 
 from .. import pycode
 from ..values import (
+    BASIC_KINDS,
     BOOL,
     COMPLEX,
     FLOAT,
@@ -91,18 +92,9 @@ _PLAIN = frozenset(
 # them as values of its element type: unsigned in hex under %#v, float32 with
 # float32's shortest digits.
 _SIZED = {
-    "int8": int,
-    "int16": int,
-    "int32": int,
-    "int64": int,
-    "uint": int,
-    "uint8": int,
-    "uint16": int,
-    "uint32": int,
-    "uint64": int,
-    "uintptr": int,
-    "float32": float,
-    "complex64": complex,
+    name: {INT: int, UINT: int, FLOAT: float, COMPLEX: complex}[k]
+    for name, k in BASIC_KINDS.items()
+    if k in (INT, UINT, FLOAT, COMPLEX) and name not in ("int", "float64", "complex128")
 }
 _ALIASES = {"byte": "uint8", "rune": "int32"}
 
