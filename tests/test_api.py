@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+import subprocess
+import sys
 import weakref
 from collections.abc import Iterator
 
@@ -72,3 +74,24 @@ def test_clone_is_independent() -> None:
     t.parse('{{define "b"}}D{{end}}')
     assert (t.execute(), c.execute()) == ("FD", "GC")
     assert c.lookup("a") is c
+
+
+def test_subpackages_are_attributes_imported_on_first_use() -> None:
+    code = (
+        "import sys, gotmpl\n"
+        "print('gotmpl.alertmanager' in sys.modules)\n"
+        "print(len(gotmpl.alertmanager.FUNCS) > 0, gotmpl.html.HTML.__go_type__)\n"
+        "print(gotmpl.profiles.get('text').name, gotmpl.tools.__name__)\n"
+        "try:\n"
+        "    gotmpl.nothing\n"
+        "except AttributeError as e:\n"
+        "    print(e)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == [
+        "False",
+        "True template.HTML",
+        "text gotmpl.tools",
+        "module 'gotmpl' has no attribute 'nothing'",
+    ]

@@ -1,5 +1,7 @@
 """gotmpl: Go's text/template language for Python, with Go's output bytes and error text."""
 
+from typing import TYPE_CHECKING
+
 from .errors import ExecError, LimitExceeded, ParseError, TemplateError
 from .exec.state import Limits
 from .gotypes import StringMap, StringSlice, typed_int, typed_map, typed_slice
@@ -26,3 +28,21 @@ __all__ = [
     "typed_map",
     "typed_slice",
 ]
+
+# Subpackages users reach as attributes (gotmpl.alertmanager.FUNCS after a plain
+# ``import gotmpl``), imported when first used so that ``import gotmpl`` stays light.
+_SUBMODULES = frozenset({"alertmanager", "html", "profiles", "tools"})
+
+if TYPE_CHECKING:
+    from . import alertmanager as alertmanager
+    from . import html as html
+    from . import profiles as profiles
+    from . import tools as tools
+else:
+
+    def __getattr__(name: str) -> object:
+        if name in _SUBMODULES:
+            import importlib
+
+            return importlib.import_module(f"{__name__}.{name}")
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
