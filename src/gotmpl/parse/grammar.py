@@ -1,26 +1,33 @@
-"""Loads grammar/gotmpl.lark (shipped inside the wheel) into Lark and drives its LALR table.
+"""The LALR(1) table of grammar/gotmpl.lark (shipped inside the wheel), and its driver.
 
-Lark builds the LALR(1) table from the grammar and the rule callbacks (its tree
-builder's child filtering, wrapped around the transformer's methods). Feeding the
-tokens goes through ``LalrDriver``: the same shift/reduce automaton as Lark's
-``ParserState.feed_token``, over a copy of the table keyed by plain strings, which
-runs about four times faster (Lark's loop hashes Rule objects and compares tokens
-through Python-level ``__eq__`` on every step).
+Lark analyses the grammar into an LALR(1) table. That analysis takes about 30 ms,
+which every process that parses a template would pay, so its result is kept in
+``_lalr_table.py``, generated from the grammar by ``tests/data/write_lalr_table.py``
+and checked against it by the tests; when the grammar differs from the one the
+table was made from (a grammar being edited), Lark analyses it afresh.
+
+Feeding the tokens goes through ``LalrDriver``: the same shift/reduce automaton
+as Lark's ``ParserState.feed_token``, over the table keyed by plain strings,
+calling the transformer's method named after each rule (or its alias) on every
+reduction. The grammar uses none of Lark's tree shaping (``?rule``, filtered
+tokens, ``*``), so each rule's callback is that method alone.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
+import pprint
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from lark import Lark
-from lark.lexer import Lexer
-from lark.parsers.lalr_analysis import Shift
+__all__ = ["LalrDriver", "Stuck", "Table", "analyse", "grammar_text", "lalr_driver"]
 
-__all__ = ["LalrDriver", "Stuck", "grammar_text", "lalr_driver"]
+# state -> {terminal: (True, next state) for a shift, or (False, rule length, rule
+# name, method name) for a reduction}; plus the start and end states.
+Table = tuple[dict[int, dict[str, tuple[Any, ...]]], int, int]
 
 
 def grammar_text() -> str:
@@ -33,14 +40,72 @@ def grammar_text() -> str:
     return checkout.read_text(encoding="utf-8")
 
 
-class _ScannerFeeds(Lexer):
-    """Placeholder lexer: gotmpl.parse.scanner produces the tokens."""
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
-    def __init__(self, lexer_conf: Any) -> None:
-        pass
 
-    def lex(self, lexer_state: Any, parser_state: Any) -> Any:
-        raise NotImplementedError("tokens come from gotmpl.parse.scanner")
+def analyse(text: str) -> Table:
+    """Lark's LALR(1) analysis of the grammar ``text``, as plain data."""
+    from lark import Lark
+    from lark.lexer import Lexer
+    from lark.parsers.lalr_analysis import Shift
+
+    class ScannerFeeds(Lexer):
+        """Placeholder lexer: gotmpl.parse.scanner produces the tokens."""
+
+        def __init__(self, lexer_conf: Any) -> None:
+            pass
+
+        def lex(self, lexer_state: Any, parser_state: Any) -> Any:
+            raise NotImplementedError("tokens come from gotmpl.parse.scanner")
+
+    lark = Lark(text, parser="lalr", lexer=ScannerFeeds, start="start", strict=True)
+    table = lark.parser.parser._parse_table
+    states: dict[int, dict[str, tuple[Any, ...]]] = {}
+    for state, row in table.states.items():
+        actions: dict[str, tuple[Any, ...]] = {}
+        for term, (action, arg) in row.items():
+            if action is Shift:
+                actions[str(term)] = (True, arg)
+                continue
+            inlined = any(not s.is_term and s.name.startswith("_") for s in arg.expansion)
+            if arg.options.expand1 or inlined:
+                raise ValueError(f"rule {arg} shapes Lark's tree; the driver calls methods only")
+            method = arg.alias or arg.origin.name
+            actions[str(term)] = (False, len(arg.expansion), str(arg.origin.name), str(method))
+        states[state] = actions
+    return _renumbered(states, table.start_states["start"], table.end_states["start"])
+
+
+def _renumbered(states: dict[int, dict[str, tuple[Any, ...]]], start: int, end: int) -> Table:
+    """The table with its states numbered in the order a walk from ``start`` meets them
+    (terminals and rule names in sorted order): Lark numbers them differently from
+    run to run, and the stored table should not change with it."""
+    order = {start: 0}
+    queue = [start]
+    for state in queue:
+        for _, action in sorted(states[state].items()):
+            if action[0] and action[1] not in order:
+                order[action[1]] = len(order)
+                queue.append(action[1])
+    order.setdefault(end, len(order))
+    renumbered = {
+        order[state]: {
+            term: (True, order[action[1]]) if action[0] else action for term, action in row.items()
+        }
+        for state, row in states.items()
+        if state in order
+    }
+    return renumbered, order[start], order[end]
+
+
+def _stored_table(text: str) -> Table | None:
+    """The generated table, if it was made from this grammar."""
+    from . import _lalr_table
+
+    if _digest(text) != _lalr_table.GRAMMAR_SHA256:
+        return None
+    return _lalr_table.STATES, _lalr_table.START, _lalr_table.END
 
 
 class Stuck(Exception):
@@ -53,30 +118,27 @@ class Stuck(Exception):
 
 
 class LalrDriver:
-    """Runs token streams through Lark's LALR table, calling the rule callbacks.
+    """Runs token streams through the LALR table, calling the transformer's methods.
 
     ``transformer.shift_hooks`` names its methods to call when a token of a type
     is shifted; ``transformer.lookahead`` is set to each token before it is fed.
     """
 
-    def __init__(self, lark: Lark, transformer: Any) -> None:
-        table = lark.parser.parser._parse_table
-        callbacks = lark._callbacks
+    def __init__(self, table: Table, transformer: Any) -> None:
+        states, self.start, self.end = table
         hooks = {t: getattr(transformer, name) for t, name in transformer.shift_hooks.items()}
-        # Each action: a shift is (True, next state, hook or None); a reduce is
-        # (False, rule length, rule name, callback).
+        # Each action: a shift is (True, next state, hook or None); a reduction is
+        # (False, rule length, rule name, bound method).
         self.table: dict[int, dict[str, tuple[Any, ...]]] = {
             state: {
-                str(term): (True, arg, hooks.get(str(term)))
-                if action is Shift
-                else (False, len(arg.expansion), str(arg.origin.name), callbacks[arg])
-                for term, (action, arg) in row.items()
+                term: (True, action[1], hooks.get(term))
+                if action[0]
+                else (False, action[1], action[2], getattr(transformer, action[3]))
+                for term, action in row.items()
             }
-            for state, row in table.states.items()
+            for state, row in states.items()
         }
         self.transformer = transformer
-        self.start = table.start_states["start"]
-        self.end = table.end_states["start"]
 
     def parse(self, toks: Sequence[Any]) -> Any:
         """The value of ``start`` for ``toks`` (which end with ``$END``), or ``Stuck``."""
@@ -119,12 +181,19 @@ class LalrDriver:
 @functools.cache
 def lalr_driver(transformer: Any) -> LalrDriver:
     """The grammar's LALR driver, whose rules call ``transformer``'s methods."""
-    lark = Lark(
-        grammar_text(),
-        parser="lalr",
-        lexer=_ScannerFeeds,
-        transformer=transformer,
-        start="start",
-        strict=True,
+    text = grammar_text()
+    return LalrDriver(_stored_table(text) or analyse(text), transformer)
+
+
+def table_source(text: str) -> str:
+    """The source of ``_lalr_table.py`` for the grammar ``text``."""
+    states, start, end = analyse(text)
+    return (
+        '"""The LALR(1) table of grammar/gotmpl.lark, as Lark analyses it (see grammar.py).\n\n'
+        'Generated by tests/data/write_lalr_table.py; do not edit.\n"""\n\n'
+        "from typing import Any\n\n"
+        f"GRAMMAR_SHA256 = {_digest(text)!r}\n"
+        f"START = {start!r}\n"
+        f"END = {end!r}\n"
+        f"STATES: dict[int, dict[str, tuple[Any, ...]]] = {pprint.pformat(states, width=100)}\n"
     )
-    return LalrDriver(lark, transformer)
