@@ -20,7 +20,7 @@ TEXT = st.text(
 
 
 def _escaped(s: str) -> str:
-    return '"' + strconv._NEEDS_ESCAPE.sub(strconv._quote_match, s) + '"'
+    return '"' + strconv._needs_escape().sub(strconv._quote_match, s) + '"'
 
 
 @given(TEXT)

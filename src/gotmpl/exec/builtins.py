@@ -11,6 +11,7 @@ set can replace entries (html/template replaces ``html`` and ``urlquery``).
 
 from __future__ import annotations
 
+import functools
 import re
 import types
 from collections.abc import Callable, Mapping
@@ -348,7 +349,12 @@ _JS_ESCAPES = {
     "&": "\\u0026",
     "=": "\\u003D",
 }
-_JS_SPECIAL = re.compile("[\\\\'\"<>&=\x00-\x1f\x80-\U0010ffff]")
+
+
+@functools.cache
+def _js_special() -> re.Pattern[str]:
+    # Compiling the class takes milliseconds: on first use, not at import.
+    return re.compile("[\\\\'\"<>&=\x00-\x1f\x80-\U0010ffff]")
 
 
 def _js_char(m: re.Match[str]) -> str:
@@ -370,7 +376,7 @@ def _js_char(m: re.Match[str]) -> str:
 
 def js_escape(s: str) -> str:
     """Go's template.JSEscapeString."""
-    return _JS_SPECIAL.sub(_js_char, s)
+    return _js_special().sub(_js_char, s)
 
 
 def js(*args: Any) -> str:

@@ -8,6 +8,7 @@ UTF-8 travel as lone surrogates U+DC80..U+DCFF (Python's ``surrogateescape``), s
 from __future__ import annotations
 
 import codecs
+import functools
 import math
 import re
 from collections.abc import Callable
@@ -86,12 +87,22 @@ _SIMPLE_ESCAPES = {
 
 # Go's strconv.IsPrint (letters, marks, numbers, punctuation, symbols and ASCII
 # space) from Go's own Unicode tables, not Python's, which may be older or newer.
-_PRINTABLE = re.compile(f"[ -~{PRINTABLE_ABOVE_ASCII}]")
+# The classes take milliseconds to compile, so they are compiled on first use.
+
+
+@functools.cache
+def _printable() -> re.Pattern[str]:
+    return re.compile(f"[ -~{PRINTABLE_ABOVE_ASCII}]")
+
+
+@functools.cache
+def _needs_escape() -> re.Pattern[str]:
+    return re.compile(f'["\\\\]|[^ -~{PRINTABLE_ABOVE_ASCII}]')  # quote, backslash, unprintable
 
 
 def is_print(ch: str) -> bool:
     """Go's strconv.IsPrint for one character."""
-    return _PRINTABLE.match(ch) is not None
+    return _printable().match(ch) is not None
 
 
 def _escape_char(ch: str, quote_char: str, ascii_only: bool) -> str:
@@ -117,17 +128,12 @@ def _escape_char(ch: str, quote_char: str, ascii_only: bool) -> str:
     return f"\\U{code:08x}"
 
 
-_NEEDS_ESCAPE = re.compile(
-    f'["\\\\]|[^ -~{PRINTABLE_ABOVE_ASCII}]'
-)  # quote, backslash, unprintable
-
-
 def _quote_match(m: re.Match[str]) -> str:
     return _escape_char(m.group(), '"', False)
 
 
 def _quote_escaping(s: str) -> str:
-    return '"' + _NEEDS_ESCAPE.sub(_quote_match, s) + '"'
+    return '"' + _needs_escape().sub(_quote_match, s) + '"'
 
 
 QUOTE_NAMES = {"_quote_escaping": _quote_escaping}
