@@ -104,7 +104,10 @@ def _encode(v: Any, out: list[str]) -> None:
         _map(v, out)
     elif k in (values.STRUCT, values.POINTER):
         tags: Mapping[str, str] = getattr(type(v), "__go_json__", {})
-        _object([(tags.get(name, name), e) for name, e in values.struct_fields(v)], out)
+        cls = type(v)
+        # Unexported fields (which a Go-modelled class may declare) are left out.
+        fields = [(n, e) for n, e in values.struct_fields(v) if values.visible(cls, n)]
+        _object([(tags.get(name, name), e) for name, e in fields], out)
     else:
         raise MarshalError(f"json: unsupported type: {values.type_name(v)}")
 
