@@ -15,16 +15,18 @@ product's additions are its own profile, such as gotmpl.cubeapm):
 * :data:`FUNCS`, the functions (``toUpper``, ``reReplaceAll``, ``toJson``, ``date``
   ... and ``routeLabels``) with upstream's Go signatures, so argument errors
   read as Go's do;
+* :class:`Templates`, upstream's ``template.Template``: template files, and a
+  config field's text run on them (``execute_text``), with ``routeLabels``;
 * :func:`template`, a single :class:`gotmpl.Template` set up the way Alertmanager
   sets up its own.
 
-    tmpl = alertmanager.template("pagerduty").parse(text)
-    body = tmpl.execute(alertmanager.Data.from_dict(json.load(f)))
+    tmpl = alertmanager.Templates().parse_glob("templates/*.tmpl")
+    title = tmpl.execute_text('{{ template "slack.title" . }}', alertmanager.Data.from_dict(body))
 
 :data:`PROFILE` is all of this as a :class:`gotmpl.profiles.Profile`, the
 ``alertmanager`` profile of the command line and the fuzzer. The data model is
-defined in gotmpl.profiles.amdata, and the functions in
-gotmpl.profiles.functions.
+defined in gotmpl.profiles.amdata, the functions in gotmpl.profiles.functions and
+the bundle in gotmpl.profiles.bundle.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from .profiles import Profile, functions
+from .profiles import Profile, bundle, functions
 from .profiles.amdata import KV, Alert, Alerts, Data, Pair, Pairs, Strings, sample
 from .template import Template
 
@@ -46,6 +48,7 @@ __all__ = [
     "Pair",
     "Pairs",
     "Strings",
+    "Templates",
     "template",
 ]
 
@@ -79,6 +82,10 @@ FUNCS: dict[str, Callable[..., Any]] = functions.pick(
 )
 
 
+class Templates(bundle.Templates):
+    """Alertmanager's ``template.Template`` (see gotmpl.profiles.bundle.Templates)."""
+
+
 PROFILE = Profile(
     "alertmanager",
     "Alertmanager 0.34's functions and missingkey=zero, on its webhook JSON",
@@ -89,8 +96,10 @@ PROFILE = Profile(
     # Data.from_dict checks the types of values itself.
     go_numbers=False,
     fuzz="webhook",
+    bundle=Templates,
     sample=sample,
 )
+Templates.profile = PROFILE
 
 
 def template(name: str = "", funcs: Mapping[str, Callable[..., Any]] | None = None) -> Template:

@@ -4,7 +4,7 @@ CubeAPM (whose PagerDuty guide gave this project its first template) renders
 Alertmanager templates on Alertmanager's data with three more fields:
 ``.GroupKey`` and ``.GroupKeyHash`` on the group (:class:`Data`), and
 ``.CubeImageURL`` on each alert (:class:`Alert`). Everything else, functions,
-options and the other types, is gotmpl.alertmanager's:
+options, the template bundle and the other types, is gotmpl.alertmanager's:
 
     data = cubeapm.Data.from_dict(webhook_json)
     body = cubeapm.template("pd").parse(payload_template).execute(data)
@@ -20,10 +20,10 @@ from typing import Any, ClassVar
 
 from . import alertmanager
 from .alertmanager import FUNCS, KV, Alerts, Pair, Pairs, Strings
-from .profiles import Profile, amdata
+from .profiles import Profile, amdata, bundle
 from .template import Template
 
-__all__ = ["PROFILE", "Alert", "Data", "template"]
+__all__ = ["PROFILE", "Alert", "Data", "Templates", "template"]
 # The rest is Alertmanager's.
 __all__ += ["FUNCS", "KV", "Alerts", "Pair", "Pairs", "Strings"]
 
@@ -51,6 +51,10 @@ class Data(amdata.Data):
 amdata.declare_struct(Data)
 
 
+class Templates(bundle.Templates):
+    """Alertmanager's template bundle on CubeAPM's data (gotmpl.profiles.bundle.Templates)."""
+
+
 PROFILE = Profile(
     "cubeapm",
     "CubeAPM: Alertmanager 0.34 with .GroupKey, .GroupKeyHash and .CubeImageURL",
@@ -60,8 +64,10 @@ PROFILE = Profile(
     empty=Data,
     go_numbers=False,
     fuzz="webhook",
+    bundle=Templates,
     sample=lambda: amdata.sample(Data),
 )
+Templates.profile = PROFILE
 
 
 def template(name: str = "", funcs: Mapping[str, Callable[..., Any]] | None = None) -> Template:

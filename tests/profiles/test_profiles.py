@@ -95,7 +95,8 @@ def test_cubeapm_profile_is_alertmanagers_with_its_data() -> None:
     assert cube.decode(SAMPLE) == cubeapm.Data.from_dict(SAMPLE)
     assert cube.decode(SAMPLE).GroupKeyHash == SAMPLE["groupKeyHash"]
     assert cube.empty() == cubeapm.Data()
-    assert profiles.TEXT.sample is None
+    assert (am.bundle, cube.bundle) == (alertmanager.Templates, cubeapm.Templates)
+    assert profiles.TEXT.bundle is None and profiles.TEXT.sample is None
 
 
 @pytest.mark.parametrize("profile", [alertmanager.PROFILE, cubeapm.PROFILE])

@@ -29,6 +29,7 @@ from typing import Any
 
 from .. import __version__, profiles
 from ..errors import TemplateError
+from ..gostd.json import decoded_string
 from ..gostd.strconv import go_bytes, go_string
 from ..template import Template
 
@@ -63,9 +64,7 @@ def _read(path: str) -> bytes:
 def _go_strings(value: Any) -> Any:
     """Go's JSON decoder turns invalid UTF-8 and lone surrogate escapes into U+FFFD."""
     if isinstance(value, str):
-        if any("\ud800" <= ch <= "\udfff" for ch in value):
-            return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in value)
-        return value
+        return decoded_string(value)
     if isinstance(value, list):
         return [_go_strings(v) for v in value]
     if isinstance(value, dict):

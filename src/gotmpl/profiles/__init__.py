@@ -16,9 +16,12 @@ from __future__ import annotations
 import dataclasses
 import importlib
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..template import Template
+
+if TYPE_CHECKING:
+    from .bundle import Templates
 
 __all__ = ["TEXT", "Profile", "get", "names"]
 
@@ -45,9 +48,11 @@ class Profile:
     ``fuzz`` names how gotmpl.tools.fuzz derives data from a sample:
     ``"json"`` (any JSON: values replaced, keys dropped, lists resized) or
     ``"webhook"`` (Alertmanager webhook payloads, consistent as Alertmanager
-    makes them). ``sample`` makes the data that renders when the user gives
-    none (amtool's sample alert group); None where the product has no such
-    thing.
+    makes them). ``bundle`` makes the product's template bundle (Alertmanager's
+    ``template.Template``, gotmpl.profiles.bundle), what ``gotmpl template
+    render`` loads files into, and ``sample`` the data that renders when the
+    user gives none (amtool's sample alert group); None where the product has
+    no such thing.
     """
 
     name: str
@@ -58,6 +63,7 @@ class Profile:
     empty: Callable[[], Any] = _no_data
     go_numbers: bool = True
     fuzz: str = "json"
+    bundle: type[Templates] | None = None
     sample: Callable[[], Any] | None = None
 
     def template(

@@ -22,6 +22,7 @@ from typing import Any, ClassVar, TypeVar
 
 from .. import values
 from ..gostd import time as gotime
+from ..gostd.json import decoded_string
 from ..gostd.regexp import quote_meta
 from ..gostd.strconv import go_bytes, quote
 from ..gotypes import StringMap, StringSlice, typed_slice
@@ -470,7 +471,7 @@ def _decode_struct(target: Data | Alert, obj: Any, path: str) -> None:
         else:
             if not isinstance(value, str):
                 raise _bad(where, value, "string")
-            setattr(target, attr, value)
+            setattr(target, attr, decoded_string(value))
 
 
 def _decode_alert(alert_class: type[Alert], obj: Any) -> Alert:
@@ -491,7 +492,7 @@ def _decode_kv(current: KV, obj: Any, path: str) -> KV:
             value = ""  # null stores the zero string
         elif not isinstance(value, str):
             raise _bad(f"{path}[{quote(str(key))}]", value, "string")
-        kv[str(key)] = value
+        kv[decoded_string(str(key))] = decoded_string(value)
     return kv
 
 
