@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import json
+import shlex
 import shutil
 import subprocess
 import sys
@@ -280,3 +281,59 @@ def test_bad_input(extra: list[str], message: str, monkeypatch: pytest.MonkeyPat
     code, out, err = run_main(args, monkeypatch)
     assert (code, out) == (1, b"")
     assert err.decode().startswith(message)
+
+
+# -- the README ----------------------------------------------------------------------------
+
+
+def readme_commands() -> list[tuple[list[str], list[str]]]:
+    """The README's template render examples: each command's arguments and output lines."""
+    readme = (ROOT / "README.md").read_text("utf-8")
+    section = readme.split("\n## Checking your Alertmanager setup\n")[1].split("\n## ")[0]
+    block = section.split("```sh\n")[1].split("\n```")[0]
+    examples: list[tuple[list[str], list[str]]] = []
+    for line in block.splitlines():
+        if line.startswith("$ gotmpl "):
+            examples.append((shlex.split(line.removeprefix("$ gotmpl ")), []))
+        else:
+            examples[-1][1].append(line)
+    return examples
+
+
+def test_readme_examples() -> None:
+    """The README's commands, run from the repository root, print what it shows."""
+    examples = readme_commands()
+    assert len(examples) == 3
+    for args, lines in examples:
+        done = run_cli(*args, cwd=ROOT)
+        if lines[0].startswith("gotmpl: error: "):
+            assert (done.returncode, done.stdout) == (1, b"")
+            assert done.stderr.decode().splitlines() == lines
+        else:
+            assert (done.returncode, done.stderr) == (0, b"")
+            assert done.stdout.decode() == "\n".join(lines)
+
+
+@pytest.mark.oracle
+def test_readme_examples_are_gos(oracle: Any) -> None:
+    """Go's model of Alertmanager gives what the README shows."""
+    for args, lines in readme_commands():
+        values = iter(args[2:])
+        flags = {a: next(values, None) for a in values if a.startswith("--")}
+        glob = flags["--template.glob"]
+        assert glob is not None
+        files = [[p.relative_to(ROOT).as_posix(), p.read_text("utf-8")] for p in ROOT.glob(glob)]
+        data = json.loads((ROOT / str(flags["--template.data"])).read_text("utf-8"))
+        reply = oracle.run(
+            {
+                "bundle": {
+                    "profile": "alertmanager",
+                    "files": files,
+                    "load": [["glob", glob]],
+                    "text": flags["--template.text"],
+                },
+                "data": data,
+            }
+        )
+        got = reply["output"] if reply["phase"] is None else f"gotmpl: error: {reply['error']}"
+        assert got == "\n".join(lines)
