@@ -65,6 +65,7 @@ def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (root / "data").mkdir()
     for name, value in DATA.items():
         (root / "data" / f"{name}.json").write_text(json.dumps(value), "ascii")
+    (root / "bad.json").write_text('{"receiver": 5}', "ascii")
     return root
 
 
@@ -270,6 +271,12 @@ def test_template_needs_a_command(monkeypatch: pytest.MonkeyPatch) -> None:
         ),
         (["--template.data=data"], "gotmpl: read data: is a directory"),
         (["--template.data=templates/chat.tmpl"], "gotmpl: templates/chat.tmpl: invalid JSON: "),
+        # encoding/json's error, as amtool prints it (recorded in alertmanager_cases.json).
+        (
+            ["--template.data=bad.json"],
+            "gotmpl: error: json: cannot unmarshal number into Go struct field Data.receiver "
+            "of type string\n",
+        ),
         (
             ["--template.data=data/routes.json", "--defaults=templates"],
             "gotmpl: error: no default.tmpl or email.tmpl in templates",

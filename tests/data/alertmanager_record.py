@@ -7,8 +7,9 @@ Writes, from the Go oracle (tests/oracle, Alertmanager set-up: ``funcs`` and
   each webhook payload tests/golden/pagerduty/*.json, byte for byte, as CubeAPM
   (the seed's product: Alertmanager's data with .GroupKeyHash) renders it;
 * tests/data/alertmanager_cases.json: every function of the profile (normal and
-  error cases), every method of the data model, how each type prints, and
-  notification templates executed definition by definition. The templates are
+  error cases), every method of the data model, how each type prints,
+  notification templates executed definition by definition, and the errors
+  Go's encoding/json gives for malformed webhook payloads. The templates are
   this project's own: tests/data/acme/*.tmpl, a fictional organisation's
   notification set (shared helpers in acme_common.tmpl, loaded before each
   channel file as Alertmanager loads several template files into one set), and
@@ -698,6 +699,51 @@ CLI_CASES: list[dict[str, Any]] = [
 ]
 
 
+# Webhook payloads Go's encoding/json rejects (or accepts), for Data.from_dict's errors.
+DECODE_CASES: list[Any] = [
+    {"receiver": 5},
+    {"RECEIVER": 5},
+    {"receiver": 5, "status": 6},
+    {"receiver": 5, "alerts": [{"startsAt": "bad"}]},
+    {"alerts": [{"startsAt": "bad"}], "receiver": 5},
+    {"notification_reason": 1.5},
+    {"externalURL": {}},
+    {"alerts": {}},
+    {"alerts": ["x"]},
+    {"alerts": [None, 5]},
+    {"alerts": [[1]]},
+    {"alerts": [{"status": 1}]},
+    {"alerts": [{}, {}, {"startsAt": "2024-13-01T00:00:00Z"}]},
+    {"alerts": [{"startsAt": 5}]},
+    {"alerts": [{"endsAt": True}]},
+    {"alerts": [{"startsAt": "2024-01-01T00:00:00"}]},
+    {"alerts": [{"startsAt": "2024-01-01t00:00:00z"}]},
+    {"alerts": [{"startsAt": ""}]},
+    {"alerts": [{"labels": {"a": 1}}]},
+    {"alerts": [{"Labels": {"x": 1}}]},
+    {"alerts": [{"labels": {"a/b~c": 1}}]},
+    {"alerts": [{"labels": {"5": 1}}]},
+    {"alerts": [{"labels": {"é": 1}}]},
+    {"alerts": [{"annotations": {"k": [1]}}]},
+    {"commonLabels": []},
+    {"commonLabels": {"a": True}},
+    {"routeLabels": "x"},
+    {"groupLabels": {"a": {}}},
+    {"groupKeyHash": 5},
+    {"cubeImageURL": 5, "alerts": [{"cubeImageURL": 5}]},
+    {"truncatedAlerts": "x", "version": 4},
+    {"receiver": None, "alerts": None, "commonLabels": {"a": None}},
+    [],
+    "text",
+    5,
+    True,
+]
+
+
+def decode_request(payload: Any, profile: str) -> dict[str, Any]:
+    return {"template": "", "funcs": profile, "data_kind": profile, "data": payload}
+
+
 def cli_request(case: dict[str, Any]) -> dict[str, Any]:
     profile = case.get("profile")
     req: dict[str, Any] = {
@@ -769,6 +815,14 @@ def main() -> int:
         cases = all_cases()
         results = oracle.run_many(oracle_request(case) for case in cases)
         cli_results = oracle.run_many(cli_request(case) for case in CLI_CASES)
+        decode = []
+        for profile in ("alertmanager", "cubeapm"):
+            for payload in DECODE_CASES:
+                result = oracle.run(decode_request(payload, profile))
+                if result["phase"] not in (None, "request"):
+                    raise SystemExit(f"decode {payload!r}: {result['phase']}: {result['error']}")
+                error = result["error"] and result["error"].removeprefix("oracle: bad data: ")
+                decode.append({"profile": profile, "data": payload, "error": error})
     recorded = []
     for case, result in zip(cases, results, strict=True):
         if result["phase"] in ("request", "crash", "panic", "timeout", "limit"):
@@ -788,7 +842,9 @@ def main() -> int:
             want["error"] = result["error"]
         cli.append({"id": f"cli-{i:03d}", **case, "want": want})
     text = json.dumps(
-        {"files": REAL_TEMPLATES, "cases": recorded, "cli": cli}, ensure_ascii=False, indent=1
+        {"files": REAL_TEMPLATES, "cases": recorded, "cli": cli, "decode": decode},
+        ensure_ascii=False,
+        indent=1,
     )
     # Invalid UTF-8 in Go's output travels as lone surrogates: keep them escaped.
     text = re.sub("[\ud800-\udfff]", lambda m: f"\\u{ord(m.group()):04x}", text)

@@ -84,7 +84,7 @@ def test_alertmanager_profile() -> None:
     assert (am.options, am.go_numbers, am.fuzz) == (("missingkey=zero",), False, "webhook")
     assert am.decode(SAMPLE) == Data.from_dict(SAMPLE)
     assert am.empty() == Data() and am.empty() is not am.empty()
-    with pytest.raises(ValueError, match="receiver: cannot unmarshal number"):
+    with pytest.raises(ValueError, match="cannot unmarshal number into Go struct field Data"):
         am.decode({"receiver": 5})
 
 

@@ -134,13 +134,8 @@ def _data(args: argparse.Namespace) -> Any:
     profile = profiles.get(args.profile)
     if args.data is None:
         return profile.empty()
-    return _data_of(profile, args.data)
-
-
-def _data_of(profile: profiles.Profile, path: str) -> Any:
-    """A JSON file (``-`` is stdin) as the profile's data."""
-    source = "stdin" if path == "-" else path
-    value = _load_json(_read(path), source, go_numbers=profile.go_numbers)
+    source = "stdin" if args.data == "-" else args.data
+    value = _load_json(_read(args.data), source, go_numbers=profile.go_numbers)
     try:
         return profile.decode(value)
     except ValueError as e:
@@ -250,7 +245,12 @@ def _template_render(args: argparse.Namespace) -> int:
             f"(receiver {data.Receiver}, {len(data.Alerts)} alerts)"
         )
     else:
-        data = _data_of(profile, args.template_data)
+        source = "stdin" if args.template_data == "-" else args.template_data
+        value = _load_json(_read(args.template_data), source, go_numbers=profile.go_numbers)
+        try:
+            data = profile.decode(value)
+        except ValueError as e:  # encoding/json's error, as amtool prints it
+            raise _Failed(f"error: {e}") from None
     try:
         text = bundle.execute_text(args.template_text, data)
     except TemplateError as e:

@@ -24,7 +24,7 @@ from .. import values
 from ..gostd import time as gotime
 from ..gostd.json import decoded_string
 from ..gostd.regexp import quote_meta
-from ..gostd.strconv import go_bytes, quote
+from ..gostd.strconv import go_bytes
 from ..gotypes import StringMap, StringSlice, typed_slice
 
 __all__ = ["ALERT_NAME_LABEL", "KV", "Alert", "Alerts", "Data", "Pair", "Pairs", "Strings"]
@@ -266,12 +266,13 @@ class Data:
         Keys match the fields' JSON names (``__go_json__``) case-insensitively,
         unknown keys are ignored, a missing field keeps Go's zero value (a nil
         map or slice, the zero time) and ``null`` resets a map or slice to nil.
-        A value of the wrong shape raises ``ValueError`` naming the field, e.g.
-        ``alerts[2].startsAt: parsing time ...``.
+        A value of the wrong shape raises ``ValueError`` with Go's error, e.g.
+        ``json: cannot unmarshal number into Go struct field
+        Data.alerts.0.labels.a of type string`` (Go 1.27's words).
         """
         data = cls()
         if obj is not None:
-            _decode_struct(data, obj, "")
+            _decode_struct(data, obj, ("Data",))
         return data
 
     @classmethod
@@ -431,24 +432,30 @@ def _json_kind(v: Any) -> str:
     return type(v).__name__
 
 
-def _bad(path: str, value: Any, go_type: str) -> ValueError:
-    return ValueError(
-        f"{path}: cannot unmarshal {_json_kind(value)} into Go value of type {go_type}"
-    )
+def _bad(path: tuple[str, ...], value: Any, go_type: str) -> ValueError:
+    """Go's UnmarshalTypeError text. ``path`` is the root struct's name, then the
+    JSON keys and indexes to the value (written as a JSON pointer's tokens)."""
+    kind = _json_kind(value)
+    if len(path) < 2:
+        return ValueError(f"json: cannot unmarshal {kind} into Go value of type {go_type}")
+    where = ".".join([path[0], *(t.replace("~", "~0").replace("/", "~1") for t in path[1:])])
+    # Go's heuristic: a path ending in an index is no struct field.
+    into = "" if path[-1].isdigit() and path[-1].isascii() else "Go struct field "
+    return ValueError(f"json: cannot unmarshal {kind} into {into}{where} of type {go_type}")
 
 
-def _decode_struct(target: Data | Alert, obj: Any, path: str) -> None:
+def _decode_struct(target: Data | Alert, obj: Any, path: tuple[str, ...]) -> None:
     """Decodes a JSON object into an existing Data or Alert, field by field."""
     cls = type(target)
     if not isinstance(obj, Mapping):
-        raise _bad(path or "data", obj, cls.__go_type__.lstrip("*"))
+        raise _bad(path, obj, cls.__go_type__.lstrip("*"))
     by_fold = {tag.translate(_FOLD): (attr, tag) for attr, tag in cls.__go_json__.items()}
     for key, value in obj.items():
         found = by_fold.get(str(key).translate(_FOLD))
         if found is None:
             continue  # unknown keys are ignored
-        attr, tag = found
-        where = f"{path}.{tag}" if path else tag
+        attr, _ = found
+        where = (*path, str(key))
         current = getattr(target, attr)
         if value is None:
             # null makes a map or slice nil and leaves anything else alone.
@@ -463,11 +470,11 @@ def _decode_struct(target: Data | Alert, obj: Any, path: str) -> None:
             setattr(target, attr, _decode_kv(current, value, where))
         elif isinstance(current, gotime.Time):
             if not isinstance(value, str):
-                raise ValueError(f"{where}: Time.UnmarshalJSON: input is not a JSON string")
+                raise _bad(where, value, "time.Time")
             try:
                 setattr(target, attr, gotime.parse_rfc3339(value))
             except gotime.GoError as e:
-                raise ValueError(f"{where}: {e}") from None
+                raise ValueError(str(e)) from None  # Go's Time.UnmarshalJSON error as it is
         else:
             if not isinstance(value, str):
                 raise _bad(where, value, "string")
@@ -478,11 +485,11 @@ def _decode_alert(alert_class: type[Alert], obj: Any) -> Alert:
     """One alert of webhook JSON (for Data.from_alerts)."""
     alert = alert_class()
     if obj is not None:
-        _decode_struct(alert, obj, "alert")
+        _decode_struct(alert, obj, ("Alert",))
     return alert
 
 
-def _decode_kv(current: KV, obj: Any, path: str) -> KV:
+def _decode_kv(current: KV, obj: Any, path: tuple[str, ...]) -> KV:
     """A JSON object of strings into a KV; Go fills an existing map, or makes one."""
     if not isinstance(obj, Mapping):
         raise _bad(path, obj, "template.KV")
@@ -491,12 +498,14 @@ def _decode_kv(current: KV, obj: Any, path: str) -> KV:
         if value is None:
             value = ""  # null stores the zero string
         elif not isinstance(value, str):
-            raise _bad(f"{path}[{quote(str(key))}]", value, "string")
+            raise _bad((*path, str(key)), value, "string")
         kv[decoded_string(str(key))] = decoded_string(value)
     return kv
 
 
-def _decode_alerts(alert_class: type[Alert], current: Alerts, arr: Any, path: str) -> Alerts:
+def _decode_alerts(
+    alert_class: type[Alert], current: Alerts, arr: Any, path: tuple[str, ...]
+) -> Alerts:
     """A JSON array into Alerts; like Go, elements already present are decoded into."""
     if not isinstance(arr, (list, tuple)):
         raise _bad(path, arr, "template.Alerts")
@@ -504,6 +513,6 @@ def _decode_alerts(alert_class: type[Alert], current: Alerts, arr: Any, path: st
     for i, obj in enumerate(arr):
         alert = current[i] if i < len(current) else alert_class()
         if obj is not None:
-            _decode_struct(alert, obj, f"{path}[{i}]")
+            _decode_struct(alert, obj, (*path, str(i)))
         alerts.append(alert)
     return alerts
