@@ -10,25 +10,20 @@ stderr, exit status 1.
 
 from __future__ import annotations
 
-import io
 import json
 import shlex
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-
-from gotmpl.cli import main
+from ambundle import CASES as TABLE_CASES
+from ambundle import DATA, FILES, write_files
+from test_cli import run_cli, run_main
 
 HERE = Path(__file__).resolve().parents[1]
 ROOT = HERE.parent
-TABLE = json.loads((HERE / "data" / "ambundle_cases.json").read_text("utf-8"))
-FILES: dict[str, str] = TABLE["files"]
-DATA: dict[str, Any] = TABLE["data"]
 DEFAULTS = FILES["defaults/base.tmpl"]
 GOLDEN = HERE / "golden" / "pagerduty"
 
@@ -50,16 +45,13 @@ def command_line(case: dict[str, Any]) -> list[str] | None:
     return [*args, "--template.text", case["text"], "--template.data", f"data/{case['data']}.json"]
 
 
-CASES = [(c, args) for c in TABLE["cases"] if (args := command_line(c)) is not None]
+CASES = [(c, args) for c in TABLE_CASES if (args := command_line(c)) is not None]
 
 
 @pytest.fixture(scope="module")
 def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("template-render")
-    for name, text in FILES.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(text.encode("utf-8", "surrogateescape"))
+    write_files(root)
     (root / "mydefaults").mkdir()
     (root / "mydefaults" / "default.tmpl").write_text(DEFAULTS, "utf-8")
     (root / "data").mkdir()
@@ -80,25 +72,6 @@ def in_workdir(workdir: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]
     gotime._reset_local()
 
 
-class _Captured:
-    def __init__(self) -> None:
-        self.buffer = io.BytesIO()
-
-    def write(self, s: str) -> int:
-        return self.buffer.write(s.encode())
-
-    def flush(self) -> None:
-        pass
-
-
-def run_main(args: list[str], monkeypatch: pytest.MonkeyPatch) -> tuple[int, bytes, bytes]:
-    out, err = _Captured(), _Captured()
-    monkeypatch.setattr(sys, "stdout", out)
-    monkeypatch.setattr(sys, "stderr", err)
-    code = main(args)
-    return code, out.buffer.getvalue(), err.buffer.getvalue()
-
-
 def expected(case: dict[str, Any]) -> tuple[int, bytes, bytes]:
     want = case["want"]
     if "phase" in want:
@@ -116,21 +89,11 @@ def test_like_go(case: dict[str, Any], args: list[str], monkeypatch: pytest.Monk
 
 
 def test_most_cases_run_here() -> None:
-    text_cases = [c for c in TABLE["cases"] if c["type"] == "text" and "group" not in c]
+    text_cases = [c for c in TABLE_CASES if c["type"] == "text" and "group" not in c]
     assert len(CASES) >= 0.95 * len(text_cases)
 
 
 # -- as a user runs it ----------------------------------------------------------------------
-
-
-def run_cli(*args: str, cwd: Path, stdin: bytes = b"") -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "gotmpl", *args],
-        input=stdin,
-        capture_output=True,
-        cwd=cwd,
-        timeout=60,
-    )
 
 
 def test_a_config_field_from_the_shell(workdir: Path) -> None:

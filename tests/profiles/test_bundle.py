@@ -10,13 +10,13 @@ The table's html cases (ExecuteHTMLString) wait for the bundle's html side.
 from __future__ import annotations
 
 import importlib.util
-import json
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from ambundle import CASES, DATA, FILES, write_files
 
 import gotmpl
 from gotmpl import alertmanager, cubeapm, profiles
@@ -24,10 +24,7 @@ from gotmpl.gostd import time as gotime
 from gotmpl.profiles import amdata
 
 HERE = Path(__file__).resolve().parents[1]
-TABLE = json.loads((HERE / "data" / "ambundle_cases.json").read_text("utf-8"))
-FILES: dict[str, str] = TABLE["files"]
-DATA: dict[str, Any] = TABLE["data"]
-TEXT_CASES = [c for c in TABLE["cases"] if c["type"] == "text"]
+TEXT_CASES = [c for c in CASES if c["type"] == "text"]
 
 
 def _load_recorder() -> Any:
@@ -38,14 +35,6 @@ def _load_recorder() -> Any:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
-
-
-def write_files(root: Path) -> None:
-    """The table's file system, under ``root``."""
-    for name, text in FILES.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(text.encode("utf-8", "surrogateescape"))
 
 
 @pytest.fixture(scope="module")
@@ -111,7 +100,7 @@ def test_the_table_covers_the_issue() -> None:
     phases = {c["want"].get("phase") for c in TEXT_CASES}
     assert phases == {None, "load", "parse", "exec"}
     assert {c["profile"] for c in TEXT_CASES} == {"alertmanager", "cubeapm"}
-    assert sum(c["type"] == "html" for c in TABLE["cases"]) >= 40
+    assert sum(c["type"] == "html" for c in CASES) >= 40
     cycles = [c for c in TEXT_CASES if "route label cycle detected" in c["want"].get("error", "")]
     assert len(cycles) >= 5
 
@@ -121,10 +110,9 @@ def test_recording_is_current(oracle: Any) -> None:
     """Go, run now, still gives every recorded answer (catches stale data files)."""
     recorder = _load_recorder()
     assert recorder.FILES == FILES
-    cases = TABLE["cases"]
-    results = oracle.run_many(recorder.oracle_request(c) for c in cases)
+    results = oracle.run_many(recorder.oracle_request(c) for c in CASES)
     stale = []
-    for c, r in zip(cases, results, strict=True):
+    for c, r in zip(CASES, results, strict=True):
         want = (
             {"output": r["output"]} if r["phase"] is None else {k: r[k] for k in ("phase", "error")}
         )
