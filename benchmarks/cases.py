@@ -23,9 +23,9 @@ def go_render_request(n: int) -> dict[str, Any]:
     return {
         "template": templates.PAGERDUTY_GO,
         "name": "pagerduty",
-        "funcs": "alertmanager",
+        "funcs": "cubeapm",
         "data": data.webhook_payload(n),
-        "data_kind": "alertmanager",
+        "data_kind": "cubeapm",
     }
 
 

@@ -3,7 +3,8 @@
 One webhook payload (the JSON Alertmanager posts) is made per group size and
 turned into what each engine renders from:
 
-* gotmpl: ``gotmpl.alertmanager.Data.from_dict(payload)``, Go's data model;
+* gotmpl: ``gotmpl.cubeapm.Data.from_dict(payload)``, Go's data model (the
+  seed's template is CubeAPM's: Alertmanager's data with ``.GroupKeyHash``);
 * Jinja2: the payload itself, plain dicts, lists and strings, the way a Python
   service receiving the webhook would hold it (times stay RFC 3339 strings);
 * gotpl: dicts with Go's field names, whose labels answer ``SortedPairs``
@@ -22,7 +23,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from gotmpl import alertmanager
+from gotmpl import cubeapm
 
 SIZES = (3, 30, 300)
 
@@ -115,9 +116,9 @@ def webhook_payload(n: int) -> dict[str, Any]:
     }
 
 
-def gotmpl_data(n: int) -> alertmanager.Data:
+def gotmpl_data(n: int) -> cubeapm.Data:
     """gotmpl's ``*template.Data`` for ``n`` alerts."""
-    return alertmanager.Data.from_dict(webhook_payload(n))
+    return cubeapm.Data.from_dict(webhook_payload(n))
 
 
 def jinja_data(n: int) -> dict[str, Any]:
@@ -179,7 +180,6 @@ def gotpl_data(n: int) -> dict[str, Any]:
         "CommonAnnotations": GotplKV(d.CommonAnnotations),
         "ExternalURL": d.ExternalURL,
         "GroupKey": d.GroupKey,
-        "TruncatedAlerts": int(d.TruncatedAlerts),
         "GroupKeyHash": d.GroupKeyHash,
     }
 

@@ -18,7 +18,7 @@ from typing import Any
 import jinja2
 
 import gotmpl
-from gotmpl import alertmanager
+from gotmpl import cubeapm
 from gotmpl.exec.builtins import query_escape
 from gotmpl.gostd.strconv import quote
 from gotmpl.gostd.strings import to_upper
@@ -119,8 +119,8 @@ def have_gotpl() -> bool:
 
 
 def gotmpl_pagerduty(source: str = PAGERDUTY_GO) -> gotmpl.Template:
-    """The PagerDuty template as Alertmanager sets it up, parsed by gotmpl."""
-    return alertmanager.template("pagerduty").parse(source)
+    """The PagerDuty template as CubeAPM (Alertmanager) sets it up, parsed by gotmpl."""
+    return cubeapm.template("pagerduty").parse(source)
 
 
 def jinja_pagerduty() -> jinja2.Template:

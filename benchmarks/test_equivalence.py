@@ -45,9 +45,9 @@ def test_pagerduty_go_matches_gotmpl(
         {
             "template": templates.PAGERDUTY_GO,
             "name": "pagerduty",
-            "funcs": "alertmanager",
+            "funcs": "cubeapm",
             "data": data.webhook_payload(n),
-            "data_kind": "alertmanager",
+            "data_kind": "cubeapm",
         }
     )
     assert reply["phase"] is None, reply["error"]

@@ -7,11 +7,21 @@ Request (one JSON object per case; see tests/oracle/main.go):
     name       name for template.New (default ""; with files, the first file's)
     delims     [left, right]
     options    strings passed to Option(...)
-    funcs      "none" | "test" | "alertmanager"
+    funcs      "none" | "test" | "alertmanager" | "cubeapm" (Alertmanager 0.34's
+               set-up; CubeAPM's is the same)
     data       any JSON (ints stay int, other numbers float64)
-    data_kind  "json" | "alertmanager" (decode data into *template.Data) |
+    data_kind  "json" | "alertmanager" (decode data into *template.Data, upstream
+               0.34) | "cubeapm" (CubeAPM's *template.Data) | "alert_group" (a
+               group as Template.Data builds it: {"receiver", "alerts": [{"labels",
+               "annotations", "startsAt", "endsAt", "generatorURL"}], "groupLabels",
+               "routeLabels", "notificationReason", "externalURL"}) |
                "html_content" (an object of strings whose keys name html/template
                types: {"HTML": "<b>"} is map[string]any{"HTML": template.HTML("<b>")})
+    bundle     instead of template/files: a config field run through Alertmanager's
+               template bundle, {"profile", "files": [[path, text]...] (an in-memory
+               file system), "load": [["parse", text] | ["glob", pattern]...],
+               "type": "text" | "html", "text"}; the data is decoded as the profile's
+               (or data_kind's); phases "load", "parse", "exec", "escape"
     exec       run ExecuteTemplate with this name instead of Execute
     timeout    seconds before the case is abandoned (default 10)
     repeat     time N more executions after a successful one (ns_per_op)

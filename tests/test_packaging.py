@@ -74,7 +74,8 @@ def test_console_script_renders_the_example(installed: Path, tmp_path: Path) -> 
     done = _run(
         str(script),
         "render",
-        "--alertmanager",
+        "--profile",
+        "cubeapm",
         str(examples / "pagerduty.tmpl"),
         "--data",
         str(examples / "alerts.json"),

@@ -31,10 +31,11 @@ __all__ = [
 
 # Subpackages users reach as attributes (gotmpl.alertmanager.FUNCS after a plain
 # ``import gotmpl``), imported when first used so that ``import gotmpl`` stays light.
-_SUBMODULES = frozenset({"alertmanager", "html", "profiles", "tools"})
+_SUBMODULES = frozenset({"alertmanager", "cubeapm", "html", "profiles", "tools"})
 
 if TYPE_CHECKING:
     from . import alertmanager as alertmanager
+    from . import cubeapm as cubeapm
     from . import html as html
     from . import profiles as profiles
     from . import tools as tools

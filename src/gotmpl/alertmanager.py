@@ -1,26 +1,32 @@
-"""Prometheus Alertmanager's notification-template profile: its data model and functions.
+"""Prometheus Alertmanager 0.34's notification templates: its data model, functions and bundle.
 
 Alertmanager executes notification templates on a ``*template.Data`` built from an
 alert group, with ``missingkey=zero`` and its ``DefaultFuncs`` function map. This
-module provides the same three things for gotmpl:
+module provides the same things for gotmpl, upstream's and nothing else (a
+product's additions are its own profile, such as gotmpl.cubeapm):
 
-* :class:`Data`, :class:`Alert`, :class:`Alerts`, :class:`KV`, :class:`Pairs`,
-  :class:`Pair` and :class:`Strings`, which print, compare and answer method
-  calls as the Go types do (``{{ .CommonLabels.SortedPairs }}``,
-  ``{{ .Alerts.Firing | len }}``); :meth:`Data.from_dict` reads the webhook JSON
-  Alertmanager posts (the ``receiver``, ``status``, ``alerts`` ... payload);
+* :class:`Data` (Receiver, Status, Alerts, NotificationReason, GroupLabels,
+  CommonLabels, CommonAnnotations, RouteLabels, ExternalURL), :class:`Alert`,
+  :class:`Alerts`, :class:`KV`, :class:`Pairs`, :class:`Pair` and
+  :class:`Strings`, which print, compare and answer method calls as the Go
+  types do (``{{ .CommonLabels.SortedPairs }}``, ``{{ .Alerts.Firing | len }}``);
+  :meth:`Data.from_dict` reads the webhook JSON Alertmanager posts and
+  :meth:`Data.from_alerts` builds a group's data as Alertmanager does;
 * :data:`FUNCS`, the functions (``toUpper``, ``reReplaceAll``, ``toJson``, ``date``
-  ...) with upstream's Go signatures, so argument errors read as Go's do;
-* :func:`template`, a :class:`gotmpl.Template` set up the way Alertmanager sets
-  up its own.
+  ... and ``routeLabels``) with upstream's Go signatures, so argument errors
+  read as Go's do;
+* :class:`Templates`, upstream's ``template.Template``: template files, and a
+  config field's text run on them (``execute_text``), with ``routeLabels``;
+* :func:`template`, a single :class:`gotmpl.Template` set up the way Alertmanager
+  sets up its own.
 
-    tmpl = alertmanager.template("pagerduty").parse(text)
-    body = tmpl.execute(alertmanager.Data.from_dict(json.load(f)))
+    tmpl = alertmanager.Templates().parse_glob("templates/*.tmpl")
+    title = tmpl.execute_text('{{ template "slack.title" . }}', alertmanager.Data.from_dict(body))
 
 :data:`PROFILE` is all of this as a :class:`gotmpl.profiles.Profile`, the
 ``alertmanager`` profile of the command line and the fuzzer. The data model is
-defined in gotmpl.profiles.amdata and the functions in
-gotmpl.profiles.functions.
+defined in gotmpl.profiles.amdata, the functions in gotmpl.profiles.functions and
+the bundle in gotmpl.profiles.bundle.
 """
 
 from __future__ import annotations
@@ -28,8 +34,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from .profiles import Profile, functions
-from .profiles.amdata import KV, Alert, Alerts, Data, Pair, Pairs, Strings
+from .profiles import Profile, bundle, functions
+from .profiles.amdata import KV, Alert, Alerts, Data, Pair, Pairs, Strings, sample
 from .template import Template
 
 __all__ = [
@@ -42,6 +48,7 @@ __all__ = [
     "Pair",
     "Pairs",
     "Strings",
+    "Templates",
     "template",
 ]
 
@@ -58,6 +65,7 @@ FUNCS: dict[str, Callable[..., Any]] = functions.pick(
     "urlUnescape",
     "reReplaceAll",
     "stringSlice",
+    "routeLabels",
     "date",
     "tz",
     "now",
@@ -73,17 +81,25 @@ FUNCS: dict[str, Callable[..., Any]] = functions.pick(
     "dict",
 )
 
+
+class Templates(bundle.Templates):
+    """Alertmanager's ``template.Template`` (see gotmpl.profiles.bundle.Templates)."""
+
+
 PROFILE = Profile(
     "alertmanager",
-    "Alertmanager's functions and missingkey=zero, on its webhook JSON",
+    "Alertmanager 0.34's functions and missingkey=zero, on its webhook JSON",
     funcs=FUNCS,
     options=("missingkey=zero",),
     decode=Data.from_dict,
     empty=Data,
-    # Data.from_dict checks numbers itself: truncatedAlerts is a uint64.
+    # Data.from_dict checks the types of values itself.
     go_numbers=False,
     fuzz="webhook",
+    bundle=Templates,
+    sample=sample,
 )
+Templates.profile = PROFILE
 
 
 def template(name: str = "", funcs: Mapping[str, Callable[..., Any]] | None = None) -> Template:

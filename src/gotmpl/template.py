@@ -220,7 +220,12 @@ class Template:
             for name, tree in trees.items():
                 existing = common.definitions.get(name)
                 if existing is not None and existing.tree is not None and is_empty_tree(tree):
-                    continue  # an empty body does not replace a definition
+                    # An empty body does not replace a definition, but a template
+                    # without a body of its own still gets it (Go's AddParseTree).
+                    if name == own.name and own.tree is None:
+                        own.tree = tree
+                        own.cache = {}
+                    continue
                 if name == own.name:
                     target = own
                     common.handles[name] = self

@@ -4,10 +4,12 @@ Writes, from the Go oracle (tests/oracle, Alertmanager set-up: ``funcs`` and
 ``data_kind`` "alertmanager"):
 
 * tests/golden/pagerduty/*.out: the seed's PagerDuty payload template rendered on
-  each webhook payload tests/golden/pagerduty/*.json, byte for byte;
+  each webhook payload tests/golden/pagerduty/*.json, byte for byte, as CubeAPM
+  (the seed's product: Alertmanager's data with .GroupKeyHash) renders it;
 * tests/data/alertmanager_cases.json: every function of the profile (normal and
-  error cases), every method of the data model, how each type prints, and
-  notification templates executed definition by definition. The templates are
+  error cases), every method of the data model, how each type prints,
+  notification templates executed definition by definition, and the errors
+  Go's encoding/json gives for malformed webhook payloads. The templates are
   this project's own: tests/data/acme/*.tmpl, a fictional organisation's
   notification set (shared helpers in acme_common.tmpl, loaded before each
   channel file as Alertmanager loads several template files into one set), and
@@ -51,6 +53,16 @@ EXTRA_DATA: dict[str, Any] = {
         "GROUPLABELS": {"alertname": "A"},
         "unknownField": [1, 2, 3],
     },
+    # 0.34's group fields: the reason, and route labels (one of them a template).
+    "v034": {
+        "receiver": "team-x",
+        "status": "firing",
+        "alerts": [{"status": "firing", "labels": {"alertname": "A", "team": "x"}}],
+        "notification_reason": "new alerts added",
+        "commonLabels": {"alertname": "A", "team": "x"},
+        "routeLabels": {"team": "payments", "page": "{{ .CommonLabels.alertname }}-page"},
+        "externalURL": "http://am.example:9093",
+    },
 }
 
 
@@ -68,8 +80,9 @@ def load_data(name: str) -> Any:
 # -- the case table ---------------------------------------------------------------------
 #
 # Each case: a template (or "files", template files parsed in order like
-# ParseFiles, and "exec" naming the template to run) and "data", the name of a
-# data set or the webhook JSON itself.
+# ParseFiles, and "exec" naming the template to run), "data", the name of a
+# data set or the webhook JSON itself, and "profile" when it is not
+# "alertmanager" (upstream 0.34) but "cubeapm".
 
 FIRST = "(index .Alerts 0)"
 T0 = f"{FIRST}.StartsAt"
@@ -108,7 +121,8 @@ FUNCTION_CASES = [
     c('[{{ trimSpace "  a b \\t\\n" }}]'),
     c('[{{ trimSpace "\\u00a0\\u2003x\\u3000\\u0085" }}][{{ trimSpace "\\x1c x \\x1f" }}]'),
     c('[{{ trimSpace "\\u200bx\\u200b" }}][{{ trimSpace " \\xff x \\xff " }}][{{ trimSpace "" }}]'),
-    c("{{ trimSpace .TruncatedAlerts }}"),
+    c("{{ trimSpace .TruncatedAlerts }}"),  # a webhook field, not one of Data's
+    c("{{ trimSpace .NotificationReason }}|{{ trimSpace .RouteLabels }}", "v034"),
     # join
     c('{{ join ", " (stringSlice "a" "b" "c") }}|{{ stringSlice "x" "y" | join "-" }}'),
     c('{{ join " " .CommonLabels.Names }}|{{ .CommonLabels.Values | join "," }}'),
@@ -201,9 +215,9 @@ FUNCTION_CASES = [
     c(
         '{{ humanizeDuration "123" }}|{{ humanizeDuration "1_000.5" }}|{{ humanizeDuration "NaN" }}|'
         '{{ humanizeDuration "+Inf" }}|{{ humanizeDuration "-infinity" }}|{{ humanizeDuration "0x1p-2" }}|'
-        "{{ humanizeDuration .TruncatedAlerts }}"
+        "{{ humanizeDuration (len .Alerts) }}"
     ),
-    c("{{ humanizeDuration .TruncatedAlerts }}", "mixed"),
+    c("{{ humanizeDuration .NotificationReason }}", "v034"),
     c(f"{{{{ humanizeDuration ({FIRST}.EndsAt.Sub {T0}) }}}}", "resolved"),
     c('{{ humanizeDuration "abc" }}'),
     c('{{ humanizeDuration "1e400" }}'),
@@ -258,16 +272,22 @@ FUNCTION_CASES = [
         '{{ toJson (index .CommonLabels.SortedPairs 0) }}|{{ toJson (.CommonLabels.Remove (stringSlice "env")) }}'
     ),
     c(
-        "{{ toJson (humanizeDuration 61) }}|{{ toJson .TruncatedAlerts }}|{{ toJson (stringSlice) }}"
+        "{{ toJson (humanizeDuration 61) }}|{{ toJson .NotificationReason }}|{{ toJson (stringSlice) }}"
     ),
     c('{{ toJson (tz "Europe/Berlin" (index .Alerts 0).StartsAt) }}'),
-    c('{{ toJson (dict "k" .CommonLabels "t" .TruncatedAlerts "s" (stringSlice "x")) }}'),
+    c('{{ toJson (dict "k" .CommonLabels "r" .RouteLabels "s" (stringSlice "x")) }}', "v034"),
+    c("{{ toJson . }}", "v034"),
+    c("{{ toJson . }}", "v034", profile="cubeapm"),
+    c("{{ toJson . }}", "partial", profile="cubeapm"),
     c("{{ toJson }}"),
     # base64encode / base64decode
     c(
         '{{ base64encode "hello" }}|{{ base64encode "" }}|{{ base64encode "subjects?_d>>" }}|{{ base64encode "\\xff\\xfe\\xfd" }}'
     ),
-    c("{{ base64encode .GroupKey }}|{{ base64encode .GroupKey | base64decode }}"),
+    c(
+        "{{ base64encode .GroupKey }}|{{ base64encode .GroupKey | base64decode }}",
+        profile="cubeapm",
+    ),
     c(
         '{{ base64decode "aGVsbG8=" }}|{{ base64decode "" }}|{{ base64decode "a\\nGVs\\r\\nbG8=\\n" }}|{{ base64decode "_-_-" | len }}'
     ),
@@ -352,8 +372,13 @@ METHOD_CASES = [
     c("{{ .Alerts.Nope }}"),
     c("{{ .Alerts.Firing 1 }}"),
     c("{{ .CommonLabels.SortedPairs 1 }}"),
-    c("{{ .NotificationReason }}"),
-    c("{{ .RouteLabels }}"),
+    c("{{ .NotificationReason }}|{{ .RouteLabels }}|{{ .RouteLabels.team }}", "v034"),
+    c("{{ .RouteLabels.SortedPairs }}|{{ .RouteLabels.Names }}|{{ len .RouteLabels }}", "v034"),
+    c('{{ routeLabels "team" }}|{{ routeLabels "nope" }}', "v034"),
+    c("{{ .NotificationReason }}|{{ .RouteLabels }}|{{ .RouteLabels.x }}"),
+    c("{{ .routeLabelsRendered }}"),
+    c("{{ .routeLabelsRendered 1 }}"),
+    c("{{ .RouteLabels.Remove }}", "v034"),
     c("{{ .Receiver.Foo }}"),
     c("{{ .from_dict }}"),
     c("{{ .CommonLabels.nope }}|{{ .CommonLabels.Join }}|{{ .GroupLabels.rule_id | urlquery }}"),
@@ -376,9 +401,10 @@ METHOD_CASES = [
     ),
     c("{{ range $k, $v := (index .Alerts 0).Labels }}{{ $k }};{{ end }}", "mixed"),
     c(
-        '{{ eq .Status "firing" }}|{{ eq .TruncatedAlerts 0 }}|{{ eq .TruncatedAlerts 2 }}|{{ lt .TruncatedAlerts 5 }}',
+        '{{ eq .Status "firing" }}|{{ eq .NotificationReason "" }}|{{ lt (len .Alerts) 5 }}',
         "mixed",
     ),
+    c("{{ eq .TruncatedAlerts 0 }}", "mixed"),
     c("{{ eq (index .CommonLabels.SortedPairs 0) (index .GroupLabels.SortedPairs 0) }}"),
     c("{{ eq .CommonLabels .CommonLabels }}"),
     c("{{ eq .Alerts .Alerts }}"),
@@ -388,7 +414,7 @@ METHOD_CASES = [
     ),
     c(f'{{{{ printf "%s" {T0}.MarshalText }}}}|{{{{ {FIRST}.EndsAt.Sub {T0} }}}}', "resolved"),
     c(
-        "{{ if .CommonLabels }}y{{ else }}n{{ end }}|{{ if .Alerts }}y{{ else }}n{{ end }}|{{ if .TruncatedAlerts }}y{{ else }}n{{ end }}",
+        "{{ if .CommonLabels }}y{{ else }}n{{ end }}|{{ if .Alerts }}y{{ else }}n{{ end }}|{{ if .RouteLabels }}y{{ else }}n{{ end }}",
         "empty",
     ),
     c(
@@ -397,14 +423,23 @@ METHOD_CASES = [
     ),
     c("{{ .Alerts.Firing | len }}|{{ .Alerts | len }}|{{ .Alerts.Resolved | toJson }}", "resolved"),
     c(
-        "{{ .Receiver }}|{{ .Status }}|{{ .ExternalURL }}|{{ .GroupKey }}|{{ .GroupKeyHash }}|{{ .TruncatedAlerts }}",
+        "{{ .Receiver }}|{{ .Status }}|{{ .ExternalURL }}|{{ .GroupKey }}|{{ .GroupKeyHash }}",
         "mixed",
+        profile="cubeapm",
     ),
+    c("{{ .Receiver }}|{{ .GroupKey }}", "mixed"),
+    c("{{ .GroupKeyHash }}", "mixed"),
+    c("{{ .TruncatedAlerts }}", "mixed", profile="cubeapm"),
+    c("{{ .Version }}", "mixed"),
     c(
         "{{ range .Alerts }}{{ .Status }} {{ .Fingerprint }} {{ .GeneratorURL }} {{ .CubeImageURL }};{{ end }}",
         "partial",
+        profile="cubeapm",
     ),
+    c("{{ range .Alerts }}{{ .Fingerprint }} {{ .CubeImageURL }};{{ end }}", "partial"),
     c("{{ . }}", "partial"),
+    c("{{ . }}", "partial", profile="cubeapm"),
+    c("{{ . }}", "v034"),
 ]
 
 PRINT_CASES = [
@@ -420,8 +455,16 @@ PRINT_CASES = [
         '{{ printf "%T|%T|%T|%T|%T" . .Alerts .CommonLabels .CommonLabels.SortedPairs (index .CommonLabels.SortedPairs 0) }}'
     ),
     c(
-        '{{ printf "%T|%T|%T|%T|%T|%T" .CommonLabels.Names .Alerts.Firing (index .Alerts 0) (index .Alerts 0).StartsAt .TruncatedAlerts .Receiver }}'
+        '{{ printf "%T|%T|%T|%T|%T|%T" .CommonLabels.Names .Alerts.Firing (index .Alerts 0) (index .Alerts 0).StartsAt .RouteLabels .NotificationReason }}'
     ),
+    c(
+        '{{ printf "%T|%T|%T|%T" . (index .Alerts 0) .GroupKeyHash .Alerts.Firing }}',
+        profile="cubeapm",
+    ),
+    c('{{ printf "%+v" . }}', "v034"),
+    c('{{ printf "%#v" . }}', "v034"),
+    c('{{ printf "%+v" . }}', "resolved", profile="cubeapm"),
+    c('{{ printf "%#v" . }}', "resolved", profile="cubeapm"),
     c('{{ printf "%T|%T" .Alerts.Resolved (.CommonLabels.Remove (stringSlice)) }}'),
     c("{{ .Alerts }}"),
     c("{{ .Alerts }}", "mixed"),
@@ -443,11 +486,7 @@ PRINT_CASES = [
     c(
         '{{ printf "%s" .CommonLabels.SortedPairs }}|{{ printf "%v" .CommonLabels.SortedPairs }}|{{ printf "%d" .CommonLabels.SortedPairs }}'
     ),
-    c("{{ print .CommonLabels .Alerts.Firing }}|{{ println .GroupLabels .TruncatedAlerts }}"),
-    c(
-        '{{ printf "%d %x %v %#v" .TruncatedAlerts .TruncatedAlerts .TruncatedAlerts .TruncatedAlerts }}',
-        "mixed",
-    ),
+    c("{{ print .CommonLabels .Alerts.Firing }}|{{ println .GroupLabels .RouteLabels }}"),
     c("{{ index .Alerts 0 }}"),
     c('{{ printf "%+v" (index .Alerts 0) }}', "resolved"),
     c('{{ printf "%v" (index .Alerts 0) }}', "partial"),
@@ -501,10 +540,10 @@ TELEGRAM = """{{ define "telegram.custom.message" -}}
 
 WEBHOOK_JSON = """{{ define "json.body" -}}
 {"receiver": {{ toJson .Receiver }}, "status": {{ .Status | toJson }},
- "count": {{ len .Alerts }}, "truncated": {{ .TruncatedAlerts }},
+ "count": {{ len .Alerts }}, "reason": {{ toJson .NotificationReason }},
  "labels": {{ toJson .CommonLabels }}, "names": {{ toJson .CommonLabels.Names }},
  "alerts": [{{ range $i, $a := .Alerts }}{{ if $i }}, {{ end }}{"fp": {{ toJson $a.Fingerprint }}, "starts": {{ toJson $a.StartsAt }}, "labels": {{ toJson ($a.Labels.Remove (stringSlice "alertname")) }}}{{ end }}],
- "key": {{ toJson (base64encode .GroupKey) }}}
+ "key": {{ toJson (base64encode .ExternalURL) }}}
 {{- end }}
 {{ define "json.dict" }}{{ toJson (dict "status" .Status "firing" (len .Alerts.Firing) "list" (list .Receiver 1 2.5 true) "extra" (append (list "a") "b")) }}{{ end }}
 """
@@ -645,7 +684,13 @@ CLI_CASES: list[dict[str, Any]] = [
     {
         "files": [["pagerduty.tmpl", (GOLDEN / "pagerduty.tmpl").read_text("utf-8")]],
         "data": json.loads((GOLDEN / "resolved.json").read_text("utf-8")),
-        "alertmanager": True,
+        "profile": "cubeapm",
+    },
+    # Upstream Alertmanager has no .GroupKeyHash: the seed's template fails there.
+    {
+        "files": [["pagerduty.tmpl", (GOLDEN / "pagerduty.tmpl").read_text("utf-8")]],
+        "data": json.loads((GOLDEN / "resolved.json").read_text("utf-8")),
+        "profile": "alertmanager",
     },
     {
         "files": [["pagerduty.tmpl", (GOLDEN / "pagerduty.tmpl").read_text("utf-8")]],
@@ -654,11 +699,57 @@ CLI_CASES: list[dict[str, Any]] = [
 ]
 
 
+# Webhook payloads Go's encoding/json rejects (or accepts), for Data.from_dict's errors.
+DECODE_CASES: list[Any] = [
+    {"receiver": 5},
+    {"RECEIVER": 5},
+    {"receiver": 5, "status": 6},
+    {"receiver": 5, "alerts": [{"startsAt": "bad"}]},
+    {"alerts": [{"startsAt": "bad"}], "receiver": 5},
+    {"notification_reason": 1.5},
+    {"externalURL": {}},
+    {"alerts": {}},
+    {"alerts": ["x"]},
+    {"alerts": [None, 5]},
+    {"alerts": [[1]]},
+    {"alerts": [{"status": 1}]},
+    {"alerts": [{}, {}, {"startsAt": "2024-13-01T00:00:00Z"}]},
+    {"alerts": [{"startsAt": 5}]},
+    {"alerts": [{"endsAt": True}]},
+    {"alerts": [{"startsAt": "2024-01-01T00:00:00"}]},
+    {"alerts": [{"startsAt": "2024-01-01t00:00:00z"}]},
+    {"alerts": [{"startsAt": ""}]},
+    {"alerts": [{"labels": {"a": 1}}]},
+    {"alerts": [{"Labels": {"x": 1}}]},
+    {"alerts": [{"labels": {"a/b~c": 1}}]},
+    {"alerts": [{"labels": {"5": 1}}]},
+    {"alerts": [{"labels": {"é": 1}}]},
+    {"alerts": [{"annotations": {"k": [1]}}]},
+    {"commonLabels": []},
+    {"commonLabels": {"a": True}},
+    {"routeLabels": "x"},
+    {"groupLabels": {"a": {}}},
+    {"groupKeyHash": 5},
+    {"cubeImageURL": 5, "alerts": [{"cubeImageURL": 5}]},
+    {"truncatedAlerts": "x", "version": 4},
+    {"receiver": None, "alerts": None, "commonLabels": {"a": None}},
+    [],
+    "text",
+    5,
+    True,
+]
+
+
+def decode_request(payload: Any, profile: str) -> dict[str, Any]:
+    return {"template": "", "funcs": profile, "data_kind": profile, "data": payload}
+
+
 def cli_request(case: dict[str, Any]) -> dict[str, Any]:
+    profile = case.get("profile")
     req: dict[str, Any] = {
         "files": case["files"],
-        "funcs": "alertmanager" if case.get("alertmanager") else "none",
-        "data_kind": "alertmanager" if case.get("alertmanager") else "json",
+        "funcs": profile or "none",
+        "data_kind": profile or "json",
         "data": case.get("data"),
         "options": case.get("options", []),
     }
@@ -687,9 +778,10 @@ def all_cases() -> list[dict[str, Any]]:
 
 def oracle_request(case: dict[str, Any]) -> dict[str, Any]:
     data = case["data"]
+    profile = case.get("profile", "alertmanager")
     req: dict[str, Any] = {
-        "funcs": "alertmanager",
-        "data_kind": "alertmanager",
+        "funcs": profile,
+        "data_kind": profile,
         "data": load_data(data) if isinstance(data, str) else data,
     }
     if "files" in case:
@@ -709,8 +801,8 @@ def main() -> int:
             result = oracle.run(
                 {
                     "files": [["pagerduty.tmpl", golden_text]],
-                    "funcs": "alertmanager",
-                    "data_kind": "alertmanager",
+                    "funcs": "cubeapm",
+                    "data_kind": "cubeapm",
                     "data": load_data(name),
                 }
             )
@@ -723,6 +815,14 @@ def main() -> int:
         cases = all_cases()
         results = oracle.run_many(oracle_request(case) for case in cases)
         cli_results = oracle.run_many(cli_request(case) for case in CLI_CASES)
+        decode = []
+        for profile in ("alertmanager", "cubeapm"):
+            for payload in DECODE_CASES:
+                result = oracle.run(decode_request(payload, profile))
+                if result["phase"] not in (None, "request"):
+                    raise SystemExit(f"decode {payload!r}: {result['phase']}: {result['error']}")
+                error = result["error"] and result["error"].removeprefix("oracle: bad data: ")
+                decode.append({"profile": profile, "data": payload, "error": error})
     recorded = []
     for case, result in zip(cases, results, strict=True):
         if result["phase"] in ("request", "crash", "panic", "timeout", "limit"):
@@ -742,7 +842,9 @@ def main() -> int:
             want["error"] = result["error"]
         cli.append({"id": f"cli-{i:03d}", **case, "want": want})
     text = json.dumps(
-        {"files": REAL_TEMPLATES, "cases": recorded, "cli": cli}, ensure_ascii=False, indent=1
+        {"files": REAL_TEMPLATES, "cases": recorded, "cli": cli, "decode": decode},
+        ensure_ascii=False,
+        indent=1,
     )
     # Invalid UTF-8 in Go's output travels as lone surrogates: keep them escaped.
     text = re.sub("[\ud800-\udfff]", lambda m: f"\\u{ord(m.group()):04x}", text)

@@ -16,6 +16,7 @@ import (
 	htmltemplate "html/template"
 	"io"
 	"os"
+	"testing/fstest"
 	"reflect"
 	"strconv"
 	"text/template"
@@ -26,6 +27,7 @@ import (
 	_ "time/tzdata"
 
 	amtemplate "gotmpl/oracle/amtemplate"
+	cubetemplate "gotmpl/oracle/cubetemplate"
 )
 
 const (
@@ -49,6 +51,9 @@ type request struct {
 	// Trees asks for the String() of every parsed template's tree instead of
 	// executing (the parser's reprint, which execution errors quote).
 	Trees bool `json:"trees"`
+	// Bundle, instead of template or files, runs a config field's text
+	// through Alertmanager's template bundle (see bundleRequest).
+	Bundle *bundleRequest `json:"bundle"`
 	// Timeout is in seconds; zero means defaultTimeout.
 	Timeout float64 `json:"timeout"`
 	// Repeat, when positive, times the template: after the normal execution
@@ -132,6 +137,9 @@ func serve(line []byte) (resp response) {
 			resp = fail(response{ID: req.ID}, "panic", fmt.Sprint("panic: ", r))
 		}
 	}()
+	if req.Bundle != nil {
+		return serveBundle(&req, resp)
+	}
 
 	t, errResp := build(&req, resp)
 	if errResp != nil {
@@ -219,7 +227,7 @@ func build(req *request, resp response) (*template.Template, *response) {
 	var options []string
 	switch req.Funcs {
 	case "", "none", "test":
-	case "alertmanager":
+	case "alertmanager", "cubeapm":
 		// Alertmanager's own set-up; explicit options come after and win.
 		options = append(options, "missingkey=zero")
 	default:
@@ -232,7 +240,7 @@ func build(req *request, resp response) (*template.Template, *response) {
 	switch req.Funcs {
 	case "test":
 		t.Funcs(testFuncs).Funcs(includeFunc(t))
-	case "alertmanager":
+	case "alertmanager", "cubeapm": // CubeAPM's functions are Alertmanager's
 		t.Funcs(template.FuncMap(amtemplate.DefaultFuncs))
 	}
 
@@ -298,17 +306,30 @@ func decodeData(req *request) (any, error) {
 		}
 		return convertNumbers(v), nil
 	case "alertmanager":
-		d := &amtemplate.Data{}
-		if len(raw) > 0 {
-			if err := json.Unmarshal(raw, d); err != nil {
-				return nil, err
-			}
+		return unmarshalInto(raw, &amtemplate.Data{})
+	case "cubeapm":
+		return unmarshalInto(raw, &cubetemplate.Data{})
+	case "alert_group":
+		var g amtemplate.Group
+		if err := json.Unmarshal(raw, &g); err != nil {
+			return nil, err
 		}
-		return d, nil
+		return amtemplate.GroupData(g), nil
 	case "html_content":
 		return htmlContent(raw)
 	}
 	return nil, fmt.Errorf("unknown data_kind %q", req.DataKind)
+}
+
+// unmarshalInto decodes raw (if any) into the pointer it is given and
+// returns that pointer.
+func unmarshalInto[T any](raw []byte, into *T) (any, error) {
+	if len(raw) > 0 {
+		if err := json.Unmarshal(raw, into); err != nil {
+			return nil, err
+		}
+	}
+	return into, nil
 }
 
 // contentTypes are html/template's content types by name ("HTML", "URL" ...).
@@ -382,10 +403,21 @@ type outcome struct {
 	panic any
 }
 
-// execute runs the template on its own goroutine so a template that never
-// finishes (e.g. ranging over a huge integer) yields a "timeout" response
-// instead of wedging the oracle; the stray goroutine is abandoned.
+// execute runs the template on its own goroutine (see runGuarded).
 func execute(req *request, t *template.Template, data any, resp response) response {
+	return runGuarded(req, resp, func(w io.Writer) error {
+		if req.Exec != nil {
+			return t.ExecuteTemplate(w, *req.Exec, data)
+		}
+		return t.Execute(w, data)
+	}, func(err error) string { return "exec" })
+}
+
+// runGuarded runs write on its own goroutine so that a template that never
+// finishes (e.g. ranging over a huge integer) yields a "timeout" response
+// instead of wedging the oracle; the stray goroutine is abandoned. phase
+// names the phase of write's error.
+func runGuarded(req *request, resp response, write func(io.Writer) error, phase func(error) string) response {
 	timeout := defaultTimeout
 	if req.Timeout > 0 {
 		timeout = time.Duration(req.Timeout * float64(time.Second))
@@ -398,12 +430,7 @@ func execute(req *request, t *template.Template, data any, resp response) respon
 				done <- outcome{panic: r}
 			}
 		}()
-		var err error
-		if req.Exec != nil {
-			err = t.ExecuteTemplate(&buf, *req.Exec, data)
-		} else {
-			err = t.Execute(&buf, data)
-		}
+		err := write(&buf)
 		done <- outcome{out: buf.Bytes(), err: err}
 	}()
 
@@ -420,10 +447,103 @@ func execute(req *request, t *template.Template, data any, resp response) respon
 		case errors.Is(o.err, errLimit):
 			return fail(resp, "limit", o.err.Error())
 		case o.err != nil:
-			return fail(resp, "exec", o.err.Error())
+			return fail(resp, phase(o.err), o.err.Error())
 		}
 		return resp
 	case <-timer.C:
 		return fail(resp, "timeout", fmt.Sprintf("oracle: execution timed out after %v", timeout))
 	}
+}
+
+// bundleRequest is Alertmanager's way of running a config field: files and
+// texts are loaded into a bundle (upstream's template.Template) in order,
+// then the field's text runs through ExecuteTextString or
+// ExecuteHTMLString on the request's data, decoded into the profile's
+// *Data.
+type bundleRequest struct {
+	// Profile is "alertmanager" (upstream 0.34) or "cubeapm".
+	Profile string `json:"profile"`
+	// Files is the file system the globs see: [path, text] pairs.
+	Files [][]string `json:"files"`
+	// Load lists what goes into the bundle, in order: ["parse", text] for
+	// Parse, ["glob", pattern] for FromGlob.
+	Load [][]string `json:"load"`
+	// Type is "text" (the default) or "html".
+	Type string `json:"type"`
+	Text string `json:"text"`
+}
+
+// serveBundle answers a bundle request. Phases: "load" (Parse or FromGlob
+// failed), "parse" (the field's text did not parse), "exec" (text/template's
+// execution error), "escape" (html/template's escaping error).
+func serveBundle(req *request, resp response) response {
+	br := req.Bundle
+	var b *amtemplate.Bundle
+	dataKind := br.Profile
+	switch br.Profile {
+	case "alertmanager":
+		b = amtemplate.NewBundle(nil)
+	case "cubeapm":
+		b = cubetemplate.NewBundle()
+	default:
+		return fail(resp, "request", "oracle: unknown bundle profile "+strconv.Quote(br.Profile))
+	}
+	fsys := fstest.MapFS{}
+	for _, f := range br.Files {
+		if len(f) != 2 {
+			return fail(resp, "request", "oracle: each file must be [path, text]")
+		}
+		fsys[f[0]] = &fstest.MapFile{Data: []byte(f[1])}
+	}
+	for _, step := range br.Load {
+		var err error
+		switch {
+		case len(step) == 2 && step[0] == "parse":
+			err = b.Parse(step[1])
+		case len(step) == 2 && step[0] == "glob":
+			err = b.FromGlob(fsys, step[1])
+		default:
+			return fail(resp, "request", fmt.Sprintf("oracle: bad load step %q", step))
+		}
+		if err != nil {
+			return fail(resp, "load", err.Error())
+		}
+	}
+	if req.DataKind != "" {
+		dataKind = req.DataKind
+	}
+	data, err := decodeData(&request{Data: req.Data, DataKind: dataKind})
+	if err != nil {
+		return fail(resp, "request", "oracle: bad data: "+err.Error())
+	}
+	run := b.ExecuteTextString
+	switch br.Type {
+	case "", "text":
+	case "html":
+		run = b.ExecuteHTMLString
+	default:
+		return fail(resp, "request", "oracle: unknown bundle type "+strconv.Quote(br.Type))
+	}
+	return runGuarded(req, resp, func(w io.Writer) error {
+		out, err := run(br.Text, data)
+		if _, writeErr := io.WriteString(w, out); writeErr != nil {
+			return writeErr
+		}
+		return err
+	}, bundlePhase)
+}
+
+// bundlePhase tells the errors of ExecuteTextString and ExecuteHTMLString
+// apart: text/template's execution errors, html/template's escaping errors
+// and (plain errors) the parser's.
+func bundlePhase(err error) string {
+	var execErr template.ExecError
+	var escapeErr *htmltemplate.Error
+	switch {
+	case errors.As(err, &execErr):
+		return "exec"
+	case errors.As(err, &escapeErr):
+		return "escape"
+	}
+	return "parse"
 }

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 import gotmpl
-from gotmpl import alertmanager, profiles
+from gotmpl import alertmanager, cubeapm, profiles
 from gotmpl.profiles import functions
 from gotmpl.profiles.amdata import Data
 from gotmpl.tools.fuzz import fuzz_payload
@@ -32,9 +32,10 @@ SAMPLE: dict[str, Any] = json.loads((EXAMPLES / "alerts.json").read_text("utf-8"
 
 
 def test_built_in_profiles() -> None:
-    assert profiles.names() == ("text", "alertmanager")
+    assert profiles.names() == ("text", "alertmanager", "cubeapm")
     assert profiles.get("text") is profiles.TEXT
     assert profiles.get("alertmanager") is alertmanager.PROFILE
+    assert profiles.get("cubeapm") is cubeapm.PROFILE
     for name in profiles.names():
         profile = profiles.get(name)
         assert profile.name == name
@@ -42,7 +43,8 @@ def test_built_in_profiles() -> None:
 
 
 def test_unknown_profile() -> None:
-    with pytest.raises(ValueError, match=r"unknown profile 'nope' \(known: text, alertmanager\)"):
+    known = r"\(known: text, alertmanager, cubeapm\)"
+    with pytest.raises(ValueError, match=r"unknown profile 'nope' " + known):
         profiles.get("nope")
 
 
@@ -54,7 +56,8 @@ def test_names_do_not_import_the_profiles() -> None:
         "print(profiles.names(), 'gotmpl.alertmanager' in sys.modules)\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=60)
-    assert (done.returncode, done.stdout) == (0, b"('text', 'alertmanager') False\n")
+    want = b"('text', 'alertmanager', 'cubeapm') False\n"
+    assert (done.returncode, done.stdout) == (0, want)
 
 
 def test_profiles_are_frozen() -> None:
@@ -81,8 +84,30 @@ def test_alertmanager_profile() -> None:
     assert (am.options, am.go_numbers, am.fuzz) == (("missingkey=zero",), False, "webhook")
     assert am.decode(SAMPLE) == Data.from_dict(SAMPLE)
     assert am.empty() == Data() and am.empty() is not am.empty()
-    with pytest.raises(ValueError, match="receiver: cannot unmarshal number"):
+    with pytest.raises(ValueError, match="cannot unmarshal number into Go struct field Data"):
         am.decode({"receiver": 5})
+
+
+def test_cubeapm_profile_is_alertmanagers_with_its_data() -> None:
+    cube, am = cubeapm.PROFILE, alertmanager.PROFILE
+    assert cube.funcs is am.funcs and cube.options == am.options
+    assert (cube.go_numbers, cube.fuzz) == (am.go_numbers, am.fuzz)
+    assert cube.decode(SAMPLE) == cubeapm.Data.from_dict(SAMPLE)
+    assert cube.decode(SAMPLE).GroupKeyHash == SAMPLE["groupKeyHash"]
+    assert cube.empty() == cubeapm.Data()
+    assert (am.bundle, cube.bundle) == (alertmanager.Templates, cubeapm.Templates)
+    assert profiles.TEXT.bundle is None and profiles.TEXT.sample is None
+
+
+@pytest.mark.parametrize("profile", [alertmanager.PROFILE, cubeapm.PROFILE])
+def test_sample_is_a_group_as_alertmanager_makes_it(profile: profiles.Profile) -> None:
+    """Two alerts, one firing and one resolved, with the group fields derived from them."""
+    assert profile.sample is not None
+    data = profile.sample()
+    assert type(data) is type(profile.empty())
+    assert (data.Status, [a.Status for a in data.Alerts]) == ("firing", ["firing", "resolved"])
+    assert data.CommonLabels == {k: v for k, v in data.Alerts[0].Labels.items() if k != "instance"}
+    assert data.Alerts[0].EndsAt.IsZero() and not data.Alerts[1].EndsAt.IsZero()
 
 
 def test_template_has_the_options_and_functions() -> None:

@@ -13,7 +13,7 @@ from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
 
 import gotmpl
-from gotmpl import alertmanager
+from gotmpl import alertmanager, cubeapm
 from gotmpl.tools.fuzz import FuzzReport, _webhook, fuzz_payload
 from gotmpl.tools.jsoncheck import JsonProblem, check_json
 
@@ -22,19 +22,20 @@ SAMPLE: dict[str, Any] = json.loads((EXAMPLES / "alerts.json").read_text("utf-8"
 
 
 def example(name: str) -> gotmpl.Template:
-    return alertmanager.template(name).parse((EXAMPLES / name).read_text("utf-8"))
+    """An example template, as CubeAPM runs it (the seed's has CubeAPM's fields)."""
+    return cubeapm.template(name).parse((EXAMPLES / name).read_text("utf-8"))
 
 
 def reproduce(template: gotmpl.Template, report: FuzzReport) -> JsonProblem | None:
     assert report.data is not None
-    source_map = template.execute_with_source_map(alertmanager.Data.from_dict(report.data))
+    source_map = template.execute_with_source_map(cubeapm.Data.from_dict(report.data))
     assert source_map.text == report.output
     return check_json(source_map)
 
 
 def test_breaks_the_seed_template_within_300_examples() -> None:
     seed_template = example("pagerduty.tmpl")
-    report = fuzz_payload(seed_template, SAMPLE, examples=300)
+    report = fuzz_payload(seed_template, SAMPLE, examples=300, profile="cubeapm")
     assert not report.ok
     assert 1 < report.examples <= 300  # the sample itself is JSON
     assert isinstance(report.problem, JsonProblem)
@@ -52,7 +53,9 @@ def test_breaks_the_seed_template_within_300_examples() -> None:
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_breaks_the_seed_template_from_other_seeds(seed: int) -> None:
-    report = fuzz_payload(example("pagerduty.tmpl"), SAMPLE, examples=300, seed=seed)
+    report = fuzz_payload(
+        example("pagerduty.tmpl"), SAMPLE, examples=300, seed=seed, profile="cubeapm"
+    )
     assert not report.ok and report.examples <= 300
     assert report.seed == seed
     assert isinstance(report.problem, JsonProblem)
@@ -60,18 +63,24 @@ def test_breaks_the_seed_template_from_other_seeds(seed: int) -> None:
 
 def test_the_same_seed_finds_the_same_data() -> None:
     t = example("pagerduty.tmpl")
-    assert fuzz_payload(t, SAMPLE, seed=7) == fuzz_payload(t, SAMPLE, seed=7)
-    assert fuzz_payload(t, SAMPLE) == fuzz_payload(t, SAMPLE)  # derandomized
+    assert fuzz_payload(t, SAMPLE, seed=7, profile="cubeapm") == fuzz_payload(
+        t, SAMPLE, seed=7, profile="cubeapm"
+    )
+    assert fuzz_payload(t, SAMPLE, profile="cubeapm") == fuzz_payload(
+        t, SAMPLE, profile="cubeapm"
+    )  # derandomized
 
 
 def test_passes_the_json_safe_template() -> None:
-    report = fuzz_payload(example("pagerduty-safe.tmpl"), SAMPLE, examples=300)
+    report = fuzz_payload(example("pagerduty-safe.tmpl"), SAMPLE, examples=300, profile="cubeapm")
     assert report == FuzzReport(ok=True, examples=300)
     assert report.message == ""
 
 
 def test_without_check_json_only_execution_errors_count() -> None:
-    report = fuzz_payload(example("pagerduty.tmpl"), SAMPLE, check_json=False, examples=40)
+    report = fuzz_payload(
+        example("pagerduty.tmpl"), SAMPLE, check_json=False, examples=40, profile="cubeapm"
+    )
     assert report.ok and report.examples == 40
 
 
@@ -98,14 +107,16 @@ def test_a_broken_sample_is_reported_as_the_first_example() -> None:
 
 
 def test_one_example_is_the_sample_alone() -> None:
-    assert fuzz_payload(example("pagerduty.tmpl"), SAMPLE, examples=1) == FuzzReport(True, 1)
+    assert fuzz_payload(
+        example("pagerduty.tmpl"), SAMPLE, examples=1, profile="cubeapm"
+    ) == FuzzReport(True, 1)
     with pytest.raises(ValueError, match="at least 1"):
-        fuzz_payload(example("pagerduty.tmpl"), SAMPLE, examples=0)
+        fuzz_payload(example("pagerduty.tmpl"), SAMPLE, examples=0, profile="cubeapm")
 
 
 def test_a_sample_that_is_not_a_webhook_payload() -> None:
     with pytest.raises(ValueError, match="receiver"):
-        fuzz_payload(example("pagerduty.tmpl"), {"receiver": 5})
+        fuzz_payload(example("pagerduty.tmpl"), {"receiver": 5}, profile="cubeapm")
 
 
 def test_plain_json_data() -> None:
@@ -137,7 +148,7 @@ def test_hypothesis_is_imported_only_to_fuzz() -> None:
 def test_missing_hypothesis_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "hypothesis", None)
     with pytest.raises(ImportError, match=r"pip install .gotmpl\[fuzz\]."):
-        fuzz_payload(example("pagerduty.tmpl"), SAMPLE)
+        fuzz_payload(example("pagerduty.tmpl"), SAMPLE, profile="cubeapm")
 
 
 # -- the data it draws --------------------------------------------------------------------
@@ -222,17 +233,17 @@ def test_drawn_payloads_cover(wanted: Any) -> None:
 def test_what_the_fuzzer_finds_breaks_real_go_too(oracle: Any) -> None:
     """Go writes the same bytes for the minimal data, so the payload breaks in
     Alertmanager too; Go's output of the safe template for it is JSON."""
-    report = fuzz_payload(example("pagerduty.tmpl"), SAMPLE)
+    report = fuzz_payload(example("pagerduty.tmpl"), SAMPLE, profile="cubeapm")
     assert report.data is not None
 
     def go(name: str) -> dict[str, Any]:
         return oracle.run(
             {
                 "files": [[name, (EXAMPLES / name).read_text("utf-8")]],
-                "funcs": "alertmanager",
+                "funcs": "cubeapm",
                 "options": ["missingkey=zero"],
                 "data": report.data,
-                "data_kind": "alertmanager",
+                "data_kind": "cubeapm",
             }
         )
 

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import gotmpl
-from gotmpl import alertmanager
+from gotmpl import cubeapm
 from gotmpl.tools.jsoncheck import JsonProblem, _json_error, check_json
 from gotmpl.tools.sourcemap import SourceMap
 
@@ -29,8 +29,8 @@ def problem_of(source: str, data: Any = None, name: str = "t.tmpl") -> JsonProbl
 
 
 def seed_problem(sample: dict[str, Any], source: str = SEED) -> JsonProblem | None:
-    t = alertmanager.template("pagerduty.tmpl").parse(source)
-    return check_json(t.execute_with_source_map(alertmanager.Data.from_dict(sample)))
+    t = cubeapm.template("pagerduty.tmpl").parse(source)
+    return check_json(t.execute_with_source_map(cubeapm.Data.from_dict(sample)))
 
 
 def with_label(field: str, name: str, value: str, alert: int | None = None) -> dict[str, Any]:
@@ -153,9 +153,9 @@ def test_safe_template_survives_what_breaks_the_seed(value: str) -> None:
 
 
 def test_safe_template_writes_the_same_json_as_the_seed() -> None:
-    data = alertmanager.Data.from_dict(SAMPLE)
-    seed = alertmanager.template("a").parse(SEED).execute(data)
-    safe = alertmanager.template("b").parse(SAFE).execute(data)
+    data = cubeapm.Data.from_dict(SAMPLE)
+    seed = cubeapm.template("a").parse(SEED).execute(data)
+    safe = cubeapm.template("b").parse(SAFE).execute(data)
     assert json.loads(safe) == json.loads(seed)
 
 

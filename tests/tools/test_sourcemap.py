@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import gotmpl
-from gotmpl import alertmanager
+from gotmpl import cubeapm
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
@@ -40,10 +40,8 @@ def test_spans_cover_the_output_in_order() -> None:
 def test_blames_the_action_that_broke_a_json_payload() -> None:
     data = json.loads((EXAMPLES / "alerts.json").read_text("utf-8"))
     data["commonLabels"]["env"] = 'prod"x'
-    t = alertmanager.template("pagerduty.tmpl").parse(
-        (EXAMPLES / "pagerduty.tmpl").read_text("utf-8")
-    )
-    sm = t.execute_with_source_map(alertmanager.Data.from_dict(data))
+    t = cubeapm.template("pagerduty.tmpl").parse((EXAMPLES / "pagerduty.tmpl").read_text("utf-8"))
+    sm = t.execute_with_source_map(cubeapm.Data.from_dict(data))
     quote_at = sm.text.index('prod"x') + 4
     span = sm.span_at(quote_at)
     assert span is not None

@@ -5,6 +5,15 @@
     gotmpl check TEMPLATE... [--profile NAME] [--delims L R]
     gotmpl fuzz TEMPLATE... --data SAMPLE [--profile NAME] [--check-json]
                 [--examples N] [--seed S] [--delims L R]
+    gotmpl template render --template.glob=GLOB... --template.text=TEXT
+                [--template.type=text] [--template.data=FILE]
+                [--profile NAME] [--defaults DIR]
+
+``template render`` is amtool's command of that name, run as Alertmanager runs
+a config field: the files the globs match (expanded by gotmpl, Go's pattern
+rules, no match allowed) load into the profile's template bundle and the text
+runs on the data (a sample alert group without one, said on stderr).
+Failures print ``gotmpl: error: MESSAGE``, Go's message, as amtool does.
 
 ``--profile`` (default ``text``) picks the functions, options and data model
 templates run with (gotmpl.profiles); ``--alertmanager`` is a deprecated
@@ -23,12 +32,15 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from collections.abc import Callable
 from typing import Any
 
 from .. import __version__, profiles
 from ..errors import TemplateError
+from ..gostd import filepath
+from ..gostd.json import decoded_string
 from ..gostd.strconv import go_bytes, go_string
 from ..template import Template
 
@@ -53,19 +65,15 @@ def _read(path: str) -> bytes:
     if path == "-":
         return sys.stdin.buffer.read()
     try:
-        with open(path, "rb") as f:
-            return f.read()
-    except OSError as e:
-        reason = (e.strerror or str(e)).lower()
-        raise _Failed(f"open {path}: {reason}") from None
+        return filepath.read_file(path)
+    except ValueError as e:
+        raise _Failed(str(e)) from None
 
 
 def _go_strings(value: Any) -> Any:
     """Go's JSON decoder turns invalid UTF-8 and lone surrogate escapes into U+FFFD."""
     if isinstance(value, str):
-        if any("\ud800" <= ch <= "\udfff" for ch in value):
-            return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in value)
-        return value
+        return decoded_string(value)
     if isinstance(value, list):
         return [_go_strings(v) for v in value]
     if isinstance(value, dict):
@@ -213,6 +221,52 @@ def _fuzz(args: argparse.Namespace) -> int:
     return EXIT_FAILED
 
 
+# Templates Alertmanager's own default.tmpl and email.tmpl define are named like
+# "slack.default.title" (and their helpers "__subject" ...).
+_DEFAULT_NAME = re.compile(r'template "((?:[^"]*\.default\.[^"]*)|(?:__[^"]*))" not defined')
+
+
+def _template_render(args: argparse.Namespace) -> int:
+    """amtool's ``template render``: a config field's text on the bundle the globs load."""
+    profile = profiles.get(args.profile)
+    if profile.bundle is None:
+        raise _Usage(f"profile {profile.name} has no Alertmanager template bundle")
+    if args.template_type != "text":
+        raise _Usage("--template.type=html needs html/template, which gotmpl does not have yet")
+    try:
+        bundle = profile.bundle.from_globs(args.template_glob, defaults=args.defaults)
+    except TemplateError as e:
+        raise _Failed(f"error: {e}") from None
+    if args.template_data is None:
+        assert profile.sample is not None
+        data = profile.sample()
+        _error(
+            "gotmpl: no --template.data: rendering a sample alert group "
+            f"(receiver {data.Receiver}, {len(data.Alerts)} alerts)"
+        )
+    else:
+        source = "stdin" if args.template_data == "-" else args.template_data
+        value = _load_json(_read(args.template_data), source, go_numbers=profile.go_numbers)
+        try:
+            data = profile.decode(value)
+        except ValueError as e:  # encoding/json's error, as amtool prints it
+            raise _Failed(f"error: {e}") from None
+    try:
+        text = bundle.execute_text(args.template_text, data)
+    except TemplateError as e:
+        missing = _DEFAULT_NAME.search(str(e))
+        if missing is None or args.defaults is not None:
+            raise _Failed(f"error: {e}") from None
+        raise _Failed(
+            f"error: {e}\ngotmpl: {missing.group(1)} looks like a template of Alertmanager's "
+            "default.tmpl or email.tmpl, which gotmpl does not ship: pass --defaults DIR, "
+            "the directory of your copy of them"
+        ) from None
+    sys.stdout.buffer.write(go_bytes(text))
+    sys.stdout.buffer.flush()
+    return EXIT_OK
+
+
 def _positive(text: str) -> int:
     """An --examples count; argparse reports the error as a usage error (2)."""
     try:
@@ -323,7 +377,73 @@ def _parser() -> argparse.ArgumentParser:
         "--seed", type=int, metavar="S", help="explore with this seed (default: derandomized)"
     )
     fuzz.set_defaults(run=_fuzz)
+
+    template = sub.add_parser(
+        "template",
+        help="Alertmanager's template files and config fields (amtool's template command)",
+        description="Alertmanager's template files and config fields, as amtool's "
+        "template command.",
+    )
+    template_sub = template.add_subparsers(dest="template_command", metavar="COMMAND")
+    template.set_defaults(run=lambda args: _missing_command(template))
+    template_render = template_sub.add_parser(
+        "render",
+        help="render a config field's text on the template files (amtool template render)",
+        description="Load the files the globs match into Alertmanager's template bundle "
+        'and render the text as Alertmanager renders a config field (a template named "", '
+        "missingkey=zero, routeLabels), on the data or a sample alert group.",
+    )
+    template_render.add_argument(
+        "--template.glob",
+        dest="template_glob",
+        action="append",
+        required=True,
+        metavar="GLOB",
+        help="a glob of template files, expanded by gotmpl with Go's rules (repeatable)",
+    )
+    template_render.add_argument(
+        "--template.text",
+        dest="template_text",
+        required=True,
+        metavar="TEXT",
+        help="the text to render, as in a config field",
+    )
+    template_render.add_argument(
+        "--template.type",
+        dest="template_type",
+        choices=("text", "html"),
+        default="text",
+        metavar="TYPE",
+        help="text (the default); html is not supported yet",
+    )
+    template_render.add_argument(
+        "--template.data",
+        dest="template_data",
+        metavar="FILE",
+        help="the webhook JSON to render on (default: a sample alert group), - for stdin",
+    )
+    template_render.add_argument(
+        "--profile",
+        choices=profiles.names(),
+        default="alertmanager",
+        metavar="NAME",
+        help="the product whose data and functions templates run with: alertmanager "
+        "(the default, upstream 0.34) or cubeapm",
+    )
+    template_render.add_argument(
+        "--defaults",
+        metavar="DIR",
+        help="a directory with your copy of Alertmanager's default.tmpl and email.tmpl, "
+        "loaded first as Alertmanager loads its own",
+    )
+    template_render.set_defaults(run=_template_render)
     return p
+
+
+def _missing_command(parser: argparse.ArgumentParser) -> int:
+    parser.print_usage(sys.stderr)
+    _error(f"{parser.prog}: a command is required")
+    return EXIT_USAGE
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -203,12 +203,7 @@ def field_getter(
             if not call_method:
                 call_method.append(method_caller_of_name())
             return call_method[0](st, None, None, receiver, container, NO_FINAL)
-        raise error(
-            blame,
-            "can't evaluate field %s in type %s",
-            name,
-            static_type(receiver, container, st),
-        )
+        raise no_field(error, blame, receiver, container, st, name)
 
     get.fasts = fasts  # type: ignore[attr-defined]
     return get
@@ -250,12 +245,7 @@ def method_caller(
                 return missing_key(receiver, name, missingkey, error, blame, st, container)
             if k in (STRUCT, POINTER) and _attribute(receiver, name) is not _NO_ATTRIBUTE:
                 raise error(blame, "%s has arguments but cannot be invoked as function", name)
-            raise error(
-                blame,
-                "can't evaluate field %s in type %s",
-                name,
-                static_type(receiver, container, st),
-            )
+            raise no_field(error, blame, receiver, container, st, name)
         sig = signature_of(method, name)
         evaluate = evaluators.get(sig)
         if evaluate is None:
@@ -268,6 +258,22 @@ def method_caller(
         return values.as_go(result)
 
     return call
+
+
+def no_field(
+    error: ErrorAt, blame: Node, receiver: Any, container: Any, st: Any, name: str
+) -> ExecError:
+    """Go's error for ``.name`` that is no method, field or key of the receiver.
+
+    A struct field the class declares but templates cannot reach (an unexported
+    one of a Go-modelled class) is named as such, as Go does.
+    """
+    static = static_type(receiver, container, st)
+    if kind(receiver) in (STRUCT, POINTER) and any(
+        n == name for n, _ in values.struct_fields(receiver)
+    ):
+        return error(blame, "%s is an unexported field of struct type %s", name, static)
+    return error(blame, "can't evaluate field %s in type %s", name, static)
 
 
 def missing_key(

@@ -1,4 +1,4 @@
-"""Go's encoding/json.Marshal, as templates' ``toJson`` calls it.
+"""Go's encoding/json.Marshal, as templates' ``toJson`` calls it, and its decoder's strings.
 
 Go 1.27 runs the encoding/json API on its v2 engine with v1 options: HTML
 characters and U+2028/U+2029 are escaped, map keys sorted, invalid UTF-8
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import math
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -20,7 +21,15 @@ from . import fmt as gofmt
 from . import time as gotime
 from .strconv import go_bytes, go_string
 
-__all__ = ["MarshalError", "marshal"]
+__all__ = ["MarshalError", "decoded_string", "marshal"]
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def decoded_string(s: str) -> str:
+    """A JSON string as Go's decoder gives it: a lone surrogate (an unpaired
+    ``\\ud800`` escape, or invalid UTF-8 read with surrogateescape) is U+FFFD."""
+    return s if s.isascii() else _SURROGATE.sub("\ufffd", s)
 
 
 class MarshalError(ValueError):
@@ -104,7 +113,10 @@ def _encode(v: Any, out: list[str]) -> None:
         _map(v, out)
     elif k in (values.STRUCT, values.POINTER):
         tags: Mapping[str, str] = getattr(type(v), "__go_json__", {})
-        _object([(tags.get(name, name), e) for name, e in values.struct_fields(v)], out)
+        cls = type(v)
+        # Unexported fields (which a Go-modelled class may declare) are left out.
+        fields = [(n, e) for n, e in values.struct_fields(v) if values.visible(cls, n)]
+        _object([(tags.get(name, name), e) for name, e in fields], out)
     else:
         raise MarshalError(f"json: unsupported type: {values.type_name(v)}")
 

@@ -5,8 +5,9 @@
     t.execute(profile.decode(json.loads(body)))
 
 The command line (``--profile NAME``) and the fuzzer take a profile by name.
-Built in: ``text`` (Go's text/template as it is) and ``alertmanager``
-(gotmpl.alertmanager); shared template functions are in
+Built in: ``text`` (Go's text/template as it is), ``alertmanager``
+(gotmpl.alertmanager, upstream Alertmanager 0.34) and ``cubeapm``
+(gotmpl.cubeapm, CubeAPM's dialect of it); shared template functions are in
 gotmpl.profiles.functions.
 """
 
@@ -15,9 +16,12 @@ from __future__ import annotations
 import dataclasses
 import importlib
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..template import Template
+
+if TYPE_CHECKING:
+    from .bundle import Templates
 
 __all__ = ["TEXT", "Profile", "get", "names"]
 
@@ -44,7 +48,11 @@ class Profile:
     ``fuzz`` names how gotmpl.tools.fuzz derives data from a sample:
     ``"json"`` (any JSON: values replaced, keys dropped, lists resized) or
     ``"webhook"`` (Alertmanager webhook payloads, consistent as Alertmanager
-    makes them).
+    makes them). ``bundle`` makes the product's template bundle (Alertmanager's
+    ``template.Template``, gotmpl.profiles.bundle), what ``gotmpl template
+    render`` loads files into, and ``sample`` the data that renders when the
+    user gives none (amtool's sample alert group); None where the product has
+    no such thing.
     """
 
     name: str
@@ -55,6 +63,8 @@ class Profile:
     empty: Callable[[], Any] = _no_data
     go_numbers: bool = True
     fuzz: str = "json"
+    bundle: type[Templates] | None = None
+    sample: Callable[[], Any] | None = None
 
     def template(
         self, name: str = "", funcs: Mapping[str, Callable[..., Any]] | None = None
@@ -75,7 +85,11 @@ TEXT = Profile("text", "Go's text/template alone, on JSON data as Go decodes it"
 
 # The built-in profiles: a Profile, or the module whose PROFILE it is, imported
 # when first asked for (a command that does not use it does not pay for it).
-_BUILT_IN: dict[str, Profile | str] = {"text": TEXT, "alertmanager": "gotmpl.alertmanager"}
+_BUILT_IN: dict[str, Profile | str] = {
+    "text": TEXT,
+    "alertmanager": "gotmpl.alertmanager",
+    "cubeapm": "gotmpl.cubeapm",
+}
 
 
 def names() -> tuple[str, ...]:

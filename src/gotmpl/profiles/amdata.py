@@ -17,15 +17,20 @@ from __future__ import annotations
 
 import dataclasses
 import operator
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, ClassVar, TypeVar
 
 from .. import values
 from ..gostd import time as gotime
-from ..gostd.strconv import go_bytes, quote
-from ..gotypes import StringMap, StringSlice, Uint64, typed_slice
+from ..gostd.json import decoded_string
+from ..gostd.regexp import quote_meta
+from ..gostd.strconv import go_bytes
+from ..gotypes import StringMap, StringSlice, typed_slice
 
 __all__ = ["ALERT_NAME_LABEL", "KV", "Alert", "Alerts", "Data", "Pair", "Pairs", "Strings"]
+# What profiles build on the model with.
+__all__ += ["declare_struct", "fingerprint", "route_labels_of", "sample"]
+__all__ += ["mark_route_labels_rendered"]
 
 
 # The label Alertmanager puts first when it sorts label pairs (model.AlertNameLabel).
@@ -140,9 +145,19 @@ class _NilKV(KV):
         return "KV(nil)"
 
 
-def _json_names(cls: type) -> dict[str, str]:
-    """The json tags of Alertmanager's structs: each field's name, first letter lower-cased."""
-    return {f.name: f.name[:1].lower() + f.name[1:] for f in dataclasses.fields(cls)}
+def declare_struct(cls: type, **json_names: str) -> None:
+    """Sets the Go layout of a dataclass of the model (or of a profile's subclass).
+
+    Its fields in order, then ``__go_hidden__`` (unexported fields: printed,
+    not reachable, not in JSON); and its json tags: ``json_names``, else the
+    base class's, else the field's name with the first letter lower-cased.
+    """
+    names = [f.name for f in dataclasses.fields(cls)]
+    tags = {**getattr(cls, "__go_json__", {}), **json_names}
+    cls.__go_fields__ = (*names, *getattr(cls, "__go_hidden__", ()))  # type: ignore[attr-defined]
+    cls.__go_json__ = {  # type: ignore[attr-defined]
+        name: tags.get(name, name[:1].lower() + name[1:]) for name in names
+    }
 
 
 _AlertSlice = typed_slice("template.Alert")  # []Alert, what Firing and Resolved return
@@ -153,7 +168,7 @@ class Alert:
     """``template.Alert``: one alert of the group."""
 
     __go_type__ = "template.Alert"
-    # Go's json tags, set below the class: see _json_names.
+    # Go's json tags, set below the class by _declare_struct.
     __go_json__: ClassVar[dict[str, str]]
 
     Status: str = ""
@@ -163,7 +178,6 @@ class Alert:
     EndsAt: gotime.Time = dataclasses.field(default_factory=gotime.Time.zero)
     GeneratorURL: str = ""
     Fingerprint: str = ""
-    CubeImageURL: str = ""
 
     def __post_init__(self) -> None:
         # Plain Python values become the Go-typed ones templates expect.
@@ -175,7 +189,7 @@ class Alert:
         self.EndsAt = values.as_go(self.EndsAt)
 
 
-Alert.__go_json__ = _json_names(Alert)
+declare_struct(Alert)
 
 
 class Alerts(list):
@@ -205,34 +219,45 @@ class _NilAlerts(Alerts):
 
 _D = TypeVar("_D", bound="Data")
 
+# The group fields holding labels or annotations, by attribute name.
+_KV_FIELDS = ("GroupLabels", "CommonLabels", "CommonAnnotations", "RouteLabels")
+
 
 @dataclasses.dataclass(eq=True)
 class Data:
-    """``*template.Data``: what a notification template is executed with."""
+    """``*template.Data``: what a notification template is executed with.
+
+    Besides its fields, Go's struct has the unexported ``routeLabelsRendered``
+    flag, which shows when the struct is printed and which
+    :func:`mark_route_labels_rendered` sets.
+    """
 
     __go_type__ = "*template.Data"
-    # Go's json tags, set below the class: see _json_names.
+    __go_hidden__ = ("routeLabelsRendered",)
+    # Go's json tags, set below the class by _declare_struct.
     __go_json__: ClassVar[dict[str, str]]
+    #: The class of the alerts (a profile extending Alert extends Data too).
+    _alert_class: ClassVar[type[Alert]] = Alert
+    # The unexported flag: RouteLabels hold final values, not templates.
+    routeLabelsRendered: ClassVar[bool] = False
 
     Receiver: str = ""
     Status: str = ""
     Alerts: Alerts = dataclasses.field(default_factory=_NilAlerts)
+    NotificationReason: str = ""
     GroupLabels: KV = dataclasses.field(default_factory=_NilKV)
     CommonLabels: KV = dataclasses.field(default_factory=_NilKV)
     CommonAnnotations: KV = dataclasses.field(default_factory=_NilKV)
+    RouteLabels: KV = dataclasses.field(default_factory=_NilKV)
     ExternalURL: str = ""
-    GroupKey: str = ""
-    TruncatedAlerts: int = dataclasses.field(default_factory=Uint64)
-    GroupKeyHash: str = ""
 
     def __post_init__(self) -> None:
         if not isinstance(self.Alerts, Alerts):
-            self.Alerts = Alerts(a if isinstance(a, Alert) else Alert(**a) for a in self.Alerts)
-        for name in ("GroupLabels", "CommonLabels", "CommonAnnotations"):
+            alert = self._alert_class
+            self.Alerts = Alerts(a if isinstance(a, Alert) else alert(**a) for a in self.Alerts)
+        for name in _KV_FIELDS:
             if not isinstance(getattr(self, name), KV):
                 setattr(self, name, KV(getattr(self, name)))
-        if type(self.TruncatedAlerts) is not Uint64:
-            self.TruncatedAlerts = Uint64(self.TruncatedAlerts)
 
     @classmethod
     def from_dict(cls: type[_D], obj: Any) -> _D:
@@ -241,16 +266,146 @@ class Data:
         Keys match the fields' JSON names (``__go_json__``) case-insensitively,
         unknown keys are ignored, a missing field keeps Go's zero value (a nil
         map or slice, the zero time) and ``null`` resets a map or slice to nil.
-        A value of the wrong shape raises ``ValueError`` naming the field, e.g.
-        ``alerts[2].startsAt: parsing time ...``.
+        A value of the wrong shape raises ``ValueError`` with Go's error, e.g.
+        ``json: cannot unmarshal number into Go struct field
+        Data.alerts.0.labels.a of type string`` (Go 1.27's words).
         """
         data = cls()
         if obj is not None:
-            _decode_struct(data, obj, "")
+            _decode_struct(data, obj, ("Data",))
+        return data
+
+    @classmethod
+    def from_alerts(
+        cls: type[_D],
+        receiver: str,
+        alerts: Iterable[Alert | Mapping[str, Any]],
+        *,
+        group_labels: Mapping[str, str] | None = None,
+        external_url: str = "",
+        route_labels: Mapping[str, str] | None = None,
+        notification_reason: str = "",
+    ) -> _D:
+        """The data Alertmanager builds for an alert group (upstream's ``Template.Data``).
+
+        ``alerts`` are :class:`Alert` objects or webhook-shaped mappings
+        (``{"labels": ..., "startsAt": ...}``, read as :meth:`from_dict` reads
+        them); only their labels, annotations, start and end times and
+        generator URL count. As Alertmanager does: an alert is resolved when
+        its end time is set and not after now, otherwise firing (with its end
+        time cleared); its fingerprint is the hash of its labels; the group is
+        firing when any alert is; the common labels and annotations are those
+        every alert has with the same value; the receiver name is quoted as a
+        regular expression (``regexp.QuoteMeta``), and every map is non-nil.
+        """
+        now = gotime.now()
+        given = [a if isinstance(a, Alert) else _decode_alert(cls._alert_class, a) for a in alerts]
+        data = cls(
+            Receiver=quote_meta(receiver),
+            Status="resolved",
+            Alerts=Alerts(),
+            NotificationReason=notification_reason,
+            GroupLabels=KV(group_labels or {}),
+            CommonLabels=KV(),
+            CommonAnnotations=KV(),
+            RouteLabels=KV(route_labels or {}),
+            ExternalURL=external_url,
+        )
+        for a in given:
+            resolved = not a.EndsAt.IsZero() and not a.EndsAt.After(now)
+            data.Alerts.append(
+                dataclasses.replace(
+                    a,
+                    Status="resolved" if resolved else "firing",
+                    Labels=KV(a.Labels),
+                    Annotations=KV(a.Annotations),
+                    EndsAt=a.EndsAt if resolved else gotime.Time.zero(),
+                    Fingerprint=fingerprint(a.Labels),
+                )
+            )
+            if not resolved:
+                data.Status = "firing"
+        if given:
+            data.CommonLabels = _shared([a.Labels for a in given])
+            data.CommonAnnotations = _shared([a.Annotations for a in given])
         return data
 
 
-Data.__go_json__ = _json_names(Data)
+declare_struct(Data, NotificationReason="notification_reason")
+
+
+def sample(cls: type[_D] = Data) -> _D:  # type: ignore[assignment]
+    """An alert group to render when there is no data: one alert firing for five
+    minutes and one resolved a minute ago, as Alertmanager would send them now
+    (amtool's ``template render`` has such a sample)."""
+    now = gotime.now()
+    minute = 60 * 10**9
+    common = {"alertname": "HighLatency", "job": "checkout", "severity": "warning"}
+    annotations = {"summary": "p99 latency above 2s", "runbook": "https://runbooks.example/latency"}
+    url = "http://prometheus.example:9090/graph?g0.expr=latency_p99"
+    alert = cls._alert_class
+    return cls.from_alerts(
+        "example-team",
+        [
+            alert(
+                Labels=KV(common, instance="app-1:8080"),
+                Annotations=KV(annotations),
+                StartsAt=now.Add(-5 * minute),
+                GeneratorURL=url,
+            ),
+            alert(
+                Labels=KV(common, instance="app-2:8080"),
+                Annotations=KV(annotations),
+                StartsAt=now.Add(-10 * minute),
+                EndsAt=now.Add(-minute),
+                GeneratorURL=url,
+            ),
+        ],
+        group_labels={"alertname": "HighLatency", "job": "checkout"},
+        external_url="http://alertmanager.example:9093",
+        notification_reason="first notification",
+    )
+
+
+def mark_route_labels_rendered(data: Data) -> None:
+    """Upstream's ``MarkRouteLabelsRendered``: ``routeLabels`` then answers ``data``'s
+    RouteLabels as they are instead of running them as templates (Alertmanager
+    marks the data of its own notifications, whose route labels it rendered
+    when it grouped the alerts)."""
+    data.routeLabelsRendered = True  # type: ignore[misc]
+
+
+def route_labels_of(data: Any) -> tuple[KV | None, bool]:
+    """The route labels ``routeLabels`` resolves for ``data``, and whether they are
+    final: none unless it is a :class:`Data`."""
+    if isinstance(data, Data):
+        return data.RouteLabels, data.routeLabelsRendered
+    return None, False
+
+
+def _shared(maps: list[KV]) -> KV:
+    """The entries of the first map every other has with the same value (a missing
+    entry reads as ``""``)."""
+    common = KV(maps[0])
+    for m in maps[1:]:
+        for k in [k for k, v in common.items() if m.get(k, "") != v]:
+            del common[k]
+    return common
+
+
+# prometheus/common's label fingerprint: 64-bit FNV-1a.
+_FNV_OFFSET, _FNV_PRIME, _MASK64 = 14695981039346656037, 1099511628211, (1 << 64) - 1
+
+
+def fingerprint(labels: Mapping[str, str]) -> str:
+    """A label set's fingerprint as Alertmanager prints it: 16 hex digits of the
+    FNV-1a hash of the names in byte order, each name and value followed by 0xff."""
+    h = _FNV_OFFSET
+    for name in sorted(labels, key=go_bytes):
+        for part in (name, labels[name]):
+            for byte in go_bytes(part) + b"\xff":
+                h = ((h ^ byte) * _FNV_PRIME) & _MASK64
+    return f"{h:016x}"
 
 
 # -- webhook JSON -----------------------------------------------------------------------
@@ -277,24 +432,30 @@ def _json_kind(v: Any) -> str:
     return type(v).__name__
 
 
-def _bad(path: str, value: Any, go_type: str) -> ValueError:
-    return ValueError(
-        f"{path}: cannot unmarshal {_json_kind(value)} into Go value of type {go_type}"
-    )
+def _bad(path: tuple[str, ...], value: Any, go_type: str) -> ValueError:
+    """Go's UnmarshalTypeError text. ``path`` is the root struct's name, then the
+    JSON keys and indexes to the value (written as a JSON pointer's tokens)."""
+    kind = _json_kind(value)
+    if len(path) < 2:
+        return ValueError(f"json: cannot unmarshal {kind} into Go value of type {go_type}")
+    where = ".".join([path[0], *(t.replace("~", "~0").replace("/", "~1") for t in path[1:])])
+    # Go's heuristic: a path ending in an index is no struct field.
+    into = "" if path[-1].isdigit() and path[-1].isascii() else "Go struct field "
+    return ValueError(f"json: cannot unmarshal {kind} into {into}{where} of type {go_type}")
 
 
-def _decode_struct(target: Data | Alert, obj: Any, path: str) -> None:
+def _decode_struct(target: Data | Alert, obj: Any, path: tuple[str, ...]) -> None:
     """Decodes a JSON object into an existing Data or Alert, field by field."""
     cls = type(target)
     if not isinstance(obj, Mapping):
-        raise _bad(path or "data", obj, cls.__go_type__.lstrip("*"))
+        raise _bad(path, obj, cls.__go_type__.lstrip("*"))
     by_fold = {tag.translate(_FOLD): (attr, tag) for attr, tag in cls.__go_json__.items()}
     for key, value in obj.items():
         found = by_fold.get(str(key).translate(_FOLD))
         if found is None:
             continue  # unknown keys are ignored
-        attr, tag = found
-        where = f"{path}.{tag}" if path else tag
+        attr, _ = found
+        where = (*path, str(key))
         current = getattr(target, attr)
         if value is None:
             # null makes a map or slice nil and leaves anything else alone.
@@ -303,29 +464,32 @@ def _decode_struct(target: Data | Alert, obj: Any, path: str) -> None:
             elif attr == "Alerts":
                 setattr(target, attr, _NilAlerts())
         elif attr == "Alerts":
-            setattr(target, attr, _decode_alerts(current, value, where))
+            assert isinstance(target, Data)
+            setattr(target, attr, _decode_alerts(target._alert_class, current, value, where))
         elif isinstance(current, KV):
             setattr(target, attr, _decode_kv(current, value, where))
         elif isinstance(current, gotime.Time):
             if not isinstance(value, str):
-                raise ValueError(f"{where}: Time.UnmarshalJSON: input is not a JSON string")
+                raise _bad(where, value, "time.Time")
             try:
                 setattr(target, attr, gotime.parse_rfc3339(value))
             except gotime.GoError as e:
-                raise ValueError(f"{where}: {e}") from None
-        elif attr == "TruncatedAlerts":
-            if type(value) is not int or not 0 <= value < 1 << 64:
-                if isinstance(value, (int, float)) and not isinstance(value, bool):
-                    raise ValueError(f"{where}: cannot unmarshal number {value} into uint64")
-                raise _bad(where, value, "uint64")
-            setattr(target, attr, Uint64(value))
+                raise ValueError(str(e)) from None  # Go's Time.UnmarshalJSON error as it is
         else:
             if not isinstance(value, str):
                 raise _bad(where, value, "string")
-            setattr(target, attr, value)
+            setattr(target, attr, decoded_string(value))
 
 
-def _decode_kv(current: KV, obj: Any, path: str) -> KV:
+def _decode_alert(alert_class: type[Alert], obj: Any) -> Alert:
+    """One alert of webhook JSON (for Data.from_alerts)."""
+    alert = alert_class()
+    if obj is not None:
+        _decode_struct(alert, obj, ("Alert",))
+    return alert
+
+
+def _decode_kv(current: KV, obj: Any, path: tuple[str, ...]) -> KV:
     """A JSON object of strings into a KV; Go fills an existing map, or makes one."""
     if not isinstance(obj, Mapping):
         raise _bad(path, obj, "template.KV")
@@ -334,19 +498,21 @@ def _decode_kv(current: KV, obj: Any, path: str) -> KV:
         if value is None:
             value = ""  # null stores the zero string
         elif not isinstance(value, str):
-            raise _bad(f"{path}[{quote(str(key))}]", value, "string")
-        kv[str(key)] = value
+            raise _bad((*path, str(key)), value, "string")
+        kv[decoded_string(str(key))] = decoded_string(value)
     return kv
 
 
-def _decode_alerts(current: Alerts, arr: Any, path: str) -> Alerts:
+def _decode_alerts(
+    alert_class: type[Alert], current: Alerts, arr: Any, path: tuple[str, ...]
+) -> Alerts:
     """A JSON array into Alerts; like Go, elements already present are decoded into."""
     if not isinstance(arr, (list, tuple)):
         raise _bad(path, arr, "template.Alerts")
     alerts = Alerts()
     for i, obj in enumerate(arr):
-        alert = current[i] if i < len(current) else Alert()
+        alert = current[i] if i < len(current) else alert_class()
         if obj is not None:
-            _decode_struct(alert, obj, f"{path}[{i}]")
+            _decode_struct(alert, obj, (*path, str(i)))
         alerts.append(alert)
     return alerts

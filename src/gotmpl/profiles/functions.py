@@ -180,6 +180,9 @@ FUNCTIONS: dict[str, Callable[..., Any]] = {
     "urlUnescape": declare(gourl.query_unescape, (_S,), (_S, "error")),
     "reReplaceAll": declare(re_replace_all, (_S, _S, _S), (_S,)),
     "stringSlice": declare(lambda *s: StringSlice(s), ("...string",), ("[]string",)),
+    # Alertmanager's stand-in, so that templates calling it parse: a config field's
+    # render brings the real one (gotmpl.profiles.bundle).
+    "routeLabels": declare(lambda name: "", (_S,), (_S, "error")),
     "date": declare(lambda layout, t: _time(t).Format(layout), (_S, _T), (_S,)),
     "tz": declare(tz, (_S, _T), (_T, "error")),
     "now": declare(gotime.now, (), (_T,)),

@@ -1,21 +1,23 @@
-// Package template is a model of what Prometheus Alertmanager (0.34) hands
-// to notification templates: the Data, Alert and KV types and the function
-// map. It is written for this test oracle from Alertmanager's documented and
-// observed behaviour; no Alertmanager code is copied. What must match is
-// what a template can see: type names (%T), field order and JSON names,
-// method sets, function signatures (text/template's argument errors quote
-// them) and each function's results and error texts.
+// Package template is a model of Prometheus Alertmanager 0.34's template
+// package, written for this test oracle from upstream's source (read at tag
+// v0.34.0: template/template.go, alert/alert.go, notify/util.go) and from
+// observed behaviour; no Alertmanager code is copied. What must match is what
+// a template can see: type names (%T), field order and JSON names, method
+// sets, function signatures (text/template's argument errors quote them),
+// each function's results and error texts, and how a config field's text is
+// executed (bundle.go).
 //
 // The package is named "template" because %T shows it (template.Data,
 // *template.Data, template.KV, ...). Only the standard library is available,
 // so title and humanizeDuration, which Alertmanager takes from other modules,
-// are modelled in title.go and humanize.go.
+// are modelled in title.go and humanize.go, and the label fingerprint of
+// prometheus/common in data.go.
 //
-// Modelled: the 0.34 data model and functions, including now, dict, list,
-// append, toDate, mustToDate, base64encode and base64decode, and the Strings
-// type of Names/Values. Left out, because gotmpl's Alertmanager profile does
-// not model them: Data.NotificationReason, Data.RouteLabels and the
-// routeLabels function; join keeps the 0.34 []string parameter.
+// Modelled: the data model (Data with NotificationReason and RouteLabels and
+// the unexported routeLabelsRendered flag, Alert, Alerts, KV, Pairs, Pair,
+// Strings), every function of DefaultFuncs (routeLabels included, as the
+// placeholder upstream registers), Template.Data (data.go) and the text/html
+// template bundle with its per-render routeLabels (bundle.go).
 package template
 
 import (
@@ -61,6 +63,11 @@ var DefaultFuncs = FuncMap{
 	},
 	"stringSlice": func(s ...string) []string {
 		return s
+	},
+	// Only a stand-in so that templates calling it parse: every execution of
+	// a config field's text replaces it (see Bundle.execute).
+	"routeLabels": func(name string) (string, error) {
+		return "", nil
 	},
 	"date": func(layout string, t time.Time) string {
 		return t.Format(layout)
@@ -254,25 +261,32 @@ func (kv KV) String() string {
 	return kv.SortedPairs().String()
 }
 
-// Data is the value notification templates are executed with. Field order
-// follows upstream (it shows when a template prints the struct); the fields
-// after ExternalURL are additions made by our users' APM product, and
-// GroupKey/TruncatedAlerts also carry the webhook payload fields of the same
-// JSON name.
+// Data is the value notification templates are executed with, in upstream's
+// field order (it shows when a template prints the struct, unexported field
+// included).
 type Data struct {
-	Receiver          string `json:"receiver"`
-	Status            string `json:"status"`
-	Alerts            Alerts `json:"alerts"`
-	GroupLabels       KV     `json:"groupLabels"`
-	CommonLabels      KV     `json:"commonLabels"`
-	CommonAnnotations KV     `json:"commonAnnotations"`
-	ExternalURL       string `json:"externalURL"`
-	GroupKey          string `json:"groupKey"`
-	TruncatedAlerts   uint64 `json:"truncatedAlerts"`
-	GroupKeyHash      string `json:"groupKeyHash"`
+	Receiver           string `json:"receiver"`
+	Status             string `json:"status"`
+	Alerts             Alerts `json:"alerts"`
+	NotificationReason string `json:"notification_reason"`
+	GroupLabels        KV     `json:"groupLabels"`
+	CommonLabels       KV     `json:"commonLabels"`
+	CommonAnnotations  KV     `json:"commonAnnotations"`
+	RouteLabels        KV     `json:"routeLabels"`
+	ExternalURL        string `json:"externalURL"`
+
+	// routeLabelsRendered says RouteLabels hold final values, which
+	// routeLabels then returns as they are. JSON never sets it; notifications
+	// built by Alertmanager itself have it set (MarkRouteLabelsRendered).
+	routeLabelsRendered bool
 }
 
-// Alert holds one alert; CubeImageURL is the APM product's addition.
+// MarkRouteLabelsRendered sets d's routeLabelsRendered flag.
+func MarkRouteLabelsRendered(d *Data) {
+	d.routeLabelsRendered = true
+}
+
+// Alert holds one alert of the group.
 type Alert struct {
 	Status       string    `json:"status"`
 	Labels       KV        `json:"labels"`
@@ -281,7 +295,6 @@ type Alert struct {
 	EndsAt       time.Time `json:"endsAt"`
 	GeneratorURL string    `json:"generatorURL"`
 	Fingerprint  string    `json:"fingerprint"`
-	CubeImageURL string    `json:"cubeImageURL"`
 }
 
 // Alerts is the type of Data.Alerts; Firing and Resolved filter it.

@@ -1,0 +1,3 @@
+module gotmpl/filepath_gen
+
+go 1.27
