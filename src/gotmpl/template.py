@@ -72,6 +72,28 @@ class _Common:
         c.missingkey = self.missingkey
         return c
 
+    def tree(self, name: str) -> ListNode | None:
+        """The tree of definition ``name``, or None."""
+        d = self.definitions.get(name)
+        return None if d is None else d.tree
+
+    def install(
+        self, trees: Mapping[str, ListNode | None], builtins: Mapping[str, Builtin] | None = None
+    ) -> None:
+        """Sets the trees of definitions by name (adding missing ones) and, if given,
+        the builtins: how gotmpl.html hands over the trees its escaper rewrote and
+        the escaping functions they call (Go's AddParseTree and Funcs)."""
+        with self.lock:
+            for name, tree in trees.items():
+                d = self.definitions.get(name)
+                if d is None:
+                    d = self.definitions[name] = _Definition(name, "", "")
+                d.tree = tree
+                d.cache = {}
+            if builtins is not None:
+                self.builtins = builtins
+                self.version += 1
+
     def compiled(self, d: _Definition, trace: bool = False) -> CompiledTemplate:
         """``d`` compiled with the current functions and options (cached)."""
         tree = d.tree
