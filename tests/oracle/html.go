@@ -196,6 +196,9 @@ var htmlTestFuncs = template.FuncMap{
 // key is "$" followed by an html/template content type's name ({"$HTML":
 // "<b>"}) becomes a string of that type.
 func typedData(raw []byte) (any, error) {
+	if len(raw) == 0 {
+		return nil, nil
+	}
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.UseNumber()
 	var v any

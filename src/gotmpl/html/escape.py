@@ -381,14 +381,15 @@ class Escaper:
             return error_context(
                 ErrorCode.NO_SUCH_TEMPLATE, node, line, "no such template %q", name
             ), mangled
+        top_level = name == tree.src.parse_name
         if mangled != name:
             copied = self.tree(mangled)
             if copied is None:
                 copied = self.derived[mangled] = _copy(tree)
             tree = copied
-        return self._output_context(c, mangled, tree), mangled
+        return self._output_context(c, mangled, tree, top_level), mangled
 
-    def _output_context(self, c: Context, name: str, root: ListNode) -> Context:
+    def _output_context(self, c: Context, name: str, root: ListNode, top_level: bool) -> Context:
         """The context template ``name`` ends in when it starts in ``c``; recursive
         templates are assumed to end where they start, or where that leads."""
         c1, ok = self._escape_body(c, name, root)
@@ -399,7 +400,7 @@ class Escaper:
         if not ok and c1.state != State.ERROR:
             return error_context(
                 ErrorCode.OUTPUT_CONTEXT,
-                root,
+                _go_positioned(root, top_level),
                 0,
                 "cannot compute output context for template %s",
                 name,
@@ -467,6 +468,22 @@ class Escaper:
                 out.append(s[written:])
             self.text_edits[n] = "".join(out)
         return c
+
+
+def _go_positioned(root: ListNode, top_level: bool) -> ListNode:
+    """``root`` at the position Go gives a template's root list, where errors about
+    the whole template point: its first token (the text, or the delimiter opening
+    the first action); for the top-level template of a text, the text's first."""
+    src = root.src
+    if top_level:
+        spaces = len(src.text) - len(src.text.lstrip(" \t\r\n"))
+        trimmed = spaces and src.text.startswith(src.left + "-", spaces)
+        return dataclasses.replace(root, pos=spaces if trimmed else 0)
+    first = root.nodes[0] if root.nodes else None
+    if isinstance(first, TextNode):
+        return dataclasses.replace(root, pos=first.pos)
+    at = root.pos if first is None else first.pos
+    return dataclasses.replace(root, pos=src.text.rfind(src.left, 0, at))
 
 
 def _is_doctype(s: str, i: int) -> bool:

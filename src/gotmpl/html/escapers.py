@@ -138,10 +138,10 @@ _escape_nospace_norm = _Replacer(_with_noncharacters(_NOSPACE_NORM_TABLE))
 
 
 def _escaper(
-    safe_as: ContentType, when_safe: Callable[[str], str], otherwise: Callable[[str], str]
+    safe_as: ContentType | None, when_safe: Callable[[str], str], otherwise: Callable[[str], str]
 ) -> Callable[..., str]:
     """An escaping function: ``when_safe`` for the text of typed content of type
-    ``safe_as``, ``otherwise`` for the text of anything else."""
+    ``safe_as`` (None: no type), ``otherwise`` for the text of anything else."""
 
     def escape(*args: Any) -> str:
         if len(args) == 1 and args[0].__class__ is str:
@@ -261,11 +261,9 @@ _escape_js_regexp = _Replacer(_JS_REGEXP_TABLE)
 # Inside a JS string literal; typed JSStr keeps its escapes.
 js_str_escaper = _escaper(ContentType.JS_STR, _escape_js_str_norm, _escape_js_str)
 # Inside a JS template literal (between backquotes).
-js_template_escaper = _escaper(ContentType.PLAIN, _escape_js_template, _escape_js_template)
+js_template_escaper = _escaper(None, _escape_js_template, _escape_js_template)
 # Inside a JS regexp literal: matches the text literally; never empty ("//" is a comment).
-js_regexp_escaper = _escaper(
-    ContentType.PLAIN, _escape_js_regexp, lambda s: _escape_js_regexp(s) or "(?:)"
-)
+js_regexp_escaper = _escaper(None, _escape_js_regexp, lambda s: _escape_js_regexp(s) or "(?:)")
 
 # "<script" and "</script" as Go's (?i) finds them (long s is an s).
 _SCRIPT_TAG = re.compile("<(/?)[sS\u017f][cC][rR][iI][pP][tT]")
@@ -369,7 +367,7 @@ def _filter_css_value(s: str) -> str:
 
 
 # Inside a CSS string or url().
-css_escaper = _escaper(ContentType.PLAIN, _escape_css, _escape_css)
+css_escaper = _escaper(None, _escape_css, _escape_css)
 # A CSS value; typed CSS as it is.
 css_value_filter = _escaper(ContentType.CSS, _as_is, _filter_css_value)
 
@@ -432,7 +430,7 @@ def _escape_url(s: str) -> str:
 # only normalised).
 url_escaper = _escaper(ContentType.URL, _normalize_url, _escape_url)
 # A URL before its query: what no URL may hold %-escaped, the rest kept.
-url_normalizer = _escaper(ContentType.PLAIN, _normalize_url, _normalize_url)
+url_normalizer = _escaper(None, _normalize_url, _normalize_url)
 
 
 def _is_html_space(b: int) -> bool:
