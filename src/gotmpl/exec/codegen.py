@@ -25,6 +25,7 @@ __all__ = [
     "call_statements",
     "command",
     "iteration",
+    "piped",
     "sequence",
 ]
 
@@ -249,6 +250,20 @@ def _read_once(kinds: tuple[str, ...], evaluations: list[tuple[str, ...]]) -> li
         "    if {out}_read is None:",
         "        {remember}(dot.__class__)",
     ]
+
+
+def piped(head: Inline, calls: Sequence[Inline]) -> Inline:
+    """Statements running a pipeline: ``head``, then each call (statements of
+    call_statements whose last argument is ``final``), each given the value
+    before it, nil as no value, as Go's evalPipeline passes it on."""
+    lines = list(_rendered(head.lines, tuple(head.names), "{{p0_{}}}", "piped"))
+    names = {f"p0_{k}": v for k, v in head.names.items()}
+    for i, call in enumerate(calls, 1):
+        lines.append("final = MISSING if piped is None else piped")
+        lines += _rendered(call.lines, tuple(call.names), f"{{{{p{i}_{{}}}}}}", "piped")
+        names.update({f"p{i}_{k}": v for k, v in call.names.items()})
+    lines.append("{out} = piped")
+    return Inline(lines, names)
 
 
 def command(statements: Inline) -> Callable[..., Any]:

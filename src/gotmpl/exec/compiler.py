@@ -21,6 +21,7 @@ operands are written into them as statements (``Inline``) where they can be.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 from collections.abc import Callable, Mapping, Sized
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -77,6 +78,10 @@ _R = TypeVar("_R")
 Run = Callable[[State, Any, list[Any]], None]
 Eval = Callable[[State, Any, list[Any]], Any]
 Cmd = Callable[[State, Any, list[Any], Any], Any]
+
+# The first terms of the pipelines piped_calls writes as statements: those whose
+# evaluation blames no node but its own.
+_PIPED_FIRST = (DotNode, FieldNode, VariableNode, IdentifierNode, ChainNode)
 
 # Classes whose values print through fmt's own shortcuts, with no methods to ask.
 _PRINTED_AS_IS = frozenset({str, int, float, bool})
@@ -272,7 +277,28 @@ class _Compiler:
             if isinstance(code, Inline):
                 return code
             return Inline(["{out} = {cmd}(st, dot, frame, NO_FINAL)"], {"cmd": code})
+        piped = self.piped_calls(pipe)
+        if piped is not None:
+            return piped
         return Inline(["{out} = {ev}(st, dot, frame)"], {"ev": self.pipeline(pipe)})
+
+    def piped_calls(self, pipe: PipeNode) -> Inline | None:
+        """``.X | f | g``, a value piped into functions (html/template's escapers
+        make every action one), as statements calling each function in turn; None
+        for other pipelines."""
+        if not isinstance(pipe.cmds[0].args[0], _PIPED_FIRST):
+            return None
+        head = self.expression(dataclasses.replace(pipe, cmds=pipe.cmds[:1]))
+        calls = []
+        for c in pipe.cmds[1:]:
+            ident = c.args[0]
+            call = None
+            if isinstance(ident, IdentifierNode):
+                call = self.function(ident, c, c.args, has_final=True)
+            if not isinstance(call, Inline):
+                return None
+            calls.append(call)
+        return codegen.piped(head, calls)
 
     def constant_declaration(self, pipe: PipeNode) -> Inline | None:
         """``{{$x := "lit"}}`` or ``{{$x = 1}}``: a literal stored straight into its slot."""
