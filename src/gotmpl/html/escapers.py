@@ -85,19 +85,18 @@ def eval_args(*args: Any) -> str:
     return _sprint(args)
 
 
-class _Replacer:
-    """Replaces the characters of a table, leaving a text without them untouched."""
+def _replacer(table: dict[str, str]) -> Callable[[str], str]:
+    """A function replacing the characters of ``table``; a text without them is
+    returned as it is."""
+    search = re.compile("[" + re.escape("".join(table)) + "]").search
+    translation = {ord(k): v for k, v in table.items()}
 
-    __slots__ = ("search", "table")
-
-    def __init__(self, table: dict[str, str]) -> None:
-        self.table = {ord(k): v for k, v in table.items()}
-        self.search = re.compile("[" + re.escape("".join(table)) + "]").search
-
-    def __call__(self, s: str) -> str:
-        if self.search(s) is None:
+    def replace(s: str) -> str:
+        if search(s) is None:
             return s
-        return s.translate(self.table)
+        return s.translate(translation)
+
+    return replace
 
 
 # -- HTML -----------------------------------------------------------------------------------
@@ -131,10 +130,10 @@ def _with_noncharacters(table: dict[str, str]) -> dict[str, str]:
     return {**table, **extra}
 
 
-_escape_html = _Replacer(_HTML_TABLE)
-_escape_html_norm = _Replacer(_HTML_NORM_TABLE)
-_escape_nospace = _Replacer(_with_noncharacters(_NOSPACE_TABLE))
-_escape_nospace_norm = _Replacer(_with_noncharacters(_NOSPACE_NORM_TABLE))
+_escape_html = _replacer(_HTML_TABLE)
+_escape_html_norm = _replacer(_HTML_NORM_TABLE)
+_escape_nospace = _replacer(_with_noncharacters(_NOSPACE_TABLE))
+_escape_nospace_norm = _replacer(_with_noncharacters(_NOSPACE_NORM_TABLE))
 
 
 def _escaper(
@@ -253,10 +252,10 @@ _JS_TEMPLATE_TABLE = _js_escapes("\"`&'+<>${}", "/\\")
 _JS_STR_NORM_TABLE = {k: v for k, v in _JS_STR_TABLE.items() if k != "\\"}
 # Regexps: regexp specials behind a backslash, so the text matches literally.
 _JS_REGEXP_TABLE = _js_escapes("\"&'+<>", "$()*-./?[\\]^{|}")
-_escape_js_str = _Replacer(_JS_STR_TABLE)
-_escape_js_str_norm = _Replacer(_JS_STR_NORM_TABLE)
-_escape_js_template = _Replacer(_JS_TEMPLATE_TABLE)
-_escape_js_regexp = _Replacer(_JS_REGEXP_TABLE)
+_escape_js_str = _replacer(_JS_STR_TABLE)
+_escape_js_str_norm = _replacer(_JS_STR_NORM_TABLE)
+_escape_js_template = _replacer(_JS_TEMPLATE_TABLE)
+_escape_js_regexp = _replacer(_JS_REGEXP_TABLE)
 
 # Inside a JS string literal; typed JSStr keeps its escapes.
 js_str_escaper = _escaper(ContentType.JS_STR, _escape_js_str_norm, _escape_js_str)
