@@ -8,7 +8,8 @@ every escaping context with ordinary, hostile and typed values, JS's
 regexp-or-division rules, JSON-like values, branches, range loops, templates
 called in other contexts, every ErrorCode, missingkey options, predefined
 escapers, execution errors, and Alertmanager-style mail. The table holds each
-case's inputs and Go's ``output``, ``error`` and ``phase``; cases Go answers
+case's inputs and Go's ``output``, ``error`` and ``phase`` (and ``after``, the
+answers to its ``then`` steps, if it has any); cases Go answers
 with a panic or a timeout are left out (and listed).
 """
 
@@ -29,7 +30,18 @@ from goracle import Oracle  # noqa: E402
 from harness import request  # noqa: E402
 
 TABLE = HERE / "html_cases.json"
-INPUT_KEYS = ("area", "template", "files", "name", "options", "funcs", "data", "data_kind", "exec")
+INPUT_KEYS = (
+    "area",
+    "template",
+    "files",
+    "name",
+    "options",
+    "funcs",
+    "data",
+    "data_kind",
+    "exec",
+    "then",
+)
 
 # -- where a value can land ------------------------------------------------------------------
 
@@ -644,6 +656,45 @@ def alertmanager_cases() -> list[dict[str, Any]]:
     return out
 
 
+# -- the API around escaping: a set escapes on first execution, then is closed -----------------
+
+API = [
+    {"files": [["a", "<b>{{.}}</b>"]], "name": "t"},
+    {"files": [["a", "<b>{{.}}</b>"]], "name": "t", "exec": "t"},
+    {"files": [["a", "<b>{{.}}</b>"]], "name": "t", "exec": "a"},
+    {"files": [["t", '{{define "a"}}x{{end}}']], "exec": "a"},
+    {"files": [["t", ""]]},
+    {"files": [["t", "{{/* only a comment */}}"]]},
+    {"files": [["t", "a"], ["t", ""]]},
+    {"files": [["t", '{{template "a"}}'], ["a", '{{define "b"}}{{end}}']]},
+    {"files": [["t", '{{template "b"}}'], ["a", '{{define "b"}}{{end}}']]},
+    {"template": '{{template "t"}}'},
+    {"template": '{{define "t"}}<a>{{end}}'},
+]
+THEN = [
+    ["parse:{{.}}"],
+    ["clone"],
+    [
+        "templates",
+        "lookup:t",
+        "lookup:a",
+        "lookup:a$htmltemplate_stateURL_delimDoubleQuote_attrURL",
+    ],
+    ["exec:t", "exec:t", "exec:a", "exec:nope"],
+    ["new:n", "parse:x", "exec:n"],
+    ["new:a", "exec:a", "templates"],
+]
+
+
+def api_cases() -> list[dict[str, Any]]:
+    out = [{**case, "data": "<x>"} for case in API]
+    calls = {"files": [["t", '<a href="{{template "a" .}}">{{template "a" .}}'], ["a", "{{.}}"]]}
+    for steps in THEN:
+        for case in (*API[:3], calls):
+            out.append({**case, "data": "<x>", "then": steps})
+    return out
+
+
 AREAS = {
     "contexts": context_cases,
     "values": value_cases,
@@ -654,6 +705,7 @@ AREAS = {
     "errors": error_cases,
     "misc": misc_cases,
     "alertmanager": alertmanager_cases,
+    "api": api_cases,
 }
 
 
@@ -692,6 +744,7 @@ def record(oracle: Oracle | None = None) -> tuple[list[dict[str, Any]], list[str
                 "output": result["output"],
                 "error": result["error"],
                 "phase": result["phase"],
+                **({"after": result["then"]} if "then" in result else {}),
             }
         )
     return entries, left_out

@@ -134,7 +134,7 @@ for _name, _fn in HTML_FUNCS.items():
 
 def request(case: dict[str, Any]) -> dict[str, Any]:
     """The oracle request for a case."""
-    keys = ("template", "files", "name", "options", "funcs", "data", "data_kind", "exec")
+    keys = ("template", "files", "name", "options", "funcs", "data", "data_kind", "exec", "then")
     req = {k: case[k] for k in keys if k in case}
     req["engine"] = "html"
     req.setdefault("name", "t")
@@ -177,9 +177,14 @@ def _data(case: dict[str, Any]) -> Any:
     return typed(value)
 
 
-def run_raising(case: dict[str, Any], out: io.StringIO | None = None) -> str:
-    """The case's output; what parsing or executing raises passes through."""
+def run_raising(
+    case: dict[str, Any], out: io.StringIO | None = None, built: list[Any] | None = None
+) -> str:
+    """The case's output; what parsing or executing raises passes through.
+    ``built`` receives the template once parsed."""
     t = _build(case)
+    if built is not None:
+        built.append(t)
     out = out if out is not None else io.StringIO()
     if "exec" in case:
         t.execute_template(case["exec"], _data(case), out)
@@ -188,15 +193,46 @@ def run_raising(case: dict[str, Any], out: io.StringIO | None = None) -> str:
     return out.getvalue()
 
 
+def after_execution(t: html.Template, steps: list[str], data: Any) -> list[str]:
+    """The answers to the oracle's "then" steps (see tests/oracle/html.go)."""
+    answers = []
+    for step in steps:
+        kind, _, arg = step.partition(":")
+        answer = "ok"
+        try:
+            if kind == "parse":
+                t.parse(arg)
+            elif kind == "clone":
+                t.clone()
+            elif kind == "new":
+                t = t.new(arg)
+            elif kind == "exec":
+                answer = t.execute_template(arg, data)
+            elif kind == "lookup":
+                answer = "ok" if t.lookup(arg) is not None else "nil"
+            elif kind == "templates":
+                answer = ",".join(sorted(x.name for x in t.templates()))
+        except gotmpl.TemplateError as e:
+            answer = "error: " + str(e)
+        answers.append(answer)
+    return answers
+
+
 def run(case: dict[str, Any]) -> dict[str, Any]:
-    """``{"output", "error", "phase"}`` as the oracle reports them for Go."""
+    """``{"output", "error", "phase"}`` as the oracle reports them for Go (and
+    ``then``, the answers to the case's "then" steps, if it has any)."""
     out = io.StringIO()
+    built: list[Any] = []
+    result: dict[str, Any]
     try:
-        run_raising(case, out)
+        run_raising(case, out, built)
+        result = {"output": out.getvalue(), "error": None, "phase": None}
     except ValueError as e:  # a bad option
         return {"output": "", "error": str(e), "phase": "option"}
     except gotmpl.ParseError as e:
         return {"output": "", "error": str(e), "phase": "parse"}
     except gotmpl.ExecError as e:
-        return {"output": out.getvalue(), "error": str(e), "phase": "exec"}
-    return {"output": out.getvalue(), "error": None, "phase": None}
+        result = {"output": out.getvalue(), "error": str(e), "phase": "exec"}
+    if case.get("then") is not None:
+        result["then"] = after_execution(built[0], case["then"], _data(case))
+    return result
