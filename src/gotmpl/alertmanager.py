@@ -12,7 +12,10 @@ module provides the same three things for gotmpl:
 * :data:`FUNCS`, the functions (``toUpper``, ``reReplaceAll``, ``toJson``, ``date``
   ...) with upstream's Go signatures, so argument errors read as Go's do;
 * :func:`template`, a :class:`gotmpl.Template` set up the way Alertmanager sets
-  up its own.
+  up its own, and :func:`html_template`, the same for HTML bodies (email,
+  Pushover and Telegram HTML): a :class:`gotmpl.html.Template`, whose output
+  html/template's escaper makes safe, where ``safeHtml`` and ``safeUrl`` mark
+  trusted values as Go's do.
 
     tmpl = alertmanager.template("pagerduty").parse(text)
     body = tmpl.execute(alertmanager.Data.from_dict(json.load(f)))
@@ -26,11 +29,14 @@ gotmpl.profiles.functions.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .profiles import Profile, functions
 from .profiles.amdata import KV, Alert, Alerts, Data, Pair, Pairs, Strings
 from .template import Template
+
+if TYPE_CHECKING:
+    from .html import Template as HTMLTemplate
 
 __all__ = [
     "FUNCS",
@@ -42,6 +48,7 @@ __all__ = [
     "Pair",
     "Pairs",
     "Strings",
+    "html_template",
     "template",
 ]
 
@@ -93,3 +100,11 @@ def template(name: str = "", funcs: Mapping[str, Callable[..., Any]] | None = No
     functions win over custom ones of the same name.
     """
     return PROFILE.template(name, funcs)
+
+
+def html_template(
+    name: str = "", funcs: Mapping[str, Callable[..., Any]] | None = None
+) -> HTMLTemplate:
+    """:func:`template` for HTML bodies: an html/template template, as Alertmanager
+    executes email ``html`` and other HTML fields."""
+    return PROFILE.html_template(name, funcs)

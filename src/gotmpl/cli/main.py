@@ -1,14 +1,15 @@
 """The gotmpl command: render and check templates with Go's output bytes and error text.
 
     gotmpl render TEMPLATE... [--data FILE|-] [--profile NAME] [--option K=V]...
-                  [--name NAME] [--delims L R] [--out FILE] [--check-json]
+                  [--name NAME] [--delims L R] [--out FILE] [--check-json] [--html]
     gotmpl check TEMPLATE... [--profile NAME] [--delims L R]
     gotmpl fuzz TEMPLATE... --data SAMPLE [--profile NAME] [--check-json]
                 [--examples N] [--seed S] [--delims L R]
 
 ``--profile`` (default ``text``) picks the functions, options and data model
 templates run with (gotmpl.profiles); ``--alertmanager`` is a deprecated
-spelling of ``--profile alertmanager``.
+spelling of ``--profile alertmanager``. ``render --html`` runs the templates as
+Go's html/template does (gotmpl.html): output escaped for HTML.
 
 Exit status: 0 on success, 1 when a template or its data fails (Go's message on
 stderr, nothing on stdout), 2 on a usage error. ``render --check-json`` also
@@ -25,14 +26,20 @@ import json
 import os
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .. import __version__, profiles
 from ..errors import TemplateError
 from ..gostd.strconv import go_bytes, go_string
 from ..template import Template
 
+if TYPE_CHECKING:
+    from ..html import Template as HTMLTemplate
+
 __all__ = ["main"]
+
+# A text/template or an html/template template (--html).
+_AnyTemplate = TypeVar("_AnyTemplate", Template, "HTMLTemplate")
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -107,7 +114,16 @@ def _load_json(raw: bytes, source: str, *, go_numbers: bool) -> Any:
 
 def _template(paths: list[str], args: argparse.Namespace) -> Template:
     """Parses the files like Go's ParseFiles: the first file names the template."""
-    t = profiles.get(args.profile).template(os.path.basename(paths[0]))
+    return _parsed(profiles.get(args.profile).template(os.path.basename(paths[0])), paths, args)
+
+
+def _html_template(paths: list[str], args: argparse.Namespace) -> HTMLTemplate:
+    """_template for Go's html/template (``--html``)."""
+    t = profiles.get(args.profile).html_template(os.path.basename(paths[0]))
+    return _parsed(t, paths, args)
+
+
+def _parsed(t: _AnyTemplate, paths: list[str], args: argparse.Namespace) -> _AnyTemplate:
     if args.delims:
         t.delims(*args.delims)
     try:
@@ -138,7 +154,7 @@ def _data(args: argparse.Namespace) -> Any:
 
 
 def _render(args: argparse.Namespace) -> int:
-    t = _template(args.templates, args)
+    t = _html_template(args.templates, args) if args.html else _template(args.templates, args)
     data = _data(args)
     if args.check_json:
         text = _render_json(t, args.name, data)
@@ -157,7 +173,7 @@ def _render(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _render_json(t: Template, name: str | None, data: Any) -> str:
+def _render_json(t: Template | HTMLTemplate, name: str | None, data: Any) -> str:
     """Renders with a source map; output that is not JSON fails, blaming a template node."""
     from ..tools.jsoncheck import check_json
 
@@ -286,6 +302,11 @@ def _parser() -> argparse.ArgumentParser:
         "--check-json",
         action="store_true",
         help="fail when the output is not JSON, naming the template node that broke it",
+    )
+    render.add_argument(
+        "--html",
+        action="store_true",
+        help="Go's html/template: escape the output for the HTML context it lands in",
     )
     render.set_defaults(run=_render)
 
