@@ -9,22 +9,18 @@ set can no longer be parsed into.
 
 from __future__ import annotations
 
-import glob as _glob
 import os
 import threading
 import types
 from collections.abc import Callable, Mapping
-from typing import IO, Any, overload
+from typing import Any
 
 from .. import template as _text
 from ..errors import ExecError, TemplateError
 from ..exec.builtins import BUILTINS, Builtin
 from ..exec.calls import ANY, Signature
-from ..exec.state import Limits
-from ..gostd import fmt as gofmt
-from ..gostd.strconv import go_string, quote
+from ..gostd.strconv import quote
 from ..parse.nodes import ListNode
-from ..tools.sourcemap import SourceMap
 from .errors import EscapeError
 from .escape import Escaper
 from .escapers import ESCAPERS
@@ -62,32 +58,24 @@ class _NameSpace:
         return name in self.members
 
 
-class Template:
+class Template(_text.TemplateAPI):
     """An html/template template: ``gotmpl.Template``'s API, output escaped for HTML.
 
     Every action's output is escaped for the context it lands in: HTML text, an
     attribute, a URL, JavaScript, CSS ... Values of gotmpl.html's content types
-    (``HTML``, ``URL`` ...) pass where their type says they are safe.
+    (``HTML``, ``URL`` ...) pass where their type says they are safe. A template
+    is escaped when it (or one calling it) first executes; from then on its set
+    can be neither parsed into nor cloned.
     """
 
     __slots__ = ("__weakref__", "_escape_state", "_ns", "_text")
+    _package = "html/template"
 
     def __init__(self, name: str = "") -> None:
         self._text = _text.Template(name)
         self._ns = _NameSpace(self._text._common)
         self._escape_state: Any = None
         self._ns.members[name] = self
-
-    @classmethod
-    def _member(cls, ns: _NameSpace, text: _text.Template) -> Template:
-        t = cls.__new__(cls)
-        t._text = text
-        t._ns = ns
-        t._escape_state = None
-        return t
-
-    def __repr__(self) -> str:
-        return f"<gotmpl.html.Template {self.name!r}>"
 
     @property
     def name(self) -> str:
@@ -117,13 +105,14 @@ class Template:
             return self._new(name)
 
     def _new(self, name: str) -> Template:
-        t = Template._member(self._ns, self._text.new(name))
+        t = _wrapping(self._ns, self._text.new(name))
         self._ns.members[name] = t
         return t
 
     # -- parsing ---------------------------------------------------------------------------
 
     def _check_can_parse(self) -> None:
+        """Go refuses to parse into a set once any of its templates ran."""
         with self._ns.lock:
             if self._ns.escaped:
                 raise TemplateError("html/template: cannot Parse after Execute")
@@ -140,28 +129,6 @@ class Template:
                     member = self._new(handle.name)
                 member._text = handle
         return self
-
-    def parse_files(self, *paths: str | os.PathLike[str]) -> Template:
-        """Parses files; each defines the template named after its base name."""
-        self._check_can_parse()
-        if not paths:
-            raise TemplateError("html/template: no files named in call to ParseFiles")
-        for path in paths:
-            name = os.path.basename(os.fspath(path))
-            with open(path, "rb") as f:
-                text = go_string(f.read())
-            (self if name == self.name else self.new(name)).parse(text)
-        return self
-
-    def parse_glob(self, pattern: str) -> Template:
-        """Parses the files matching ``pattern`` (Go's ParseGlob)."""
-        self._check_can_parse()
-        paths = sorted(_glob.glob(pattern))
-        if not paths:
-            raise TemplateError(
-                gofmt.sprintf("html/template: pattern matches no files: %#q", pattern)
-            )
-        return self.parse_files(*paths)
 
     # -- the set -----------------------------------------------------------------------------
 
@@ -192,13 +159,13 @@ class Template:
                 raise TemplateError(refusal)
             text = self._text.clone()
             copy = _NameSpace(text._common)
-            top = Template._member(copy, text)
+            top = _wrapping(copy, text)
             copy.members[top.name] = top
             for handle in text.templates():
                 source = ns.members.get(handle.name)
                 if source is None or source._escape_state is not None:
                     raise TemplateError(refusal)
-                copy.members[handle.name] = Template._member(copy, handle)
+                copy.members[handle.name] = _wrapping(copy, handle)
             return copy.members[top.name]
 
     # -- escaping ------------------------------------------------------------------------------
@@ -241,6 +208,13 @@ class Template:
         if member is not None:
             member._escape_state = _ESCAPED
 
+    def _to_run(self) -> _text.Template:
+        self._escape()
+        return self._text
+
+    def _member_to_run(self, name: str) -> _text.Template:
+        return self._escaped_member(name)._text
+
     def _escaped_member(self, name: str) -> Template:
         """The template ``name``, escaped (Go's lookupAndEscapeTemplate)."""
         ns = self._ns
@@ -260,63 +234,19 @@ class Template:
                 t._escape_tree()
             return t
 
-    # -- execution -----------------------------------------------------------------------------
-
-    @overload
-    def execute(
-        self, data: Any = None, out: None = None, *, limits: Limits | None = None
-    ) -> str: ...
-
-    @overload
-    def execute(self, data: Any, out: IO[str], *, limits: Limits | None = None) -> None: ...
-
-    def execute(
-        self, data: Any = None, out: IO[str] | None = None, *, limits: Limits | None = None
-    ) -> str | None:
-        """Escapes the template if not done yet, then applies it to ``data``: returns
-        the text, or writes it to ``out``."""
-        self._escape()
-        return self._text.execute(data, out, limits=limits)
-
-    @overload
-    def execute_template(
-        self, name: str, data: Any = None, out: None = None, *, limits: Limits | None = None
-    ) -> str: ...
-
-    @overload
-    def execute_template(
-        self, name: str, data: Any, out: IO[str], *, limits: Limits | None = None
-    ) -> None: ...
-
-    def execute_template(
-        self,
-        name: str,
-        data: Any = None,
-        out: IO[str] | None = None,
-        *,
-        limits: Limits | None = None,
-    ) -> str | None:
-        """Executes the template ``name`` of this set (Go's ExecuteTemplate)."""
-        return self._escaped_member(name)._text.execute(data, out, limits=limits)
-
-    def execute_with_source_map(
-        self, data: Any = None, *, limits: Limits | None = None
-    ) -> SourceMap:
-        """Executes the template recording which node wrote each part of the output."""
-        self._escape()
-        return self._text.execute_with_source_map(data, limits=limits)
-
 
 def parse_files(*paths: str | os.PathLike[str]) -> Template:
     """An html template set from files; the first file names the returned template."""
-    if not paths:
-        raise TemplateError("html/template: no files named in call to ParseFiles")
-    return Template(os.path.basename(os.fspath(paths[0]))).parse_files(*paths)
+    return _text.set_from_files(Template, Template._package, paths)
 
 
 def parse_glob(pattern: str) -> Template:
     """An html template set from the files matching ``pattern``."""
-    paths = sorted(_glob.glob(pattern))
-    if not paths:
-        raise TemplateError(gofmt.sprintf("html/template: pattern matches no files: %#q", pattern))
-    return parse_files(*paths)
+    return parse_files(*_text._matching(Template._package, pattern))
+
+
+def _wrapping(ns: _NameSpace, text: _text.Template) -> Template:
+    """An html template of the set ``ns`` over the text template ``text``."""
+    t = Template.__new__(Template)
+    t._text, t._ns, t._escape_state = text, ns, None
+    return t
