@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 from gotmpl import ExecError, html
 from gotmpl.html.context import Context, State
+from gotmpl.html.escapers import ESCAPERS, UNCHANGED
 from gotmpl.html.transition import context_after_text
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -96,3 +97,18 @@ def test_urls_keep_safe_schemes(template: str, value: str) -> None:
         scheme, colon, _ = url.partition(":")
         if colon and "/" not in scheme:
             assert scheme.lower() in ("http", "https", "mailto"), out
+
+
+@pytest.mark.parametrize("name", sorted(UNCHANGED))
+@PROPERTY
+@given(value=HOSTILE | st.sampled_from(["", "a", "https://x/y?z", "HTTP:x", "a b"]))
+def test_unchanged_strings_are_what_escapers_leave_alone(name: str, value: str) -> None:
+    """The compiler skips an escaper for the strings UNCHANGED says it leaves as
+    they are: it must leave them so."""
+    unchanged = UNCHANGED[name]
+    if isinstance(unchanged, str):
+        kept = value.isalnum() or not any(ch in value for ch in unchanged)
+    else:
+        kept = unchanged(value) is None
+    if kept:
+        assert ESCAPERS[name](value) == value

@@ -142,14 +142,15 @@ def call_statements(
     name: str,
     result: Callable[[Any], Any] | None = None,
     shortcut: tuple[str, str] | None = None,
+    shortcut_names: dict[str, Any] | None = None,
 ) -> Inline:
     """Statements calling ``func`` and assigning what it returns to ``{out}``.
 
     Each operand assigns one argument, in order, before the call. ``shortcut`` is
     a condition on the arguments (``{a0}``, ``{a1}`` ...) and the value to take
-    instead of calling when it holds. Whatever the call raises is reported as Go
-    reports a failed call (calls.raise_call_error); ``result`` converts what it
-    returns.
+    instead of calling when it holds; the objects it names are
+    ``shortcut_names``. Whatever the call raises is reported as Go reports a
+    failed call (calls.raise_call_error); ``result`` converts what it returns.
     """
     names: dict[str, Any] = {
         "func": func,
@@ -158,6 +159,7 @@ def call_statements(
         "name": name,
         "raise_call_error": raise_call_error,
         "result": result,
+        **(shortcut_names or {}),
     }
     for i, operand in enumerate(operands):
         names.update({f"o{i}_{k}": v for k, v in operand.names.items()})

@@ -744,7 +744,15 @@ class _Compiler:
                 for a in args[2:]
             ]
         return self.call(
-            builtin.func, name, ident, cmd, args[1:], builtin.signature, has_final, operands
+            builtin.func,
+            name,
+            ident,
+            cmd,
+            args[1:],
+            builtin.signature,
+            has_final,
+            operands,
+            builtin.unchanged,
         )
 
     def slice_index(self, node: Node) -> Eval:
@@ -801,10 +809,13 @@ class _Compiler:
         sig: Signature,
         has_final: bool,
         operands: list[Inline] | None = None,
+        unchanged: str | Callable[[str], object] | None = None,
     ) -> Cmd | Inline:
         """Go's evalCall: check the arity, convert the arguments, call, report errors.
 
-        The arity is known here, so a wrong one compiles to its error.
+        The arity is known here, so a wrong one compiles to its error. A builtin
+        that returns some strings unchanged (Builtin.unchanged) is not called
+        for them.
         """
         error = self.error
         count = len(args) + has_final
@@ -828,9 +839,27 @@ class _Compiler:
                 " and {a1}.__class__ is {a0}.__class__",
                 "{a0} == {a1}" if func is _builtins.eq else "{a0} != {a1}",
             )
+        shortcut_names = None
+        if isinstance(unchanged, str) and len(operands) == 1:
+            # A few characters are looked for in place: no call at all; a name or
+            # a number (letters and digits) holds none. (Braces would be taken for
+            # placeholders: they need the other form.)
+            assert not any(ch.isalnum() or ch in "{}" for ch in unchanged)
+            absent = " and ".join(f"{ch!r} not in {{a0}}" for ch in unchanged)
+            shortcut = (f"{{a0}}.__class__ is str and ({{a0}}.isalnum() or {absent})", "{a0}")
+        elif unchanged is not None and len(operands) == 1:
+            shortcut = ("{a0}.__class__ is str and {unchanged}({a0}) is None", "{a0}")
+            shortcut_names = {"unchanged": unchanged}
         result = _as_go_result if name in self.funcs else None
         return codegen.call_statements(
-            func, operands, error=error, node=cmd, name=name, result=result, shortcut=shortcut
+            func,
+            operands,
+            error=error,
+            node=cmd,
+            name=name,
+            result=result,
+            shortcut=shortcut,
+            shortcut_names=shortcut_names,
         )
 
     def operand(self, node: Node, go_type: str) -> Inline:

@@ -30,7 +30,7 @@ from .transition import (
     text_end,
 )
 
-__all__ = ["ESCAPERS", "FILTER_FAILSAFE", "eval_args", "stringify"]
+__all__ = ["ESCAPERS", "FILTER_FAILSAFE", "UNCHANGED", "eval_args", "stringify"]
 
 #: What replaces a value no escaper can make safe: no language's keyword, easy
 #: to search for.
@@ -85,18 +85,39 @@ def eval_args(*args: Any) -> str:
     return _sprint(args)
 
 
+def _specials(table: dict[str, str], empty: bool = False) -> Callable[[str], object]:
+    """The search for a character of ``table`` (or, with ``empty``, for an empty
+    text): what an escaper would change in a plain string."""
+    pattern = "[" + re.escape("".join(table)) + "]"
+    return re.compile(r"\A\Z|" + pattern if empty else pattern).search
+
+
 def _replacer(table: dict[str, str]) -> Callable[[str], str]:
     """A function replacing the characters of ``table``; a text without them is
     returned as it is."""
-    search = re.compile("[" + re.escape("".join(table)) + "]").search
-    translation = {ord(k): v for k, v in table.items()}
+    search = _specials(table)
+    if len(table) > 16:
+        sub = re.compile("[" + re.escape("".join(table)) + "]").sub
+        lookup = table.__getitem__
 
-    def replace(s: str) -> str:
+        def replace_each(s: str) -> str:
+            if search(s) is None:
+                return s
+            return sub(lambda m: lookup(m.group()), s)
+
+        return replace_each
+    # Few characters: one str.replace each, fastest. A character that the
+    # replacements hold ("&" in "&lt;") goes first, so none is replaced twice.
+    pairs = sorted(table.items(), key=lambda kv: not any(kv[0] in v for v in table.values()))
+
+    def replace_all(s: str) -> str:
         if search(s) is None:
             return s
-        return s.translate(translation)
+        for old, new in pairs:
+            s = s.replace(old, new)
+        return s
 
-    return replace
+    return replace_all
 
 
 # -- HTML -----------------------------------------------------------------------------------
@@ -493,4 +514,25 @@ ESCAPERS: dict[str, Callable[..., str]] = {
     "_html_template_urlfilter": url_filter,
     "_html_template_urlnormalizer": url_normalizer,
     "_eval_args_": eval_args,
+}
+
+# For each escaper that returns some plain strings unchanged, how to know them
+# (Builtin.unchanged: the compiled call is skipped): the characters they lack,
+# or a search that finds nothing in them.
+UNCHANGED: dict[str, str | Callable[[str], object]] = {
+    "_html_template_attrescaper": "".join(_HTML_TABLE),
+    "_html_template_cssescaper": _CSS_SPECIAL.search,
+    "_html_template_htmlescaper": "".join(_HTML_TABLE),
+    "_html_template_jsregexpescaper": _specials(_JS_REGEXP_TABLE, empty=True),
+    "_html_template_jsstrescaper": _specials(_JS_STR_TABLE),
+    "_html_template_jstmpllitescaper": _specials(_JS_TEMPLATE_TABLE),
+    "_html_template_nospaceescaper": _specials(_with_noncharacters(_NOSPACE_TABLE), empty=True),
+    "_html_template_rcdataescaper": "".join(_HTML_TABLE),
+    "_html_template_urlescaper": re.compile(_URL_ESCAPE.pattern.decode()).search,
+    # A scheme other than http, https or mailto (in ASCII letters): maybe unsafe.
+    "_html_template_urlfilter": re.compile(
+        r"\A(?!(?:[hH][tT][tT][pP][sS]?|[mM][aA][iI][lL][tT][oO]):)[^/:]*:"
+    ).search,
+    "_html_template_urlnormalizer": re.compile(_URL_NORMALIZE.pattern.decode()).search,
+    "_eval_args_": re.compile("(?!)").search,  # one string is the text
 }

@@ -23,7 +23,7 @@ from ..gostd.strconv import quote
 from ..parse.nodes import ListNode
 from .errors import EscapeError
 from .escape import Escaper
-from .escapers import ESCAPERS
+from .escapers import ESCAPERS, UNCHANGED
 
 __all__ = ["Template", "parse_files", "parse_glob"]
 
@@ -31,7 +31,10 @@ __all__ = ["Template", "parse_files", "parse_glob"]
 _ESCAPING_BUILTINS: Mapping[str, Builtin] = types.MappingProxyType(
     {
         **BUILTINS,
-        **{name: Builtin(name, fn, Signature((), ANY)) for name, fn in ESCAPERS.items()},
+        **{
+            name: Builtin(name, fn, Signature((), ANY), UNCHANGED.get(name))
+            for name, fn in ESCAPERS.items()
+        },
     }
 )
 
