@@ -585,6 +585,7 @@ def misc_cases() -> list[dict[str, Any]]:
 
 ACME = HERE / "acme"
 MAIL_FILES = ["acme_common.tmpl", "acme_mail.tmpl"]
+FULL_MAIL = "acme_mail_full.tmpl"  # the benchmark's mail, standalone
 
 
 def alert_data(hostile: bool) -> dict[str, Any]:
@@ -646,11 +647,14 @@ AM_TEMPLATES = [
 
 def alertmanager_cases() -> list[dict[str, Any]]:
     files = [[name, (ACME / name).read_text(encoding="utf-8")] for name in MAIL_FILES]
+    full = [[FULL_MAIL, (ACME / FULL_MAIL).read_text(encoding="utf-8")]]
     out = []
     for hostile in (False, True):
         data = alert_data(hostile)
         base = {"funcs": "alertmanager", "data": data, "data_kind": "alertmanager"}
         out.append({**base, "files": files, "exec": "acme.email.html"})
+        out.append({**base, "files": full, "exec": "acme.full.html"})
+        out.append({**base, "files": full, "exec": "acme.full.subject"})
         for t in AM_TEMPLATES:
             out.append({**base, "template": t})
     return out
