@@ -154,7 +154,8 @@ _T = TypeVar("_T", bound="TemplateAPI")
 class TemplateAPI(abc.ABC):
     """What gotmpl.Template and gotmpl.html.Template share: parsing files and
     executing, over hooks that say which text template runs (``_to_run``,
-    ``_member_to_run``: html/template escapes it first), whether parsing is
+    ``_member_to_run``: html/template escapes it first, within the execution's
+    limits), whether parsing is
     still allowed (``_check_can_parse``) and how errors are prefixed
     (``_package``)."""
 
@@ -179,11 +180,11 @@ class TemplateAPI(abc.ABC):
         """Parses ``text`` as this template's body."""
 
     @abc.abstractmethod
-    def _to_run(self) -> Template:
+    def _to_run(self, limits: Limits | None) -> Template:
         """The text template ``execute`` runs."""
 
     @abc.abstractmethod
-    def _member_to_run(self, name: str) -> Template:
+    def _member_to_run(self, name: str, limits: Limits | None) -> Template:
         """The text template ``execute_template(name)`` runs."""
 
     def _check_can_parse(self) -> None:  # noqa: B027 - parsing is allowed unless refused
@@ -218,13 +219,13 @@ class TemplateAPI(abc.ABC):
         self, data: Any = None, out: IO[str] | None = None, *, limits: Limits | None = None
     ) -> str | None:
         """Applies the template to ``data``: returns the text, or writes it to ``out``."""
-        return _execute(self._to_run(), data, out, limits)
+        return _execute(self._to_run(limits), data, out, limits)
 
     def execute_with_source_map(
         self, data: Any = None, *, limits: Limits | None = None
     ) -> SourceMap:
         """Executes the template recording which node wrote each part of the output."""
-        st = _run(self._to_run(), data, None, limits, trace=True)
+        st = _run(self._to_run(limits), data, None, limits, trace=True)
         return sourcemap.build("".join(st.out), st.spans)
 
     @overload
@@ -246,7 +247,7 @@ class TemplateAPI(abc.ABC):
         limits: Limits | None = None,
     ) -> str | None:
         """Executes the associated template ``name`` (Go's ExecuteTemplate)."""
-        return _execute(self._member_to_run(name), data, out, limits)
+        return _execute(self._member_to_run(name, limits), data, out, limits)
 
 
 def _matching(package: str, pattern: str) -> list[str]:
@@ -417,10 +418,10 @@ class Template(TemplateAPI):
     def _compiled(self, trace: bool = False) -> CompiledTemplate:
         return self._common.compiled(self._def, trace)
 
-    def _to_run(self) -> Template:
+    def _to_run(self, limits: Limits | None) -> Template:
         return self
 
-    def _member_to_run(self, name: str) -> Template:
+    def _member_to_run(self, name: str, limits: Limits | None) -> Template:
         tmpl = self.lookup(name)
         if tmpl is None:
             raise ExecError(

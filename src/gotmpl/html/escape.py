@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import time
 from collections.abc import Callable
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from ..exec import stack
+from ..gostd import fmt as gofmt
 from ..parse.nodes import (
     ActionNode,
     BranchNode,
@@ -42,9 +44,10 @@ from .context import Context, Delim, JSCtx, State, URLPart, error_context, join,
 from .errors import ErrorCode, Problem
 from .transition import context_after_text, text_end
 
-__all__ = ["Escaper", "TemplateSet"]
+__all__ = ["Budget", "Escaper", "OverBudget", "TemplateSet"]
 
 _N = TypeVar("_N", bound=Node)
+_R = TypeVar("_R")
 
 
 class TemplateSet(Protocol):
@@ -115,6 +118,30 @@ def _line(node: Node) -> int:
     return node.location()[0]
 
 
+class OverBudget(Exception):
+    """An escaping run went past its Budget; ``str()`` says which bound."""
+
+
+class Budget:
+    """Bounds on one escaping run, from the execution's Limits: ``steps`` lists
+    walked and ``seconds``. Go puts none (nested ranges are escaped twice at
+    each level, so their cost doubles with their depth); gotmpl does when told."""
+
+    def __init__(self, steps: int | None, seconds: float | None) -> None:
+        self.steps = steps
+        self.left = steps
+        self.seconds = seconds
+        self.deadline = time.monotonic() + seconds if seconds is not None else None
+
+    def tick(self) -> None:
+        if self.left is not None:
+            if self.left <= 0:
+                raise OverBudget(gofmt.sprintf("step limit exceeded (%d)", self.steps))
+            self.left -= 1
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            raise OverBudget(gofmt.sprintf("time limit exceeded (%vs)", self.seconds))
+
+
 class _RangeContext:
     """The contexts at the breaks and continues of the range loop being escaped."""
 
@@ -153,19 +180,55 @@ class Escaper:
         self.text_edits: dict[TextNode, str] = {}
         self.range_context: _RangeContext | None = None
         self.depth = 0
+        self.budget: Budget | None = None
 
     # -- entry points ----------------------------------------------------------------------
 
-    def escape_template(self, name: str, root: ListNode) -> Problem | None:
+    def escape_template(
+        self, name: str, root: ListNode, budget: Budget | None = None
+    ) -> Problem | None:
         """Escapes template ``name`` (whose tree is ``root``) for execution; the problem,
-        if any (the rewrites are then not committed)."""
-        c, _ = self.escape_tree(Context(), root, name, 0)
+        if any (the rewrites are then not committed). Past the ``budget`` it raises
+        OverBudget, having forgotten all it did in this run."""
+        saved = self._state()
+        self.budget = budget
+        try:
+            c, _ = self.escape_tree(Context(), root, name, 0)
+        except OverBudget:
+            self._restore(saved)
+            raise
+        finally:
+            self.budget = None
         if c.error is not None:
             c.error.name = name
             return c.error
         if c.state != State.TEXT:
             return Problem(ErrorCode.END_CONTEXT, None, 0, f"ends in a non-text context: {c}", name)
         return None
+
+    def _state(self) -> tuple[dict[Any, Any], ...]:
+        return tuple(
+            dict(d)
+            for d in (
+                self.output,
+                self.derived,
+                dict.fromkeys(self.called),
+                self.action_edits,
+                self.template_edits,
+                self.text_edits,
+            )
+        )
+
+    def _restore(self, state: tuple[dict[Any, Any], ...]) -> None:
+        (
+            self.output,
+            self.derived,
+            called,
+            self.action_edits,
+            self.template_edits,
+            self.text_edits,
+        ) = state
+        self.called = set(called)
 
     def commit(self) -> dict[str, ListNode]:
         """Applies the rewrites collected so far: the rewritten trees (those of the
@@ -219,11 +282,11 @@ class Escaper:
     def escape_list(self, c: Context, n: ListNode | None) -> Context:
         if n is None:
             return c
+        if self.budget is not None:
+            self.budget.tick()
         self.depth += 1
         try:
-            if self.depth % _LEVELS_PER_LOOK:
-                return self._escape_nodes(c, n)
-            return stack.with_room(_LEVELS_PER_LOOK * _FRAMES_PER_LEVEL, self._escape_nodes, c, n)
+            return _deep(self.depth, self._escape_nodes, c, n)
         finally:
             self.depth -= 1
 
@@ -242,6 +305,7 @@ class Escaper:
         scratch = Escaper(self.templates)
         scratch.range_context = self.range_context
         scratch.depth = self.depth
+        scratch.budget = self.budget
         scratch.output.update(self.output)
         c = scratch.escape_list(c, n)
         ok = accept is not None and accept(scratch, c)
@@ -491,13 +555,22 @@ def _is_doctype(s: str, i: int) -> bool:
     return word.isascii() and word.upper() == "<!DOCTYPE"
 
 
-def _copy(node: _N) -> _N:
+def _deep(depth: int, fn: Callable[..., _R], *args: Any) -> _R:
+    """``fn(*args)`` at nesting level ``depth`` of a tree walk: every few levels
+    with room on the stack, as trees nest deeper than a thread's (exec.stack)."""
+    if depth % _LEVELS_PER_LOOK:
+        return fn(*args)
+    return stack.with_room(_LEVELS_PER_LOOK * _FRAMES_PER_LEVEL, fn, *args)
+
+
+def _copy(node: _N, depth: int = 0) -> _N:
     """A copy of a tree whose nodes are new objects (rewrites are made per node)."""
     if isinstance(node, ListNode):
-        return dataclasses.replace(node, nodes=tuple(_copy(n) for n in node.nodes))
+        nodes = tuple(_deep(depth + 1, _copy, n, depth + 1) for n in node.nodes)
+        return dataclasses.replace(node, nodes=nodes)
     if isinstance(node, BranchNode):
-        else_list = None if node.else_list is None else _copy(node.else_list)
-        return dataclasses.replace(node, list=_copy(node.list), else_list=else_list)
+        else_list = None if node.else_list is None else _copy(node.else_list, depth)
+        return dataclasses.replace(node, list=_copy(node.list, depth), else_list=else_list)
     return dataclasses.replace(node)
 
 
@@ -509,13 +582,13 @@ class _Rewriter:
         self.templates = escaper.template_edits
         self.texts = escaper.text_edits
 
-    def list(self, node: ListNode) -> ListNode:
-        nodes = tuple(self.node(n) for n in node.nodes)
+    def list(self, node: ListNode, depth: int = 0) -> ListNode:
+        nodes = tuple(_deep(depth + 1, self.node, n, depth + 1) for n in node.nodes)
         if all(a is b for a, b in zip(nodes, node.nodes, strict=True)):
             return node
         return dataclasses.replace(node, nodes=nodes)
 
-    def node(self, n: Node) -> Node:
+    def node(self, n: Node, depth: int) -> Node:
         if isinstance(n, TextNode):
             text = self.texts.get(n)
             return n if text is None else dataclasses.replace(n, text=text)
@@ -528,8 +601,8 @@ class _Rewriter:
             name = self.templates.get(n)
             return n if name is None else dataclasses.replace(n, name=name)
         if isinstance(n, BranchNode):
-            body = self.list(n.list)
-            else_list = None if n.else_list is None else self.list(n.else_list)
+            body = self.list(n.list, depth)
+            else_list = None if n.else_list is None else self.list(n.else_list, depth)
             if body is n.list and else_list is n.else_list:
                 return n
             return dataclasses.replace(n, list=body, else_list=else_list)

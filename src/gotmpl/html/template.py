@@ -16,13 +16,14 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from .. import template as _text
-from ..errors import ExecError, TemplateError
+from ..errors import ExecError, LimitExceeded, TemplateError
 from ..exec.builtins import BUILTINS, Builtin
 from ..exec.calls import ANY, Signature
+from ..exec.state import Limits
 from ..gostd.strconv import quote
 from ..parse.nodes import ListNode
 from .errors import EscapeError
-from .escape import Escaper
+from .escape import Budget, Escaper, OverBudget
 from .escapers import ESCAPERS, UNCHANGED
 
 __all__ = ["Template", "parse_files", "parse_glob"]
@@ -176,7 +177,7 @@ class Template(_text.TemplateAPI):
     def _tree(self) -> ListNode | None:
         return self._text._def.tree
 
-    def _escape(self) -> None:
+    def _escape(self, limits: Limits | None) -> None:
         """Escapes this template for its first execution; raises what stops it."""
         ns = self._ns
         with ns.lock:
@@ -188,18 +189,29 @@ class Template(_text.TemplateAPI):
                         f"template: {quote(self.name)} is an incomplete or empty template",
                         name=self.name,
                     )
-                self._escape_tree()
+                self._escape_tree(limits)
             elif state is not _ESCAPED:
                 raise state.with_traceback(None)
 
-    def _escape_tree(self) -> None:
+    def _escape_tree(self, limits: Limits | None) -> None:
         """Runs the escaper over this template (and what it calls), then gives the set
-        the rewritten trees; a failure leaves the template unusable, as in Go."""
+        the rewritten trees; a failure leaves the template unusable, as in Go.
+        Limits with steps or seconds bound the escaping too (LimitExceeded, after
+        which a later execution may try again)."""
         ns = self._ns
         name = self.name
         tree = self._tree()
         assert tree is not None
-        problem = ns.escaper.escape_template(name, tree)
+        budget = None
+        if limits is not None and (limits.steps is not None or limits.seconds is not None):
+            budget = Budget(limits.steps, limits.seconds)
+        try:
+            problem = ns.escaper.escape_template(name, tree, budget)
+        except OverBudget as e:
+            reason = f"escaping: {e}"
+            raise LimitExceeded(
+                f"html/template:{name}: {reason}", name=name, reason=reason
+            ) from None
         member = ns.members.get(name)
         if problem is not None:
             error = problem.exception()
@@ -211,14 +223,14 @@ class Template(_text.TemplateAPI):
         if member is not None:
             member._escape_state = _ESCAPED
 
-    def _to_run(self) -> _text.Template:
-        self._escape()
+    def _to_run(self, limits: Limits | None) -> _text.Template:
+        self._escape(limits)
         return self._text
 
-    def _member_to_run(self, name: str) -> _text.Template:
-        return self._escaped_member(name)._text
+    def _member_to_run(self, name: str, limits: Limits | None) -> _text.Template:
+        return self._escaped_member(name, limits)._text
 
-    def _escaped_member(self, name: str) -> Template:
+    def _escaped_member(self, name: str, limits: Limits | None) -> Template:
         """The template ``name``, escaped (Go's lookupAndEscapeTemplate)."""
         ns = self._ns
         with ns.lock:
@@ -234,7 +246,7 @@ class Template(_text.TemplateAPI):
                     f"html/template: {quote(name)} is an incomplete template", name=name
                 )
             if state is None:
-                t._escape_tree()
+                t._escape_tree(limits)
             return t
 
 
