@@ -35,6 +35,7 @@ INPUT_KEYS = (
     "template",
     "files",
     "name",
+    "delims",
     "options",
     "funcs",
     "data",
@@ -567,8 +568,19 @@ EXEC_ERRORS = [
 ]
 
 
+DELIMS = [
+    ("<%", "%>", '<a href="<% . %>"><% . %></a><script>x = <% . %></script>'),
+    ("[[", "]]", '[[define "v"]][[.]][[end]]<p title=[[template "v" .]]>[[if .]]<i>[[end]]'),
+    ("{{", "}}", '{{.}}<a href="{{if .}}x{{else}}?{{end}}{{.}}">'),
+    ("((", "))", "<script>x = /((.))/; y = ((.)) / 2</script>"),
+]
+
+
 def misc_cases() -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
+    for left, right, text in DELIMS:
+        for d in ("javascript:x", "<b>"):
+            out.append({"template": text, "delims": [left, right], "data": d})
     for t in PREDEFINED:
         for d in ("a <b> & 'c'+d", None):
             out.append({"template": t, "data": d})

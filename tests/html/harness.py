@@ -134,7 +134,18 @@ for _name, _fn in HTML_FUNCS.items():
 
 def request(case: dict[str, Any]) -> dict[str, Any]:
     """The oracle request for a case."""
-    keys = ("template", "files", "name", "options", "funcs", "data", "data_kind", "exec", "then")
+    keys = (
+        "template",
+        "files",
+        "name",
+        "delims",
+        "options",
+        "funcs",
+        "data",
+        "data_kind",
+        "exec",
+        "then",
+    )
     req = {k: case[k] for k in keys if k in case}
     req["engine"] = "html"
     req.setdefault("name", "t")
@@ -146,6 +157,8 @@ def _build(case: dict[str, Any]) -> html.Template:
     req = request(case)
     funcs = req.get("funcs", "none")
     t = html.Template(req["name"])
+    if "delims" in req:
+        t.delims(*req["delims"])
     if funcs == "alertmanager":
         t.option("missingkey=zero")
     t.option(*req.get("options", ()))
