@@ -77,6 +77,25 @@ FRAGMENTS = [
     ":",
     "color: ",
     "<!DOCTYPE html>",
+    "<img srcset=",
+    "<style>p { background: url(",
+    '<style>p { font-family: "',
+    "<div style=\"background: url('",
+    '<meta name="x" content="url=',
+    "<textarea>",
+    "<script>x = `${",
+    "<script>x = /",
+    "<script>x = '",
+    '<script type="application/ld+json">',
+    "<a onclick='x = `",
+    "</a>",
+    '<iframe srcdoc="',
+    '<svg xmlns:x="',
+    "&lt;",
+    "-",
+    ".",
+    "#!",
+    "<!--x-->",
 ]
 ACTIONS = [
     "{{.X}}",
@@ -99,8 +118,21 @@ ACTIONS = [
     "{{$v := .X}}",
     "{{/* c */}}",
     "{{- .X -}}",
+    "{{safeHTML .X}}",
+    "{{safeURL .X}}",
+    "{{safeJS .X}}",
+    "{{safeCSS .X}}",
+    "{{safeJSStr .X}}",
+    "{{safeHTMLAttr .X}}",
+    "{{stringer .X}}",
+    "{{errval .X}}",
+    "{{record .X .N .L}}",
+    "{{.M}}",
+    "{{.M.k}}",
+    '{{printf "%v" .M}}',
+    "{{js .X}}",
 ]
-KEYS = ["X", "Y", "T", "F", "L", "N", "H", "U", "J"]
+KEYS = ["X", "Y", "T", "F", "L", "N", "H", "U", "J", "M"]
 VALUES = [
     "",
     "x",
@@ -182,5 +214,6 @@ def data() -> st.SearchStrategy[dict[str, Any]]:
             "H": _value().map(lambda s: {"$HTML": s}),
             "U": _value().map(lambda s: {"$URL": s}),
             "J": _value().map(lambda s: {"$JS": s}),
+            "M": st.dictionaries(st.sampled_from(["k", "<a>", "b c"]), _value(), max_size=3),
         }
     )
