@@ -504,6 +504,10 @@ ERRORS = [
     '{{define "t"}}{{if .}}{{template "t" .}}{{end}}{{.}}",{{end}}<script>{{template "t" .}}</script>',
     "<p {{.}}",
     "{{.}}<script",
+    # Errors at an action whose first term has fields: Go points at its first token.
+    "<style>p { background: url({{with .}}{{with .}}a{{end}}{{$.M.k}}{{end}}",
+    "{{ .M.k | html | print }}",
+    "<a href='{{if .}}?{{end}}{{ (.M).k }}'>",
 ]
 
 

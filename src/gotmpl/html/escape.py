@@ -196,6 +196,7 @@ class Escaper:
             c, _ = self.escape_tree(Context(), root, name, 0)
         except OverBudget:
             self._restore(saved)
+            self.range_context = None
             raise
         finally:
             self.budget = None
