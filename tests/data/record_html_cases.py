@@ -658,6 +658,11 @@ AM_TEMPLATES = [
     '<a href="{{ .ExternalURL }}/#/alerts?receiver={{ .Receiver | urlquery }}">go</a>',
     "{{ toJson .CommonLabels }}",
     "<script>x = {{ toJson .CommonLabels }}</script>",
+    "<script>var d = {{ . }};</script>",
+    "<p title='{{ . }}'>{{ .Alerts.Firing }}</p>",
+    "<script>x = {{ .Alerts.Firing | len }} / {{ (index .Alerts 0).StartsAt }};</script>",
+    "<a href='{{ (index .Alerts 0).StartsAt }}'>{{ (index .Alerts 0).StartsAt.Unix }}</a>",
+    "<script>{{ .CommonLabels.SortedPairs }}</script>",
 ]
 
 
