@@ -14,6 +14,10 @@ import gotmpl.template
 from benchmarks import data, templates
 
 ENGINES = ("gotmpl", "jinja2", "gotpl")
+# The HTML mail: gotmpl's html/template, gotmpl's text/template on the same
+# template (the baseline the html render is held to), and gotpl's html mode.
+HTML_ENGINES = ("gotmpl", "text", "gotpl")
+HTML_SIZES = (3, 30)
 
 Case = Callable[[], Any]
 
@@ -26,6 +30,18 @@ def go_render_request(n: int) -> dict[str, Any]:
         "funcs": "cubeapm",
         "data": data.webhook_payload(n),
         "data_kind": "cubeapm",
+    }
+
+
+def go_html_request(n: int) -> dict[str, Any]:
+    """The oracle request that renders the HTML mail on ``n`` alerts with Go's html/template."""
+    return {
+        "engine": "html",
+        "files": [[templates.EMAIL_FILE, templates.EMAIL_HTML]],
+        "exec": templates.EMAIL_ENTRY,
+        "funcs": "alertmanager",
+        "data": data.webhook_payload(n),
+        "data_kind": "alertmanager",
     }
 
 
@@ -53,6 +69,20 @@ def render_case(engine: str, n: int) -> Case:
         gt = templates.gotpl_pagerduty()
         gd = data.gotpl_data(n)
         return _warm(lambda: gt.render(gd))
+    raise ValueError(engine)
+
+
+def html_case(engine: str, n: int) -> Case:
+    """Renders the HTML mail on ``n`` alerts (parsed, escaped and compiled beforehand)."""
+    entry = templates.EMAIL_ENTRY
+    if engine in ("gotmpl", "text"):
+        tmpl = templates.gotmpl_email(html=engine == "gotmpl")
+        d = data.gotmpl_data(n)
+        return _warm(lambda: tmpl.execute_template(entry, d))
+    if engine == "gotpl":
+        gt = templates.gotpl_email()
+        gd = data.gotpl_data(n)
+        return _warm(lambda: gt.render_template(entry, gd))
     raise ValueError(engine)
 
 

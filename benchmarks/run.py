@@ -1,7 +1,8 @@
 """Runs every benchmark interleaved and prints the table; ``python -m benchmarks.run``.
 
 For each benchmark (render PagerDuty with 3/30/300 alerts, parse+compile, the
-micro shapes) the engines are timed in rounds: each round times one batch of
+HTML mail through html/template with 3/30 alerts, the micro shapes) the engines
+are timed in rounds: each round times one batch of
 calls per engine, in a shuffled order, Go's batch included (through the
 oracle), so that a burst of load from other processes hits all of them alike.
 A batch is sized to take about ``--batch-ms``; the table shows the median
@@ -73,6 +74,23 @@ def _benchmarks(
                 {e: cases.parse_case(e) for e in engines},
                 (go_case, "parse_ns_per_op"),
                 lambda engine, result: "",  # parsers return templates, not text
+            )
+        )
+    html_engines = [e for e in cases.HTML_ENGINES if e != "gotpl" or templates.have_gotpl()]
+    for n in cases.HTML_SIZES:
+        name = f"html email {n} alerts"
+        if only and only not in name:
+            continue
+        fns = {e: cases.html_case(e, n) for e in html_engines}
+        escaped = fns["gotmpl"]()
+        # The text render writes other bytes (nothing escaped, the comment kept):
+        # it is the baseline the html render is held to, not a peer to compare.
+        out.append(
+            (
+                name,
+                fns,
+                (cases.go_html_request(n), "ns_per_op"),
+                lambda engine, result, escaped=escaped: escaped if engine == "text" else result,
             )
         )
     for m in templates.MICROS:
@@ -157,6 +175,8 @@ def measure(
             except OracleError as e:
                 print(f"{name}: Go failed: {e}", file=sys.stderr)
         samples: dict[str, list[float]] = {e: [] for e in [*fns, "go"]}
+        for other in ("jinja2", "text", "gotpl"):
+            samples.setdefault(other, [])
         plans.append((name, fns, go_case, sizes, samples))
     for r in range(rounds):
         if verbose:
@@ -182,7 +202,7 @@ def measure(
                 row[f"{engine}_iqr"] = q[2] - q[0]
         # Ratios are medians of per-round ratios: both sides of one ratio ran
         # moments apart, so a slow spell of the machine cancels out.
-        for other in ("jinja2", "gotpl", "go"):
+        for other in ("jinja2", "text", "gotpl", "go"):
             if len(samples[other]) == len(samples["gotmpl"]) == rounds:
                 pairs = zip(samples["gotmpl"], samples[other], strict=True)
                 row[f"ratio_{other}"] = statistics.median(g / o for g, o in pairs)
@@ -219,14 +239,39 @@ def _format_row(row: dict[str, Any]) -> str:
     )
 
 
+def _is_html(row: dict[str, Any]) -> bool:
+    return str(row["name"]).startswith("html ")
+
+
 def table(rows: list[dict[str, Any]]) -> str:
     """The results as a fixed-width table (median time per call)."""
-    return "\n".join([_HEADER, "-" * len(_HEADER), *map(_format_row, rows)])
+    text_rows = [r for r in rows if not _is_html(r)]
+    return "\n".join([_HEADER, "-" * len(_HEADER), *map(_format_row, text_rows)])
+
+
+_HTML_HEADER = (
+    f"{'benchmark':<28} {'html':>10} {'text':>10} {'gotpl':>10} {'Go':>10}"
+    f" {'html/text':>10} {'html/gotpl':>10} {'html/Go':>8}"
+)
+
+
+def html_table(rows: list[dict[str, Any]]) -> str:
+    """The html/template rows: gotmpl's html render beside its text render of the
+    same template, gotpl's html mode and Go's html/template."""
+    lines = [_HTML_HEADER, "-" * len(_HTML_HEADER)]
+    for row in filter(_is_html, rows):
+        g, t, p, go = (row.get(k) for k in ("gotmpl", "text", "gotpl", "go"))
+        lines.append(
+            f"{row['name']:<28} {_fmt_time(g):>10} {_fmt_time(t):>10} {_fmt_time(p):>10}"
+            f" {_fmt_time(go):>10} {_ratio(row, 'text'):>10} {_ratio(row, 'gotpl'):>10}"
+            f" {_ratio(row, 'go'):>8}"
+        )
+    return "\n".join(lines)
 
 
 def spread_table(rows: list[dict[str, Any]]) -> str:
     """Interquartile range of the rounds, as a percentage of the median, per engine."""
-    engines = ("gotmpl", "jinja2", "gotpl", "go")
+    engines = ("gotmpl", "jinja2", "text", "gotpl", "go")
     lines = [f"{'IQR / median':<28}" + "".join(f"{e:>10}" for e in engines)]
     for row in rows:
         cells = [
@@ -244,6 +289,8 @@ def markdown_table(rows: list[dict[str, Any]]) -> str:
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for row in rows:
+        if _is_html(row):
+            continue
         g, j, p, go = (row.get(k) for k in ("gotmpl", "jinja2", "gotpl", "go"))
         cells = [_fmt_time(g), _fmt_time(j), _fmt_time(p), _fmt_time(go)]
         cells += [_ratio(row, "jinja2"), _ratio(row, "gotpl"), _ratio(row, "go")]
@@ -447,6 +494,10 @@ def main(argv: list[str] | None = None) -> int:
         if oracle is not None:
             oracle.close()
     print(table(rows))
+    if any(map(_is_html, rows)):
+        print()
+        print("html/template (the HTML mail, tests/data/acme/acme_mail_full.tmpl):")
+        print(html_table(rows))
     print()
     print(spread_table(rows))
     if args.markdown:

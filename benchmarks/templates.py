@@ -25,6 +25,12 @@ from gotmpl.gostd.strings import to_upper
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGERDUTY_GO = (ROOT / "examples" / "pagerduty.tmpl").read_text(encoding="utf-8")
+# An HTML mail in the shape of Alertmanager's email body (a table layout with
+# inline styles, a comment html/template drops, label and annotation loops per
+# alert): this project's own, rendered from its "acme.full.html" template.
+EMAIL_FILE = "acme_mail_full.tmpl"
+EMAIL_HTML = (ROOT / "tests" / "data" / "acme" / EMAIL_FILE).read_text(encoding="utf-8")
+EMAIL_ENTRY = "acme.full.html"
 
 PAGERDUTY_JINJA = """\
 {
@@ -137,6 +143,23 @@ def gotpl_pagerduty() -> Any:
         name="pagerduty",
         functions={"toUpper": to_upper},
         missing_key="zero",
+    )
+
+
+def gotmpl_email(html: bool) -> Any:
+    """The mail template as Alertmanager sets it up (CubeAPM's data, as the other
+    benchmarks): html/template (``html``) or text/template, so that the two
+    renders of the same template compare."""
+    make = cubeapm.html_template if html else cubeapm.template
+    return make(EMAIL_FILE).parse(EMAIL_HTML)
+
+
+def gotpl_email() -> Any:
+    """The mail template compiled by gotpl's html/template mode."""
+    import gotpl
+
+    return gotpl.HTMLTemplate(
+        EMAIL_HTML, name=EMAIL_FILE, functions={"toUpper": to_upper}, missing_key="zero"
     )
 
 

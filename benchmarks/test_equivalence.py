@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarks import data, templates
+from benchmarks import cases, data, templates
 from benchmarks.conftest import GoTimings
 
 
@@ -61,6 +61,20 @@ def test_alert_groups_mix_firing_and_resolved() -> None:
         assert statuses == {"firing", "resolved"}
     descriptions = [a["annotations"]["description"] for a in data.webhook_payload(3)["alerts"]]
     assert any('"' in d and "\n" in d and not d.isascii() for d in descriptions)
+
+
+@pytest.mark.parametrize("n", cases.HTML_SIZES)
+def test_html_email_engines_agree(n: int, go_timings: GoTimings) -> None:
+    """The HTML mail: gotpl's html mode and Go's html/template write gotmpl.html's
+    bytes; the text render of the same template differs (nothing escaped)."""
+    expected = cases.html_case("gotmpl", n)()
+    assert "<!--" not in expected and "<!--" in cases.html_case("text", n)()
+    if templates.have_gotpl():
+        assert cases.html_case("gotpl", n)() == expected
+    if go_timings.oracle is not None:
+        reply = go_timings.oracle.run(cases.go_html_request(n))
+        assert reply["phase"] is None, reply["error"]
+        assert reply["output"] == expected
 
 
 @pytest.mark.parametrize("m", templates.MICROS, ids=lambda m: m.name)

@@ -1,7 +1,9 @@
 """pytest-benchmark: gotmpl beside Jinja2 and gotpl, with Go's time in ``extra_info``.
 
 Groups: ``render pagerduty N alerts`` (N = 3, 30, 300), ``parse pagerduty``
-(parse and compile, no cache) and ``micro SHAPE`` for each hot shape. Run with
+(parse and compile, no cache), ``html email N alerts`` (N = 3, 30: the HTML
+mail through html/template, beside its text render and gotpl's html mode) and
+``micro SHAPE`` for each hot shape. Run with
 ``python -m benchmarks.run`` (interleaved table) or ``pytest benchmarks/
 --benchmark-only``; see benchmarks/README.md.
 """
@@ -52,6 +54,18 @@ def test_parse_pagerduty(benchmark: Any, engine: str, go_timings: GoTimings) -> 
     # Rounds of 12 parses: garbage a parse leaves for the cyclic collector is
     # collected every few parses, and a round's mean should include it.
     benchmark.pedantic(fn, rounds=10, iterations=PARSE_ITERATIONS, warmup_rounds=1)
+
+
+@pytest.mark.parametrize("n", cases.HTML_SIZES)
+@pytest.mark.parametrize("engine", cases.HTML_ENGINES)
+def test_render_html_email(benchmark: Any, engine: str, n: int) -> None:
+    """Render the HTML mail for ``n`` alerts: html/template, its text render, gotpl."""
+    _need(engine)
+    benchmark.group = f"html email {n} alerts"
+    fn = cases.html_case(engine, n)
+    _record(benchmark, engine, None, alerts=n)
+    out = benchmark(fn)
+    benchmark.extra_info["output_chars"] = len(out)
 
 
 @pytest.mark.parametrize("m", templates.MICROS, ids=lambda m: m.name)

@@ -18,7 +18,10 @@ product's additions are its own profile, such as gotmpl.cubeapm):
 * :class:`Templates`, upstream's ``template.Template``: template files, and a
   config field's text run on them (``execute_text``), with ``routeLabels``;
 * :func:`template`, a single :class:`gotmpl.Template` set up the way Alertmanager
-  sets up its own.
+  sets up its own, and :func:`html_template`, the same for HTML bodies (email,
+  Pushover and Telegram HTML): a :class:`gotmpl.html.Template`, whose output
+  html/template's escaper makes safe, where ``safeHtml`` and ``safeUrl`` mark
+  trusted values as Go's do.
 
     tmpl = alertmanager.Templates().parse_glob("templates/*.tmpl")
     title = tmpl.execute_text('{{ template "slack.title" . }}', alertmanager.Data.from_dict(body))
@@ -32,11 +35,14 @@ the bundle in gotmpl.profiles.bundle.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .profiles import Profile, bundle, functions
 from .profiles.amdata import KV, Alert, Alerts, Data, Pair, Pairs, Strings, sample
 from .template import Template
+
+if TYPE_CHECKING:
+    from .html import Template as HTMLTemplate
 
 __all__ = [
     "FUNCS",
@@ -49,6 +55,7 @@ __all__ = [
     "Pairs",
     "Strings",
     "Templates",
+    "html_template",
     "template",
 ]
 
@@ -109,3 +116,11 @@ def template(name: str = "", funcs: Mapping[str, Callable[..., Any]] | None = No
     functions win over custom ones of the same name.
     """
     return PROFILE.template(name, funcs)
+
+
+def html_template(
+    name: str = "", funcs: Mapping[str, Callable[..., Any]] | None = None
+) -> HTMLTemplate:
+    """:func:`template` for HTML bodies: an html/template template, as Alertmanager
+    executes email ``html`` and other HTML fields."""
+    return PROFILE.html_template(name, funcs)

@@ -16,14 +16,17 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Mapping
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from . import alertmanager
 from .alertmanager import FUNCS, KV, Alerts, Pair, Pairs, Strings
 from .profiles import Profile, amdata, bundle
 from .template import Template
 
-__all__ = ["PROFILE", "Alert", "Data", "Templates", "template"]
+if TYPE_CHECKING:
+    from .html import Template as HTMLTemplate
+
+__all__ = ["PROFILE", "Alert", "Data", "Templates", "html_template", "template"]
 # The rest is Alertmanager's.
 __all__ += ["FUNCS", "KV", "Alerts", "Pair", "Pairs", "Strings"]
 
@@ -73,3 +76,11 @@ Templates.profile = PROFILE
 def template(name: str = "", funcs: Mapping[str, Callable[..., Any]] | None = None) -> Template:
     """A template set up as Alertmanager does (see gotmpl.alertmanager.template)."""
     return PROFILE.template(name, funcs)
+
+
+def html_template(
+    name: str = "", funcs: Mapping[str, Callable[..., Any]] | None = None
+) -> HTMLTemplate:
+    """An html/template template set up as Alertmanager does (see
+    gotmpl.alertmanager.html_template)."""
+    return PROFILE.html_template(name, funcs)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import abc
 import glob as _glob
 import os
 import threading
 import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
-from typing import IO, Any, overload
+from typing import IO, Any, ClassVar, TypeVar, overload
 
 from .errors import ExecError, LimitExceeded, TemplateError
 from .exec import stack
@@ -18,6 +19,7 @@ from .exec.codegen import UNSET
 from .exec.compiler import CompiledTemplate, Options, compile_template
 from .exec.lookup import MISSINGKEY_ERROR, MISSINGKEY_INVALID, MISSINGKEY_ZERO
 from .exec.state import Limits, State, _OutputLimit, begin, end, exec_error
+from .gostd import fmt as gofmt
 from .gostd.strconv import go_string, quote
 from .parse.nodes import ListNode
 from .parse.parser import is_empty_tree, parse
@@ -25,7 +27,7 @@ from .tools import sourcemap
 from .tools.sourcemap import SourceMap
 from .values import MISSING
 
-__all__ = ["Template", "parse_files", "parse_glob", "render"]
+__all__ = ["Template", "TemplateAPI", "parse_files", "parse_glob", "render"]
 
 
 class _Definition:
@@ -71,6 +73,28 @@ class _Common:
         c.builtins = self.builtins
         c.missingkey = self.missingkey
         return c
+
+    def tree(self, name: str) -> ListNode | None:
+        """The tree of definition ``name``, or None."""
+        d = self.definitions.get(name)
+        return None if d is None else d.tree
+
+    def install(
+        self, trees: Mapping[str, ListNode | None], builtins: Mapping[str, Builtin] | None = None
+    ) -> None:
+        """Sets the trees of definitions by name (adding missing ones) and, if given,
+        the builtins: how gotmpl.html hands over the trees its escaper rewrote and
+        the escaping functions they call (Go's AddParseTree and Funcs)."""
+        with self.lock:
+            for name, tree in trees.items():
+                d = self.definitions.get(name)
+                if d is None:
+                    d = self.definitions[name] = _Definition(name, "", "")
+                d.tree = tree
+                d.cache = {}
+            if builtins is not None:
+                self.builtins = builtins
+                self.version += 1
 
     def compiled(self, d: _Definition, trace: bool = False) -> CompiledTemplate:
         """``d`` compiled with the current functions and options (cached)."""
@@ -124,7 +148,127 @@ def _parse_cached(
     return trees
 
 
-class Template:
+_T = TypeVar("_T", bound="TemplateAPI")
+
+
+class TemplateAPI(abc.ABC):
+    """What gotmpl.Template and gotmpl.html.Template share: parsing files and
+    executing, over hooks that say which text template runs (``_to_run``,
+    ``_member_to_run``: html/template escapes it first, within the execution's
+    limits), whether parsing is
+    still allowed (``_check_can_parse``) and how errors are prefixed
+    (``_package``)."""
+
+    __slots__ = ()
+    _package: ClassVar[str] = "template"
+
+    def __repr__(self) -> str:
+        package = type(self).__module__.rpartition(".")[0]  # gotmpl, gotmpl.html
+        return f"<{package}.{type(self).__name__} {self.name!r}>"
+
+    @property
+    @abc.abstractmethod
+    def name(self) -> str:
+        """The template's name."""
+
+    @abc.abstractmethod
+    def new(self: _T, name: str) -> _T:
+        """A new template of this set."""
+
+    @abc.abstractmethod
+    def parse(self: _T, text: str) -> _T:
+        """Parses ``text`` as this template's body."""
+
+    @abc.abstractmethod
+    def _to_run(self, limits: Limits | None) -> Template:
+        """The text template ``execute`` runs."""
+
+    @abc.abstractmethod
+    def _member_to_run(self, name: str, limits: Limits | None) -> Template:
+        """The text template ``execute_template(name)`` runs."""
+
+    def _check_can_parse(self) -> None:  # noqa: B027 - parsing is allowed unless refused
+        """Raises when the set may no longer be parsed into."""
+
+    def parse_files(self: _T, *paths: str | os.PathLike[str]) -> _T:
+        """Parses files; each defines the template named after its base name."""
+        self._check_can_parse()
+        if not paths:
+            raise TemplateError(f"{self._package}: no files named in call to ParseFiles")
+        for path in paths:
+            name = os.path.basename(os.fspath(path))
+            with open(path, "rb") as f:
+                text = go_string(f.read())
+            (self if name == self.name else self.new(name)).parse(text)
+        return self
+
+    def parse_glob(self: _T, pattern: str) -> _T:
+        """Parses the files matching ``pattern`` (Go's ParseGlob)."""
+        self._check_can_parse()
+        return self.parse_files(*_matching(self._package, pattern))
+
+    @overload
+    def execute(
+        self, data: Any = None, out: None = None, *, limits: Limits | None = None
+    ) -> str: ...
+
+    @overload
+    def execute(self, data: Any, out: IO[str], *, limits: Limits | None = None) -> None: ...
+
+    def execute(
+        self, data: Any = None, out: IO[str] | None = None, *, limits: Limits | None = None
+    ) -> str | None:
+        """Applies the template to ``data``: returns the text, or writes it to ``out``."""
+        return _execute(self._to_run(limits), data, out, limits)
+
+    def execute_with_source_map(
+        self, data: Any = None, *, limits: Limits | None = None
+    ) -> SourceMap:
+        """Executes the template recording which node wrote each part of the output."""
+        st = _run(self._to_run(limits), data, None, limits, trace=True)
+        return sourcemap.build("".join(st.out), st.spans)
+
+    @overload
+    def execute_template(
+        self, name: str, data: Any = None, out: None = None, *, limits: Limits | None = None
+    ) -> str: ...
+
+    @overload
+    def execute_template(
+        self, name: str, data: Any, out: IO[str], *, limits: Limits | None = None
+    ) -> None: ...
+
+    def execute_template(
+        self,
+        name: str,
+        data: Any = None,
+        out: IO[str] | None = None,
+        *,
+        limits: Limits | None = None,
+    ) -> str | None:
+        """Executes the associated template ``name`` (Go's ExecuteTemplate)."""
+        return _execute(self._member_to_run(name, limits), data, out, limits)
+
+
+def _matching(package: str, pattern: str) -> list[str]:
+    """The files matching ``pattern``, sorted; Go's error when there are none."""
+    paths = sorted(_glob.glob(pattern))
+    if not paths:
+        raise TemplateError(gofmt.sprintf(f"{package}: pattern matches no files: %#q", pattern))
+    return paths
+
+
+def set_from_files(
+    new: Callable[[str], _T], package: str, paths: tuple[str | os.PathLike[str], ...]
+) -> _T:
+    """A set of templates ``new(name)`` makes from files (Go's package-level
+    ParseFiles): the first file names the returned template."""
+    if not paths:
+        raise TemplateError(f"{package}: no files named in call to ParseFiles")
+    return new(os.path.basename(os.fspath(paths[0]))).parse_files(*paths)
+
+
+class Template(TemplateAPI):
     """A named template and the set of templates associated with it.
 
     Mirrors Go's ``*template.Template``: ``funcs``, ``option``, ``delims`` and
@@ -144,9 +288,6 @@ class Template:
         t._common = common
         t._def = d
         return t
-
-    def __repr__(self) -> str:
-        return f"<gotmpl.Template {self._def.name!r}>"
 
     @property
     def name(self) -> str:
@@ -236,25 +377,6 @@ class Template:
                 target.cache = {}
         return self
 
-    def parse_files(self, *paths: str | os.PathLike[str]) -> Template:
-        """Parses files; each defines the template named after its base name."""
-        if not paths:
-            raise TemplateError("template: no files named in call to ParseFiles")
-        for path in paths:
-            name = os.path.basename(os.fspath(path))
-            with open(path, "rb") as f:
-                text = go_string(f.read())
-            tmpl = self if name == self._def.name else self.new(name)
-            tmpl.parse(text)
-        return self
-
-    def parse_glob(self, pattern: str) -> Template:
-        """Parses the files matching ``pattern`` (Go's ParseGlob)."""
-        paths = sorted(_glob.glob(pattern))
-        if not paths:
-            raise TemplateError(f"template: pattern matches no files: `{pattern}`")
-        return self.parse_files(*paths)
-
     # -- the set ---------------------------------------------------------------------------
 
     def lookup(self, name: str) -> Template | None:
@@ -301,53 +423,17 @@ class Template:
     def _compiled(self, trace: bool = False) -> CompiledTemplate:
         return self._common.compiled(self._def, trace)
 
-    @overload
-    def execute(
-        self, data: Any = None, out: None = None, *, limits: Limits | None = None
-    ) -> str: ...
+    def _to_run(self, limits: Limits | None) -> Template:
+        return self
 
-    @overload
-    def execute(self, data: Any, out: IO[str], *, limits: Limits | None = None) -> None: ...
-
-    def execute(
-        self, data: Any = None, out: IO[str] | None = None, *, limits: Limits | None = None
-    ) -> str | None:
-        """Applies the template to ``data``: returns the text, or writes it to ``out``."""
-        return _execute(self, data, out, limits)
-
-    def execute_with_source_map(
-        self, data: Any = None, *, limits: Limits | None = None
-    ) -> SourceMap:
-        """Executes the template recording which node wrote each part of the output."""
-        st = _run(self, data, None, limits, trace=True)
-        return sourcemap.build("".join(st.out), st.spans)
-
-    @overload
-    def execute_template(
-        self, name: str, data: Any = None, out: None = None, *, limits: Limits | None = None
-    ) -> str: ...
-
-    @overload
-    def execute_template(
-        self, name: str, data: Any, out: IO[str], *, limits: Limits | None = None
-    ) -> None: ...
-
-    def execute_template(
-        self,
-        name: str,
-        data: Any = None,
-        out: IO[str] | None = None,
-        *,
-        limits: Limits | None = None,
-    ) -> str | None:
-        """Executes the associated template ``name`` (Go's ExecuteTemplate)."""
+    def _member_to_run(self, name: str, limits: Limits | None) -> Template:
         tmpl = self.lookup(name)
         if tmpl is None:
             raise ExecError(
                 f"template: no template {quote(name)} associated with template {quote(self._name)}",
                 name=self._name,
             )
-        return _execute(tmpl, data, out, limits)
+        return tmpl
 
 
 def _compile_deep(name: str, tree: ListNode, options: Options) -> CompiledTemplate:
@@ -429,14 +515,9 @@ def render(
 
 def parse_files(*paths: str | os.PathLike[str]) -> Template:
     """A template set from files; the first file names the returned template."""
-    if not paths:
-        raise TemplateError("template: no files named in call to ParseFiles")
-    return Template(os.path.basename(os.fspath(paths[0]))).parse_files(*paths)
+    return set_from_files(Template, Template._package, paths)
 
 
 def parse_glob(pattern: str) -> Template:
     """A template set from the files matching ``pattern``."""
-    paths = sorted(_glob.glob(pattern))
-    if not paths:
-        raise TemplateError(f"template: pattern matches no files: `{pattern}`")
-    return parse_files(*paths)
+    return parse_files(*_matching(Template._package, pattern))

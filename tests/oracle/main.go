@@ -48,6 +48,14 @@ type request struct {
 	Data     json.RawMessage `json:"data"`
 	DataKind string          `json:"data_kind"`
 	Exec     *string         `json:"exec"`
+	// Engine picks the package that parses and executes: "text" (default,
+	// text/template) or "html" (html/template; see html.go).
+	Engine string `json:"engine"`
+	// EscapedTrees (html engine) answers, after executing, the String() of
+	// every template of the underlying text/template set, derived ones
+	// included; Then lists steps run after executing (see afterExecution).
+	EscapedTrees bool     `json:"escaped_trees"`
+	Then         []string `json:"then"`
 	// Trees asks for the String() of every parsed template's tree instead of
 	// executing (the parser's reprint, which execution errors quote).
 	Trees bool `json:"trees"`
@@ -72,6 +80,7 @@ type response struct {
 	Error     *string           `json:"error"`
 	Phase     *string           `json:"phase"`
 	Trees     map[string]string `json:"trees,omitempty"`
+	Then      []string          `json:"then,omitempty"`
 	// NsPerOp and ParseNsPerOp answer Repeat and ParseRepeat in wall time;
 	// the Cpu ones give the process's CPU time (all threads, the garbage
 	// collector's included) over the same loop, when it can be read.
@@ -141,31 +150,52 @@ func serve(line []byte) (resp response) {
 		return serveBundle(&req, resp)
 	}
 
-	t, errResp := build(&req, resp)
-	if errResp != nil {
-		return *errResp
-	}
-	if req.Trees {
-		resp.Trees = map[string]string{}
-		for _, tmpl := range t.Templates() {
-			if tmpl.Tree != nil && tmpl.Tree.Root != nil {
-				resp.Trees[tmpl.Name()] = tmpl.Tree.Root.String()
-			}
+	var t executable
+	var ht *htmltemplate.Template
+	var errResp *response
+	rebuild := func() { build(&req, resp) }
+	switch req.Engine {
+	case "", "text":
+		var tt *template.Template
+		tt, errResp = build(&req, resp)
+		if errResp != nil {
+			return *errResp
 		}
-		return resp
+		if req.Trees {
+			return trees(tt, resp)
+		}
+		t = tt
+	case "html":
+		ht, errResp = buildHTML(&req, resp)
+		if errResp != nil {
+			return *errResp
+		}
+		t = ht
+		rebuild = func() { buildHTML(&req, resp) }
+	default:
+		return fail(resp, "request", "oracle: unknown engine "+strconv.Quote(req.Engine))
 	}
 	data, err := decodeData(&req)
 	if err != nil {
 		return fail(resp, "request", "oracle: bad data: "+err.Error())
 	}
 	resp = execute(&req, t, data, resp)
+	if ht != nil && resp.Phase != nil && *resp.Phase != "exec" {
+		return resp
+	}
+	if ht != nil {
+		if req.EscapedTrees {
+			resp.Trees = escapedTrees(ht)
+		}
+		if req.Then != nil {
+			resp.Then = afterExecution(ht, req.Then, data)
+		}
+	}
 	if resp.Phase != nil {
 		return resp
 	}
 	if req.ParseRepeat > 0 {
-		resp.ParseNsPerOp, resp.ParseCpuNsPerOp = timed(req.ParseRepeat, func() {
-			build(&req, resp)
-		})
+		resp.ParseNsPerOp, resp.ParseCpuNsPerOp = timed(req.ParseRepeat, rebuild)
 	}
 	if req.Repeat > 0 {
 		resp.NsPerOp, resp.CpuNsPerOp = timed(req.Repeat, func() {
@@ -176,6 +206,23 @@ func serve(line []byte) (resp response) {
 				_ = t.Execute(&buf, data)
 			}
 		})
+	}
+	return resp
+}
+
+// executable is what text/template and html/template templates both offer.
+type executable interface {
+	Execute(w io.Writer, data any) error
+	ExecuteTemplate(w io.Writer, name string, data any) error
+}
+
+// trees answers a Trees request: the String() of every parsed template's tree.
+func trees(t *template.Template, resp response) response {
+	resp.Trees = map[string]string{}
+	for _, tmpl := range t.Templates() {
+		if tmpl.Tree != nil && tmpl.Tree.Root != nil {
+			resp.Trees[tmpl.Name()] = tmpl.Tree.Root.String()
+		}
 	}
 	return resp
 }
@@ -317,6 +364,8 @@ func decodeData(req *request) (any, error) {
 		return amtemplate.GroupData(g), nil
 	case "html_content":
 		return htmlContent(raw)
+	case "typed":
+		return typedData(raw)
 	}
 	return nil, fmt.Errorf("unknown data_kind %q", req.DataKind)
 }
@@ -404,7 +453,7 @@ type outcome struct {
 }
 
 // execute runs the template on its own goroutine (see runGuarded).
-func execute(req *request, t *template.Template, data any, resp response) response {
+func execute(req *request, t executable, data any, resp response) response {
 	return runGuarded(req, resp, func(w io.Writer) error {
 		if req.Exec != nil {
 			return t.ExecuteTemplate(w, *req.Exec, data)

@@ -1,12 +1,12 @@
 """The gotmpl command: render and check templates with Go's output bytes and error text.
 
     gotmpl render TEMPLATE... [--data FILE|-] [--profile NAME] [--option K=V]...
-                  [--name NAME] [--delims L R] [--out FILE] [--check-json]
+                  [--name NAME] [--delims L R] [--out FILE] [--check-json] [--html]
     gotmpl check TEMPLATE... [--profile NAME] [--delims L R]
     gotmpl fuzz TEMPLATE... --data SAMPLE [--profile NAME] [--check-json]
                 [--examples N] [--seed S] [--delims L R]
     gotmpl template render --template.glob=GLOB... --template.text=TEXT
-                [--template.type=text] [--template.data=FILE]
+                [--template.type=text|html] [--template.data=FILE]
                 [--profile NAME] [--defaults DIR]
 
 ``template render`` is amtool's command of that name, run as Alertmanager runs
@@ -17,7 +17,8 @@ Failures print ``gotmpl: error: MESSAGE``, Go's message, as amtool does.
 
 ``--profile`` (default ``text``) picks the functions, options and data model
 templates run with (gotmpl.profiles); ``--alertmanager`` is a deprecated
-spelling of ``--profile alertmanager``.
+spelling of ``--profile alertmanager``. ``render --html`` runs the templates as
+Go's html/template does (gotmpl.html): output escaped for HTML.
 
 Exit status: 0 on success, 1 when a template or its data fails (Go's message on
 stderr, nothing on stdout), 2 on a usage error. ``render --check-json`` also
@@ -35,7 +36,7 @@ import os
 import re
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .. import __version__, profiles
 from ..errors import TemplateError
@@ -44,7 +45,13 @@ from ..gostd.json import decoded_string
 from ..gostd.strconv import go_bytes, go_string
 from ..template import Template
 
+if TYPE_CHECKING:
+    from ..html import Template as HTMLTemplate
+
 __all__ = ["main"]
+
+# A text/template or an html/template template (--html).
+_AnyTemplate = TypeVar("_AnyTemplate", Template, "HTMLTemplate")
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -115,7 +122,16 @@ def _load_json(raw: bytes, source: str, *, go_numbers: bool) -> Any:
 
 def _template(paths: list[str], args: argparse.Namespace) -> Template:
     """Parses the files like Go's ParseFiles: the first file names the template."""
-    t = profiles.get(args.profile).template(os.path.basename(paths[0]))
+    return _parsed(profiles.get(args.profile).template(os.path.basename(paths[0])), paths, args)
+
+
+def _html_template(paths: list[str], args: argparse.Namespace) -> HTMLTemplate:
+    """_template for Go's html/template (``--html``)."""
+    t = profiles.get(args.profile).html_template(os.path.basename(paths[0]))
+    return _parsed(t, paths, args)
+
+
+def _parsed(t: _AnyTemplate, paths: list[str], args: argparse.Namespace) -> _AnyTemplate:
     if args.delims:
         t.delims(*args.delims)
     try:
@@ -146,7 +162,7 @@ def _data(args: argparse.Namespace) -> Any:
 
 
 def _render(args: argparse.Namespace) -> int:
-    t = _template(args.templates, args)
+    t = _html_template(args.templates, args) if args.html else _template(args.templates, args)
     data = _data(args)
     if args.check_json:
         text = _render_json(t, args.name, data)
@@ -165,7 +181,7 @@ def _render(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _render_json(t: Template, name: str | None, data: Any) -> str:
+def _render_json(t: Template | HTMLTemplate, name: str | None, data: Any) -> str:
     """Renders with a source map; output that is not JSON fails, blaming a template node."""
     from ..tools.jsoncheck import check_json
 
@@ -231,8 +247,6 @@ def _template_render(args: argparse.Namespace) -> int:
     profile = profiles.get(args.profile)
     if profile.bundle is None:
         raise _Usage(f"profile {profile.name} has no Alertmanager template bundle")
-    if args.template_type != "text":
-        raise _Usage("--template.type=html needs html/template, which gotmpl does not have yet")
     try:
         bundle = profile.bundle.from_globs(args.template_glob, defaults=args.defaults)
     except TemplateError as e:
@@ -252,7 +266,8 @@ def _template_render(args: argparse.Namespace) -> int:
         except ValueError as e:  # encoding/json's error, as amtool prints it
             raise _Failed(f"error: {e}") from None
     try:
-        text = bundle.execute_text(args.template_text, data)
+        execute = bundle.execute_html if args.template_type == "html" else bundle.execute_text
+        text = execute(args.template_text, data)
     except TemplateError as e:
         missing = _DEFAULT_NAME.search(str(e))
         if missing is None or args.defaults is not None:
@@ -341,6 +356,11 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="fail when the output is not JSON, naming the template node that broke it",
     )
+    render.add_argument(
+        "--html",
+        action="store_true",
+        help="Go's html/template: escape the output for the HTML context it lands in",
+    )
     render.set_defaults(run=_render)
 
     check = sub.add_parser(
@@ -414,7 +434,8 @@ def _parser() -> argparse.ArgumentParser:
         choices=("text", "html"),
         default="text",
         metavar="TYPE",
-        help="text (the default); html is not supported yet",
+        help="text (the default), or html: run as Alertmanager runs HTML fields, "
+        "through Go's html/template",
     )
     template_render.add_argument(
         "--template.data",

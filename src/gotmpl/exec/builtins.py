@@ -58,14 +58,28 @@ class FuncError(Exception):
 
 
 class Builtin:
-    """A builtin: its implementation and Go signature."""
+    """A builtin: its implementation and Go signature.
 
-    __slots__ = ("func", "name", "signature")
+    ``unchanged``, when given, knows strings the builtin returns as they are:
+    called alone on a plain ``str`` s, the builtin returns s whenever
+    ``unchanged(s)`` is None (a regular expression's ``search`` for the
+    characters it would change, say), or, when ``unchanged`` is a string, when s
+    holds none of its characters; the compiler then skips the call.
+    """
 
-    def __init__(self, name: str, func: Callable[..., Any], signature: Signature) -> None:
+    __slots__ = ("func", "name", "signature", "unchanged")
+
+    def __init__(
+        self,
+        name: str,
+        func: Callable[..., Any],
+        signature: Signature,
+        unchanged: str | Callable[[str], object] | None = None,
+    ) -> None:
         self.name = name
         self.func = func
         self.signature = signature
+        self.unchanged = unchanged
 
 
 def _indirect_interface(v: Any) -> Any:

@@ -25,6 +25,7 @@ __all__ = [
     "call_statements",
     "command",
     "iteration",
+    "piped",
     "sequence",
 ]
 
@@ -141,14 +142,15 @@ def call_statements(
     name: str,
     result: Callable[[Any], Any] | None = None,
     shortcut: tuple[str, str] | None = None,
+    shortcut_names: dict[str, Any] | None = None,
 ) -> Inline:
     """Statements calling ``func`` and assigning what it returns to ``{out}``.
 
     Each operand assigns one argument, in order, before the call. ``shortcut`` is
     a condition on the arguments (``{a0}``, ``{a1}`` ...) and the value to take
-    instead of calling when it holds. Whatever the call raises is reported as Go
-    reports a failed call (calls.raise_call_error); ``result`` converts what it
-    returns.
+    instead of calling when it holds; the objects it names are
+    ``shortcut_names``. Whatever the call raises is reported as Go reports a
+    failed call (calls.raise_call_error); ``result`` converts what it returns.
     """
     names: dict[str, Any] = {
         "func": func,
@@ -157,6 +159,7 @@ def call_statements(
         "name": name,
         "raise_call_error": raise_call_error,
         "result": result,
+        **(shortcut_names or {}),
     }
     for i, operand in enumerate(operands):
         names.update({f"o{i}_{k}": v for k, v in operand.names.items()})
@@ -249,6 +252,20 @@ def _read_once(kinds: tuple[str, ...], evaluations: list[tuple[str, ...]]) -> li
         "    if {out}_read is None:",
         "        {remember}(dot.__class__)",
     ]
+
+
+def piped(head: Inline, calls: Sequence[Inline]) -> Inline:
+    """Statements running a pipeline: ``head``, then each call (statements of
+    call_statements whose last argument is ``final``), each given the value
+    before it, nil as no value, as Go's evalPipeline passes it on."""
+    lines = list(_rendered(head.lines, tuple(head.names), "{{p0_{}}}", "piped"))
+    names = {f"p0_{k}": v for k, v in head.names.items()}
+    for i, call in enumerate(calls, 1):
+        lines.append("final = MISSING if piped is None else piped")
+        lines += _rendered(call.lines, tuple(call.names), f"{{{{p{i}_{{}}}}}}", "piped")
+        names.update({f"p{i}_{k}": v for k, v in call.names.items()})
+    lines.append("{out} = piped")
+    return Inline(lines, names)
 
 
 def command(statements: Inline) -> Callable[..., Any]:

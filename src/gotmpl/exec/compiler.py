@@ -21,6 +21,7 @@ operands are written into them as statements (``Inline``) where they can be.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 from collections.abc import Callable, Mapping, Sized
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -77,6 +78,10 @@ _R = TypeVar("_R")
 Run = Callable[[State, Any, list[Any]], None]
 Eval = Callable[[State, Any, list[Any]], Any]
 Cmd = Callable[[State, Any, list[Any], Any], Any]
+
+# The first terms of the pipelines piped_calls writes as statements: those whose
+# evaluation blames no node but its own.
+_PIPED_FIRST = (DotNode, FieldNode, VariableNode, IdentifierNode, ChainNode)
 
 # Classes whose values print through fmt's own shortcuts, with no methods to ask.
 _PRINTED_AS_IS = frozenset({str, int, float, bool})
@@ -272,7 +277,28 @@ class _Compiler:
             if isinstance(code, Inline):
                 return code
             return Inline(["{out} = {cmd}(st, dot, frame, NO_FINAL)"], {"cmd": code})
+        piped = self.piped_calls(pipe)
+        if piped is not None:
+            return piped
         return Inline(["{out} = {ev}(st, dot, frame)"], {"ev": self.pipeline(pipe)})
+
+    def piped_calls(self, pipe: PipeNode) -> Inline | None:
+        """``.X | f | g``, a value piped into functions (html/template's escapers
+        make every action one), as statements calling each function in turn; None
+        for other pipelines."""
+        if not isinstance(pipe.cmds[0].args[0], _PIPED_FIRST):
+            return None
+        head = self.expression(dataclasses.replace(pipe, cmds=pipe.cmds[:1]))
+        calls = []
+        for c in pipe.cmds[1:]:
+            ident = c.args[0]
+            call = None
+            if isinstance(ident, IdentifierNode):
+                call = self.function(ident, c, c.args, has_final=True)
+            if not isinstance(call, Inline):
+                return None
+            calls.append(call)
+        return codegen.piped(head, calls)
 
     def constant_declaration(self, pipe: PipeNode) -> Inline | None:
         """``{{$x := "lit"}}`` or ``{{$x = 1}}``: a literal stored straight into its slot."""
@@ -718,7 +744,15 @@ class _Compiler:
                 for a in args[2:]
             ]
         return self.call(
-            builtin.func, name, ident, cmd, args[1:], builtin.signature, has_final, operands
+            builtin.func,
+            name,
+            ident,
+            cmd,
+            args[1:],
+            builtin.signature,
+            has_final,
+            operands,
+            builtin.unchanged,
         )
 
     def slice_index(self, node: Node) -> Eval:
@@ -775,10 +809,13 @@ class _Compiler:
         sig: Signature,
         has_final: bool,
         operands: list[Inline] | None = None,
+        unchanged: str | Callable[[str], object] | None = None,
     ) -> Cmd | Inline:
         """Go's evalCall: check the arity, convert the arguments, call, report errors.
 
-        The arity is known here, so a wrong one compiles to its error.
+        The arity is known here, so a wrong one compiles to its error. A builtin
+        that returns some strings unchanged (Builtin.unchanged) is not called
+        for them.
         """
         error = self.error
         count = len(args) + has_final
@@ -802,9 +839,27 @@ class _Compiler:
                 " and {a1}.__class__ is {a0}.__class__",
                 "{a0} == {a1}" if func is _builtins.eq else "{a0} != {a1}",
             )
+        shortcut_names = None
+        if isinstance(unchanged, str) and len(operands) == 1:
+            # A few characters are looked for in place: no call at all; a name or
+            # a number (letters and digits) holds none. (Braces would be taken for
+            # placeholders: they need the other form.)
+            assert not any(ch.isalnum() or ch in "{}" for ch in unchanged)
+            absent = " and ".join(f"{ch!r} not in {{a0}}" for ch in unchanged)
+            shortcut = (f"{{a0}}.__class__ is str and ({{a0}}.isalnum() or {absent})", "{a0}")
+        elif unchanged is not None and len(operands) == 1:
+            shortcut = ("{a0}.__class__ is str and {unchanged}({a0}) is None", "{a0}")
+            shortcut_names = {"unchanged": unchanged}
         result = _as_go_result if name in self.funcs else None
         return codegen.call_statements(
-            func, operands, error=error, node=cmd, name=name, result=result, shortcut=shortcut
+            func,
+            operands,
+            error=error,
+            node=cmd,
+            name=name,
+            result=result,
+            shortcut=shortcut,
+            shortcut_names=shortcut_names,
         )
 
     def operand(self, node: Node, go_type: str) -> Inline:

@@ -75,6 +75,18 @@ class _Paren:
         self.pipe = pipe
 
 
+class _Chained:
+    """A term with fields (``.A.B``, ``$x.A``, ``(pipe).A``) as an operand,
+    remembering where its first token is: Go positions the node at its first
+    field but a command starting with it at that token."""
+
+    __slots__ = ("node", "start")
+
+    def __init__(self, start: int, node: nodes.Operand) -> None:
+        self.start = start
+        self.node = node
+
+
 _NO_ELSE = object()
 _LITERALS = (nodes.BoolNode, nodes.StringNode, nodes.NumberNode, nodes.NilNode, nodes.DotNode)
 
@@ -422,17 +434,27 @@ class Builder:
         operands = children[0]
         first = operands[0]
         # Go positions a command at its first token: the "(" of a parenthesized term.
-        pos = first.lparen.pos if isinstance(first, _Paren) else first.pos
-        args = tuple(o.pipe if isinstance(o, _Paren) else o for o in operands)
+        if isinstance(first, _Paren):
+            pos = first.lparen.pos
+        else:
+            pos = first.start if isinstance(first, _Chained) else first.pos
+        args = tuple(
+            o.pipe if isinstance(o, _Paren) else o.node if isinstance(o, _Chained) else o
+            for o in operands
+        )
         return nodes.CommandNode(pos, self.src, args)
 
-    def operand(self, children: list[Any]) -> nodes.Node | _Paren:
+    def operand(self, children: list[Any]) -> nodes.Node | _Paren | _Chained:
         node = children[0]
         if len(children) == 1:
             return node
+        start = node.lparen.pos if isinstance(node, _Paren) else node.pos
+        return _Chained(start, self.chained(node, children[1]))
+
+    def chained(self, node: nodes.Operand | _Paren, field_toks: list[Tok]) -> nodes.Operand:
+        """``node`` followed by the fields of ``field_toks``."""
         if isinstance(node, _Paren):
             node = node.pipe
-        field_toks = children[1]
         fields = tuple(f.value[1:] for f in field_toks)
         chain_pos = field_toks[0].pos
         self.check_chain(node, field_toks[-1])
@@ -612,7 +634,7 @@ class _SyntaxErrors:
                 return _Fail(tok, "unexpected %s in %s", token_text(tok), "define clause")
             context = "template clause" if name_owner == "TEMPLATE" else "block clause"
             return self.pipeline_error(context)
-        if isinstance(top, (*_OPERAND_NODES, _Paren)) or (
+        if isinstance(top, (*_OPERAND_NODES, _Paren, _Chained)) or (
             isinstance(top, Tok) and top.type in _OPERAND_TOKENS | {"RPAREN"}
         ):
             return _Fail(tok, "unexpected %s in %s", token_text(tok), "operand")

@@ -16,12 +16,16 @@ from __future__ import annotations
 import dataclasses
 import importlib
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..template import Template
 
 if TYPE_CHECKING:
+    from ..html import Template as HTMLTemplate
     from .bundle import Templates
+
+# A text/template or an html/template template: both have the set-up methods.
+_AnyTemplate = TypeVar("_AnyTemplate", Template, "HTMLTemplate")
 
 __all__ = ["TEXT", "Profile", "get", "names"]
 
@@ -74,7 +78,21 @@ class Profile:
         ``funcs`` are added first, so that, as in Alertmanager, the profile's
         functions win over custom ones of the same name.
         """
-        t = Template(name).option(*self.options)
+        return self._set_up(Template(name), funcs)
+
+    def html_template(
+        self, name: str = "", funcs: Mapping[str, Callable[..., Any]] | None = None
+    ) -> HTMLTemplate:
+        """The same as an html/template template (gotmpl.html): its output is
+        escaped for HTML, as Alertmanager's HTML bodies are."""
+        from ..html import Template as HTMLTemplate
+
+        return self._set_up(HTMLTemplate(name), funcs)
+
+    def _set_up(
+        self, t: _AnyTemplate, funcs: Mapping[str, Callable[..., Any]] | None
+    ) -> _AnyTemplate:
+        t.option(*self.options)
         if funcs:
             t.funcs(funcs)
         return t.funcs(self.funcs)

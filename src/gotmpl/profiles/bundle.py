@@ -11,8 +11,8 @@ a label needing itself is an error (``route label cycle detected: a -> b -> a``)
 
 :class:`Templates` is that bundle; a profile subclasses it with its own
 functions and data model (gotmpl.alertmanager.Templates,
-gotmpl.cubeapm.Templates). Only the text set exists yet: the bundle keeps what
-it parsed, in order, to build the html set from when html/template is there.
+gotmpl.cubeapm.Templates). HTML fields (``ExecuteHTMLString``) run the same
+way in the html set, through Go's html/template (gotmpl.html).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ import os
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from ..errors import TemplateError
 from ..exec.state import Limits
@@ -32,6 +32,9 @@ from ..template import Template
 from . import Profile
 from .amdata import route_labels_of
 from .functions import declare
+
+if TYPE_CHECKING:
+    from ..html import Template as HTMLTemplate
 
 __all__ = ["DEFAULT_TEMPLATE_FILES", "Templates"]
 
@@ -111,7 +114,8 @@ class Templates:
     ``parse`` (upstream ``Parse``) adds a text to the unnamed root template,
     ``parse_glob`` (``FromGlob``) the files a pattern matches, each a template
     named after its base name (a pattern matching nothing is no error);
-    ``execute_text`` is ``ExecuteTextString``. Errors are upstream's, as
+    ``execute_text`` is ``ExecuteTextString`` and ``execute_html``
+    ``ExecuteHTMLString``. Errors are upstream's, as
     :class:`gotmpl.TemplateError`. ``funcs`` are added before the profile's
     functions, which win, as upstream's ``New`` does. One bundle may execute in
     many threads; parse before that.
@@ -121,11 +125,11 @@ class Templates:
     profile: ClassVar[Profile]
 
     def __init__(self, funcs: Mapping[str, Callable[..., Any]] | None = None) -> None:
+        # Upstream's two sets, which receive the same texts.
         self._text = self.profile.template("", funcs)
-        # What was parsed, in order: ("", text) for parse(), (name, text) for a file.
-        # The html set will be built from it.
-        self._sources: list[tuple[str, str]] = []
-        self._fields: OrderedDict[str, Template] = OrderedDict()
+        self._html = self.profile.html_template("", funcs)
+        # Each config field's text, parsed into a copy of a set: by (html?, text).
+        self._fields: OrderedDict[tuple[bool, str], Template | HTMLTemplate] = OrderedDict()
         self._lock = threading.Lock()
 
     @classmethod
@@ -174,8 +178,8 @@ class Templates:
 
     def _add(self, name: str, text: str) -> None:
         (self._text if name == self._text.name else self._text.new(name)).parse(text)
+        (self._html if name == self._html.name else self._html.new(name)).parse(text)
         with self._lock:
-            self._sources.append((name, text))
             self._fields.clear()
 
     def execute_text(self, text: str, data: Any = None, *, limits: Limits | None = None) -> str:
@@ -184,11 +188,21 @@ class Templates:
         An empty text gives ``""``. ``limits`` bounds this render and each
         route label it renders.
         """
+        return self._execute(False, text, data, limits)
+
+    def execute_html(self, text: str, data: Any = None, *, limits: Limits | None = None) -> str:
+        """Runs an HTML field's ``text`` on ``data`` (upstream ``ExecuteHTMLString``):
+        as :meth:`execute_text`, in the html set, so that the output (route labels
+        rendered for it included) is escaped by html/template."""
+        return self._execute(True, text, data, limits)
+
+    def _execute(self, html: bool, text: str, data: Any, limits: Limits | None) -> str:
         if text == "":
             return ""
-        token = _resolving.set(_RouteLabels(data, self._run_text, limits))
+        run = self._run_html if html else self._run_text
+        token = _resolving.set(_RouteLabels(data, run, limits))
         try:
-            return self._run_text(text, data, limits)
+            return run(text, data, limits)
         finally:
             _resolving.reset(token)
 
@@ -210,24 +224,29 @@ class Templates:
         return render
 
     def _run_text(self, text: str, data: Any, limits: Limits | None) -> str:
-        return self._field(text).execute(data, limits=limits)
+        return self._field(False, text).execute(data, limits=limits)
 
-    def _field(self, text: str) -> Template:
-        """``text`` parsed as the unnamed template of a copy of the text set."""
+    def _run_html(self, text: str, data: Any, limits: Limits | None) -> str:
+        return self._field(True, text).execute(data, limits=limits)
+
+    def _field(self, html: bool, text: str) -> Template | HTMLTemplate:
+        """``text`` parsed as the unnamed template of a copy of the text or html set."""
+        key = (html, text)
         with self._lock:
-            field = self._fields.get(text)
+            field = self._fields.get(key)
             if field is not None:
-                self._fields.move_to_end(text)
+                self._fields.move_to_end(key)
                 return field
         field = (
-            self._text.clone()
+            (self._html if html else self._text)
+            .clone()
             .new("")
             .option("missingkey=zero")
             .funcs({"routeLabels": _ROUTE_LABELS})
             .parse(text)
         )
         with self._lock:
-            self._fields[text] = field
+            self._fields[key] = field
             if len(self._fields) > _FIELD_CACHE_SIZE:
                 self._fields.popitem(last=False)
         return field
