@@ -30,6 +30,7 @@ import datetime as _dt
 import errno as _errno
 import functools
 import os
+import re
 import threading
 import time as _time
 import zipfile
@@ -2337,6 +2338,31 @@ def parse_in_location(layout: str, value: str, loc: Location | None) -> Time:
     return _parse(_to_bv(layout), value_bv, loc, loc)
 
 
+# The form Go's MarshalText writes, and so Alertmanager's webhooks: UTC as "Z" and
+# a fraction of at most nine digits without trailing zeros.
+_CANONICAL_UTC = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]{0,8}[1-9])?Z\Z"
+)
+
+
 def parse_rfc3339(s: str | bytes) -> Time:
-    """Parse text the way Go's ``Time.UnmarshalText``/``UnmarshalJSON`` do (unquoted)."""
+    """Parse text the way Go's ``Time.UnmarshalText``/``UnmarshalJSON`` do (unquoted).
+
+    Text in the canonical form (most of what a webhook carries) is read with
+    datetime's C code and kept as the Time's MarshalText, which it already is;
+    anything else, an invalid date included, goes through Go's parser.
+    """
+    if s.__class__ is str and _CANONICAL_UTC.match(s) is not None:
+        assert isinstance(s, str)
+        try:
+            days = _dt.date(int(s[0:4]), int(s[5:7]), int(s[8:10])).toordinal() - 1
+        except ValueError:  # year 0, February 30 ...: the parser words the error
+            days = -1
+        hour, minute, sec = int(s[11:13]), int(s[14:16]), int(s[17:19])
+        if days >= 0 and hour < 24 and minute < 60 and sec < 60:
+            frac = s[20:-1]
+            nsec = int(frac.ljust(9, "0")) if frac else 0
+            t = Time._new(days * _DAY + hour * 3600 + minute * 60 + sec, nsec, UTC)
+            object.__setattr__(t, "_marshal", s.encode())
+            return t
     return parse(RFC3339, _from_bv(_to_bv(s)))
