@@ -77,13 +77,34 @@ class Inline:
 Item = Any  # a list item: a text (str), an Inline, or a runner run(st, dot, frame)
 
 
+# Items written into one generated function, at most. Python compiles a function in
+# time and memory that grow faster than its length (a template of a million actions
+# would need gigabytes), and chunks of the same shape share their code.
+_CHUNK = 64
+
+
 def sequence(items: list[Item]) -> Callable[..., None]:
-    """A list's runner: texts written and items run in order, as one straight-line
-    function instead of a loop that tests each item."""
+    """A list's runner: texts written and items run in order, as straight-line
+    functions instead of a loop that tests each item."""
+    items = _chunked(items)
+    if len(items) == 1 and callable(items[0]) and not isinstance(items[0], Inline):
+        return items[0]
+    return _straight(items)
+
+
+def _straight(items: list[Item]) -> Callable[..., None]:
     namespace: dict[str, Any] = {}
     lines = ["def run_list(st, dot, frame):", "    w = st.w"]
     lines += _statements(items, namespace, "    ")
     return _generated(lines, namespace, "run_list")
+
+
+def _chunked(items: list[Item]) -> list[Item]:
+    """``items``, or runners of at most _CHUNK of them each (and so on up) when there
+    are more."""
+    while len(items) > _CHUNK:
+        items = [_straight(items[i : i + _CHUNK]) for i in range(0, len(items), _CHUNK)]
+    return items
 
 
 def iteration(
@@ -97,6 +118,7 @@ def iteration(
     """A range body's loop, ``loop(st, frame, items, collection)``, with the body's
     statements written into it: one call per range, not per element. ``items``
     holds (key, element) pairs when there is a key variable."""
+    items = _chunked(items)
     namespace: dict[str, Any] = {"node": node, "name": name}
     target = "key, dot" if key_slot is not None else "dot"
     lines = [

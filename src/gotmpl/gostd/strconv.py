@@ -251,14 +251,20 @@ def unquote(s: str) -> str:
     out = bytearray()
     i = 0
     while i < len(body):
-        if body[i] == "\n":
+        # The plain characters up to the next escape, then the escape.
+        escape = body.find("\\", i)
+        run = body[i:] if escape < 0 else body[i:escape]
+        if '"' in run or "\n" in run:
             raise SyntaxErr("invalid syntax")
-        value, is_rune, i = unquote_char(body, i, '"')
+        out += go_bytes(run)
+        if escape < 0:
+            break
+        value, is_rune, i = unquote_char(body, escape, '"')
         if is_rune:
-            out += chr(value).encode("utf-8", "surrogateescape")
+            out += go_bytes(chr(value))
         else:
             out.append(value)
-    return out.decode("utf-8", "surrogateescape")
+    return go_string(bytes(out))
 
 
 # -- numbers -----------------------------------------------------------------

@@ -68,6 +68,8 @@ _SPACE = " \t\r\n"
 _TERMINATORS = frozenset(" \t\r\n.,|:)(")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9_]*")
 _SPACES = re.compile(r"[ \t\r\n]*")
+# What ends a run of plain characters in a quoted string or character constant.
+_QUOTED_SPECIAL = {q: re.compile(f"[\\\\\n{q}]") for q in "\"'"}
 
 
 def _end_of(pattern: re.Pattern[str], text: str, pos: int) -> int:
@@ -344,20 +346,23 @@ class _Lexer:
         """Go's lexQuote and lexChar: up to the closing quote, skipping escapes; a
         newline or the end of the text first is an error."""
         text = self.text
+        special = _QUOTED_SPECIAL[close]
         i = pos + 1
         while True:
-            c = text[i : i + 1]
+            m = special.search(text, i)
+            if m is None:
+                raise _LexError(unterminated, pos)
+            i = m.end()
+            c = m.group()
             if c == "\\":
-                nxt = text[i + 1 : i + 2]
+                nxt = text[i : i + 1]
                 if nxt and nxt != "\n":
-                    i += 2
+                    i += 1
                     continue
                 raise _LexError(unterminated, pos)
-            if c in ("", "\n"):
+            if c == "\n":
                 raise _LexError(unterminated, pos)
-            i += 1
-            if c == close:
-                break
+            break
         self.emit(kind, text[pos:i], pos)
         return i
 
@@ -430,7 +435,9 @@ def _common_tokens(right: str) -> Callable[[str, int], re.Match[str] | None]:
         rf"|(?P<DOT>\.){ends}"
         rf"|(?P<VARIABLE>\$[A-Za-z0-9_]*){ends}"
         rf"|(?P<WORD>[A-Za-z_][A-Za-z0-9_]*){ends}"
-        r'|(?P<STRING>"(?:[^"\\\n]|\\[^\n])*")'
+        # Only strings without escapes: a repeated group would cost re some memory
+        # for every repetition.
+        r'|(?P<STRING>"[^"\\\n]*")'
         r"|(?P<PIPE>\|)|(?P<DECLARE>:=)|(?P<ASSIGN>=)"
     ).match
 
