@@ -58,3 +58,29 @@ def test_escapes_in_strings_keep_lone_surrogates_go_strings() -> None:
     assert gotmpl.render('{{"\ud800\\n"}}') == "\ufffd\n"
     assert gotmpl.render('{{"a\\xc3\\xa9\\x80"}}') == "a\u00e9\udc80"
     assert gotmpl.render('{{"\ud800"}}') == "\ud800"
+
+
+# -- values Python has and Go has not ------------------------------------------------
+
+
+def test_integers_of_thousands_of_digits_print_exactly() -> None:
+    # Python's str() refuses more than 4300 digits (a process-wide setting gotmpl
+    # leaves alone); gotmpl documents that integers beyond 64 bits print exactly.
+    big = 10**5000
+    digits = "1" + "0" * 5000
+    assert gotmpl.render("{{.}} {{printf `%d|%v` . .}}", big) == f"{digits} {digits}|{digits}"
+    assert gotmpl.render("{{.}}", {"a": [big]}) == f"map[a:[{digits}]]"
+    assert gotmpl.render('{{printf "%x" .}}', 16**5000) == "1" + "0" * 5000
+    from gotmpl import alertmanager
+
+    assert alertmanager.template("t").parse("{{toJson .}}").execute([-big]) == f"[-{digits}]"
+
+
+def test_durations_beyond_gos_range_are_the_nearest_duration() -> None:
+    import datetime
+
+    from gotmpl.gostd import time as gotime
+
+    for days, nearest in [(106752, gotime.MAX_DURATION), (-(10**8), gotime.MIN_DURATION)]:
+        td = datetime.timedelta(days=days)
+        assert gotmpl.render("{{.}} {{.Hours}}", td) == gotmpl.render("{{.}} {{.Hours}}", nearest)

@@ -518,7 +518,7 @@ class _Printer:
             if negative or self.plus or self.space:
                 prec -= 1
         if base == 10:
-            digits = str(u)
+            digits = _sc.itoa(u)
         elif base == 16:
             digits = format(u, "X" if upper else "x")
         elif base == 8:
@@ -1291,7 +1291,7 @@ def format_value(v: Any) -> str:
     if t is str:
         return v
     if t is int:
-        return str(v)
+        return _sc.itoa(v)
     if t is bool:
         return "true" if v else "false"
     if t is float:
@@ -1314,7 +1314,7 @@ def _quick_arg(verb: str, v: Any) -> str | None:
             return quote(v)
         return None
     if t is int:
-        return str(v) if verb in "dv" else None
+        return _sc.itoa(v) if verb in "dv" else None
     if t is bool:
         return ("true" if v else "false") if verb in "tv" else None
     if t is bytes:  # []byte: text for %s and %q (%v would print the numbers)

@@ -18,7 +18,7 @@ from typing import Any
 from .. import values
 from . import fmt as gofmt
 from . import time as gotime
-from .strconv import go_bytes, go_string
+from .strconv import go_bytes, go_string, itoa
 
 __all__ = ["MarshalError", "marshal"]
 
@@ -74,7 +74,7 @@ def _encode(v: Any, out: list[str]) -> None:
     elif k == values.BOOL:
         out.append("true" if v else "false")
     elif k in (values.INT, values.UINT):
-        out.append(str(int(v)))
+        out.append(itoa(int(v)))
     elif k == values.FLOAT:
         out.append(_float(float(v)))
     elif isinstance(v, gotime.Time):
@@ -129,7 +129,7 @@ def _map(m: Mapping, out: list[str]) -> None:
         key_type == "string" or key_type.startswith(("int", "uint"))
     ):
         raise MarshalError(f"json: unsupported type: {values.type_name(m)}")
-    items = [(k if key_type == "string" else str(int(k)), e) for k, e in m.items()]
+    items = [(k if key_type == "string" else itoa(int(k)), e) for k, e in m.items()]
     items.sort(key=lambda item: go_bytes(item[0]))
     _object(items, out)
 

@@ -24,6 +24,7 @@ __all__ = [
     "go_bytes",
     "go_string",
     "is_print",
+    "itoa",
     "parse_float",
     "parse_int",
     "parse_uint",
@@ -269,6 +270,18 @@ def unquote(s: str) -> str:
 
 # -- numbers -----------------------------------------------------------------
 
+
+def itoa(n: int) -> str:
+    """The decimal digits of ``n``, however many: Python's ``str()`` refuses more than
+    ``sys.get_int_max_str_digits()`` of them, which gotmpl leaves as the program set it."""
+    try:
+        return str(n)
+    except ValueError:
+        import decimal  # only for integers of thousands of digits
+
+        return str(decimal.Decimal(n))
+
+
 _INT_BODY = {
     2: re.compile(r"[01]+(?:_[01]+)*\Z"),
     8: re.compile(r"[0-7]+(?:_[0-7]+)*\Z"),
@@ -296,6 +309,10 @@ def parse_uint(text: str) -> int:
         s = s[1:]  # and the leading 0 of an old-style octal number
     if not s or not _INT_BODY[base].match(s):
         raise SyntaxErr("invalid syntax")
+    if base == 10 and len(s) > 40:
+        # Too long for 64 bits (and maybe for Python's int(), which refuses
+        # thousands of decimal digits); a decimal number has no leading zero.
+        raise SyntaxErr("value out of range")
     v = int(s.replace("_", ""), base)
     if v >= 1 << 64:
         raise SyntaxErr("value out of range")

@@ -199,10 +199,10 @@ class Duration(int):
 
     @classmethod
     def from_timedelta(cls, td: _dt.timedelta) -> Duration:
+        """The Duration of ``td``; beyond Go's range (about 292 years either way), the
+        nearest Duration there is, as Go's own conversions saturate (``time.Since``)."""
         ns = ((td.days * 86400 + td.seconds) * 1_000_000 + td.microseconds) * 1000
-        if not _I64_MIN <= ns <= _I64_MAX:
-            raise OverflowError("timedelta out of range for time.Duration")
-        return cls(ns)
+        return cls(min(max(ns, _I64_MIN), _I64_MAX))
 
     def __repr__(self) -> str:
         return f"Duration({int(self)})"
