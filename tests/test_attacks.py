@@ -13,6 +13,8 @@ import tracemalloc
 from collections.abc import Callable
 from typing import Any
 
+import pytest
+
 import gotmpl
 
 
@@ -84,3 +86,121 @@ def test_durations_beyond_gos_range_are_the_nearest_duration() -> None:
     for days, nearest in [(106752, gotime.MAX_DURATION), (-(10**8), gotime.MIN_DURATION)]:
         td = datetime.timedelta(days=days)
         assert gotmpl.render("{{.}} {{.Hours}}", td) == gotmpl.render("{{.}} {{.Hours}}", nearest)
+
+
+# -- the sandbox: what templates reach -------------------------------------------------
+
+
+class _Dynamic:
+    """Answers every attribute name through ``__getattr__``."""
+
+    def __getattr__(self, name: str) -> str:
+        return "made up " + name
+
+
+class _Account:
+    """A plain class of the program's own, with a public method."""
+
+    def __init__(self) -> None:
+        self.balance = 1
+
+    def Total(self) -> int:
+        return self.balance
+
+
+class _OptedIn(_Account):
+    __go_methods__ = ("Total",)
+
+
+def _logger() -> Any:
+    import logging
+
+    return logging.getLogger("gotmpl-test-sandbox")
+
+
+def _sandbox_cases() -> list[tuple[str, Callable[[], Any], Callable[[Any], Any]]]:
+    """(template, data, what of the data must not change): reproducers of issue 16."""
+    import array
+    import collections
+    import io
+    import os
+    import sys
+
+    def same(d: Any) -> Any:
+        return repr(d)
+
+    return [
+        ("{{.d.zzz}}", lambda: {"d": collections.defaultdict(list, a=[1])}, same),
+        ('{{index .d "zzz"}}', lambda: {"d": collections.defaultdict(list, a=[1])}, same),
+        ("{{.c.zzz}}", lambda: {"c": collections.Counter("ab")}, same),
+        ("{{.s.clear}}", lambda: {"s": {1, 2}}, same),
+        ("{{.s.add 3}}", lambda: {"s": {1, 2}}, same),
+        ("{{.q.pop}}", lambda: {"q": collections.deque([1, 2])}, same),
+        ("{{.q.rotate 1}}", lambda: {"q": collections.deque([1, 2])}, same),
+        ("{{.o.popitem}}", lambda: {"o": collections.OrderedDict(a=1, b=2)}, same),
+        ("{{.o.clear}}", lambda: {"o": collections.OrderedDict(a=1)}, same),
+        ('{{.o.move_to_end "a"}}', lambda: {"o": collections.OrderedDict(a=1, b=2)}, same),
+        ("{{.u.clear}}", lambda: {"u": collections.UserDict(a=1)}, same),
+        ("{{.u.pop}}", lambda: {"u": collections.UserList([1])}, same),
+        ("{{.c.clear}}", lambda: {"c": collections.ChainMap({"a": 1})}, same),
+        ("{{.a.pop}}", lambda: {"a": array.array("i", [1, 2])}, same),
+        ("{{.f.read}}", lambda: {"f": io.StringIO("abc")}, lambda d: d["f"].tell()),
+        ('{{.f.write "x"}}', lambda: {"f": io.StringIO("abc")}, lambda d: d["f"].getvalue()),
+        ("{{.f.close}}", lambda: {"f": io.StringIO("abc")}, lambda d: d["f"].closed),
+        ("{{.g.close}}", lambda: {"g": iter(x for x in "ab")}, lambda d: d["g"].gi_frame is None),
+        ("{{.l.setLevel 50}}", lambda: {"l": _logger()}, lambda d: d["l"].level),
+        ("{{call .l.setLevel 50}}", lambda: {"l": _logger()}, lambda d: d["l"].level),
+        ("{{.os.environ.PATH}}", lambda: {"os": os}, same),
+        ('{{(index .sys.modules "os").environ.HOME}}', lambda: {"sys": sys}, same),
+        ('{{call .os.system "exit 3"}}', lambda: {"os": os}, same),
+        ("{{.cls.mro}}", lambda: {"cls": _Account}, same),
+        ("{{.cls.Total}}", lambda: {"cls": _Account}, same),
+        ("{{.g.gi_frame.f_globals}}", lambda: {"g": iter(x for x in "ab")}, same),
+        ("{{.x.anything}}", lambda: {"x": _Dynamic()}, same),
+    ]
+
+
+SANDBOX_CASES = _sandbox_cases()
+
+
+@pytest.mark.parametrize(
+    ("text", "make", "state"), SANDBOX_CASES, ids=[c[0] for c in SANDBOX_CASES]
+)
+def test_templates_neither_change_nor_reach_the_program(
+    text: str, make: Callable[[], Any], state: Callable[[Any], Any]
+) -> None:
+    data = make()
+    before = state(data)
+    try:
+        out = gotmpl.render(text, data)
+    except gotmpl.ExecError as e:
+        assert "can't evaluate field" in str(e)
+    else:
+        assert out == "<no value>"  # a missing map key, as in Go
+    assert state(data) == before
+
+
+def test_python_machinery_prints_as_an_empty_struct() -> None:
+    import os
+
+    assert gotmpl.render("{{.m}} {{.c}} {{.g}}", {"m": os, "c": _Account, "g": iter("")}) == (
+        "{} {} {}"
+    )
+
+
+def test_sets_are_slices_in_gos_key_order() -> None:
+    data = {"s": {"b", "a", "c"}, "f": frozenset({3, 1, 2})}
+    text = "{{range .s}}{{.}}{{end}} {{.f}} {{len .s}} {{index .s 0}} {{slice .f 1}}"
+    assert gotmpl.render(text, data) == "abc [1 2 3] 3 a [2 3]"
+
+
+def test_strict_sandbox_calls_only_methods_classes_opt_in_to() -> None:
+    def run(data: Any, *options: str) -> str:
+        return gotmpl.Template("t").option(*options).parse("{{.Total}}").execute(data)
+
+    assert run(_Account()) == run(_OptedIn()) == "1"
+    assert run(_OptedIn(), "sandbox=strict") == "1"
+    with pytest.raises(gotmpl.ExecError, match="can't evaluate field Total in type"):
+        run(_Account(), "sandbox=strict")
+    with pytest.raises(ValueError, match="unrecognized option: sandbox=lax"):
+        gotmpl.Template("t").option("sandbox=lax")

@@ -62,6 +62,7 @@ class _Common:
         self.funcs: dict[str, Callable[..., Any]] = {}
         self.builtins: Mapping[str, Builtin] = BUILTINS
         self.missingkey = MISSINGKEY_INVALID
+        self.sandbox = False  # strict (see values.class_method)
         self.version = 0  # bumped when functions or options change
         self.lock = threading.RLock()
 
@@ -70,6 +71,7 @@ class _Common:
         c.funcs = dict(self.funcs)
         c.builtins = self.builtins
         c.missingkey = self.missingkey
+        c.sandbox = self.sandbox
         return c
 
     def compiled(self, d: _Definition, trace: bool = False) -> CompiledTemplate:
@@ -81,10 +83,21 @@ class _Common:
             return cached[2]
         with self.lock:
             version = self.version
-            options = Options(dict(self.funcs), self.builtins, self.missingkey, trace)
+            options = Options(dict(self.funcs), self.builtins, self.missingkey, trace, self.sandbox)
         compiled = _compile_deep(d.name, tree, options)
         d.cache[trace] = (version, tree, compiled)
         return compiled
+
+
+# Template.option's settings: (key, value) -> the value of that attribute of _Common.
+_OPTIONS: dict[tuple[str, str], Any] = {
+    ("missingkey", "invalid"): MISSINGKEY_INVALID,
+    ("missingkey", "default"): MISSINGKEY_INVALID,
+    ("missingkey", "zero"): MISSINGKEY_ZERO,
+    ("missingkey", "error"): MISSINGKEY_ERROR,
+    ("sandbox", "default"): False,
+    ("sandbox", "strict"): True,
+}
 
 
 def _good_name(name: str) -> bool:
@@ -179,21 +192,17 @@ class Template:
         return self
 
     def option(self, *options: str) -> Template:
-        """Sets options: ``missingkey=default|invalid|zero|error`` (Go's Option)."""
+        """Sets options: ``missingkey=default|invalid|zero|error`` (Go's Option), and
+        gotmpl's ``sandbox=default|strict`` (which methods templates may call; see
+        README "Untrusted templates")."""
         for opt in options:
             if opt == "":
                 raise ValueError("empty option string")
             key, sep, value = opt.partition("=")
-            modes = {
-                "invalid": MISSINGKEY_INVALID,
-                "default": MISSINGKEY_INVALID,
-                "zero": MISSINGKEY_ZERO,
-                "error": MISSINGKEY_ERROR,
-            }
-            if not sep or key != "missingkey" or value not in modes or "=" in value:
+            if not sep or (key, value) not in _OPTIONS:
                 raise ValueError(f"unrecognized option: {opt}")
             with self._common.lock:
-                self._common.missingkey = modes[value]
+                setattr(self._common, key, _OPTIONS[key, value])
                 self._common.version += 1
         return self
 

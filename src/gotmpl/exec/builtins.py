@@ -131,14 +131,16 @@ def index(item: Any, *indexes: Any) -> Any:
                 raise FuncError("reflect: string index out of range")
             item = Uint8(data[x])
         elif k == SLICE:
-            x = _index_arg(ix, len(item))
-            if x == len(item):
+            elements = values.slice_elements(item)
+            x = _index_arg(ix, len(elements))
+            if x == len(elements):
                 raise FuncError("reflect: slice index out of range")
-            item = Uint8(item[x]) if isinstance(item, (bytes, bytearray)) else item[x]
+            item = Uint8(item[x]) if isinstance(item, (bytes, bytearray)) else elements[x]
         elif k == MAP:
             key = _prepare_key(ix, values.map_key_type(item))
             try:
-                item = item[key]
+                # Asked first, so that a lookup never writes (a defaultdict's __missing__).
+                item = item[key] if key in item else values.zero_of_elem(item)
             except (KeyError, TypeError):
                 item = values.zero_of_elem(item)
         else:
@@ -163,6 +165,8 @@ def slice_(item: Any, *indexes: Any) -> Any:
         data = go_bytes(item)
     elif k != SLICE:
         raise FuncError(f"can't slice item of type {type_name(item)}")
+    else:
+        data = values.slice_elements(item)
     cap = len(data)
     idx = [0, len(data), 0]
     for i, ix in enumerate(indexes):
@@ -174,7 +178,7 @@ def slice_(item: Any, *indexes: Any) -> Any:
     part = data[idx[0] : idx[1]]
     if k == STRING:
         return go_string(part)
-    if type(item) in (list, tuple, bytes, bytearray):
+    if type(item) in (list, tuple, bytes, bytearray) or data is not item:
         return part
     try:
         return type(item)(part)

@@ -21,7 +21,7 @@ operands are written into them as statements (``Inline``) where they can be.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Mapping, Sized
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -92,13 +92,14 @@ _AS_INTERFACE: tuple[tuple[str, ...], tuple[str, ...]] = (
 @dataclass(frozen=True, slots=True)
 class Options:
     """What compilation depends on besides the tree: the set's functions and builtins,
-    the missingkey mode, and whether writes record which node made them (``trace``,
-    for source maps)."""
+    the missingkey mode, the sandbox (``strict``: see values.class_method), and
+    whether writes record which node made them (``trace``, for source maps)."""
 
     funcs: Mapping[str, Any]
     builtins: Mapping[str, _builtins.Builtin]
     missingkey: int
     trace: bool = False
+    strict: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +147,7 @@ class _Compiler:
         self.builtins = options.builtins
         self.missingkey = options.missingkey
         self.trace = options.trace
+        self.strict = options.strict
         self.scope = _Scope()
         self.slots = 1
         # Slots declared in a branch's main list are not set when its else list
@@ -408,8 +410,8 @@ class _Compiler:
                     elif isinstance(v, (list, tuple)):
                         slice_classes.add(cls)
                         items = v
-                    else:  # a class declared a slice need not know its length
-                        items = v if isinstance(v, Sized) else list(v)
+                    else:  # a set, or a class declared a slice
+                        items = values.slice_elements(v)
                     ran = len(items) > 0
                     if ran:
                         loop(st, frame, enumerate(items) if keyed else items, v)
@@ -671,6 +673,7 @@ class _Compiler:
             self.missingkey,
             self.error,
             lambda: self.member_call(node, blame, name, ()),
+            self.strict,
         )
 
     def member_call(
@@ -685,6 +688,7 @@ class _Compiler:
             self.error,
             bool(call_args),
             lambda sig: self.call_arguments(sig, name, call_args, blame),
+            self.strict,
         )
 
     # -- functions -----------------------------------------------------------------------

@@ -49,6 +49,7 @@ from ..values import (
     as_go,
     find_method,
     kind,
+    slice_elements,
     sorted_items,
     struct_fields,
     type_name,
@@ -391,8 +392,8 @@ def _is_uint8_slice(v: Any) -> bool:
 def _elements(v: Any, tname: str) -> list[Any]:
     cls = _sized_class(_elem_type(tname))
     if cls is None:
-        return list(v)
-    return [_typed(cls, x) for x in v]
+        return list(slice_elements(v))
+    return [_typed(cls, x) for x in slice_elements(v)]
 
 
 def _type_of(v: Any) -> str:

@@ -95,7 +95,7 @@ def _encode(v: Any, out: list[str]) -> None:
             out.append("null")
         else:
             out.append("[")
-            for i, item in enumerate(v):
+            for i, item in enumerate(values.slice_elements(v)):
                 if i:
                     out.append(",")
                 _encode(item, out)
