@@ -204,3 +204,83 @@ def test_strict_sandbox_calls_only_methods_classes_opt_in_to() -> None:
         run(_Account(), "sandbox=strict")
     with pytest.raises(ValueError, match="unrecognized option: sandbox=lax"):
         gotmpl.Template("t").option("sandbox=lax")
+
+
+# -- Limits that bound what they promise ---------------------------------------------
+
+# A list holding another twice, forty times over: 2**40 leaves in a few hundred bytes.
+DAG = "{{$l := list 1 2}}{{range 40}}{{$l = list $l $l}}{{end}}"
+DOUBLING = '{{$s := "ab"}}{{range 60}}{{$s = printf "%s%s" $s $s}}{{end}}{{len $s}}'
+
+
+def _limited(text: str, limits: gotmpl.Limits, data: Any = None) -> gotmpl.LimitExceeded:
+    """The LimitExceeded that running ``text`` (with Alertmanager's functions) raises."""
+    from gotmpl import alertmanager
+
+    t = alertmanager.template("t").parse(text)
+    with pytest.raises(gotmpl.LimitExceeded) as info:
+        t.execute(data, limits=limits)
+    return info.value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        DAG + "{{toJson $l | len}}",
+        DAG + "{{print $l | len}}",
+        DAG + "{{$l}}",
+        DAG + '{{printf "%v" $l | len}}',
+        '{{len (printf "%999999d" 1)}}' * 2000,  # no range: the clock between actions
+        '{{match "(a|aa)+$" .s}}' * 30,  # each call bounded by what is left
+    ],
+    ids=["toJson", "print", "action", "printf", "actions", "match"],
+)
+def test_the_clock_is_looked_at_inside_every_walk(text: str) -> None:
+    from gotmpl import alertmanager
+
+    t = alertmanager.template("t").parse(text)
+    with pytest.raises(gotmpl.ExecError) as info:
+        t.execute({"s": "a" * 100_000 + "!"}, limits=gotmpl.Limits(seconds=0.05))
+    e = str(info.value)
+    # A regular expression takes what is left of the time, and fails its call.
+    assert "time limit exceeded (0.05s)" in e or ("time limit" in e and "took longer" in e), e
+
+
+def test_steps_count_the_elements_walks_visit() -> None:
+    e = _limited(DAG + "{{toJson $l | len}}", gotmpl.Limits(steps=1000))
+    assert str(e) == "template: t: step limit exceeded (1000)"
+    e = _limited(DAG + "{{$l}}", gotmpl.Limits(steps=1000))
+    assert str(e) == "template: t: step limit exceeded (1000)"
+
+
+def test_compiling_is_inside_the_time_limit() -> None:
+    t = gotmpl.Template("t").parse("{{.}}" * 20_000)
+    with pytest.raises(gotmpl.LimitExceeded) as info:
+        t.execute(1, limits=gotmpl.Limits(seconds=0.001))
+    assert str(info.value) == "template: t: time limit exceeded (0.001s)"  # no node yet
+    assert t.execute(1) == "1" * 20_000  # nothing half-compiled was kept
+
+
+@pytest.mark.parametrize("bound", [100_000, 1_000_000])
+def test_string_bytes_bound_a_string_doubled_in_a_variable(bound: int) -> None:
+    def run() -> None:
+        e = _limited(DOUBLING, gotmpl.Limits(steps=1000, string_bytes=bound))
+        assert str(e) == f"template: t: string limit exceeded ({bound} bytes)"
+
+    # What the template built is all that the bound lets it build, twice at most
+    # (the string of the last step, and its halves).
+    assert _peak_bytes(run) < 2 * bound + 200_000
+
+
+def test_limits_bound_strings_by_default() -> None:
+    e = _limited(DOUBLING, gotmpl.Limits(steps=1000, output_bytes=1000))
+    assert str(e) == f"template: t: string limit exceeded ({gotmpl.Limits().string_bytes} bytes)"
+
+
+def test_limits_leave_answers_alone() -> None:
+    from gotmpl import alertmanager
+
+    text = '{{$l := list 1 "a" (dict "k" 2.5)}}{{toJson $l}} {{$l}} {{eq 1 1}} {{printf "%q" "x"}}'
+    t = alertmanager.template("t").parse(text)
+    limits = gotmpl.Limits(steps=1000, seconds=10, string_bytes=10_000, output_bytes=1000)
+    assert t.execute(None, limits=limits) == t.execute(None)

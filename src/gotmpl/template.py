@@ -38,8 +38,8 @@ class _Definition:
         self.tree: ListNode | None = None
         self.left = left
         self.right = right
-        # trace -> (options version, tree, compiled): compiled lazily, per mode
-        self.cache: dict[bool, tuple[int, ListNode, CompiledTemplate]] = {}
+        # (trace, metered) -> (options version, tree, compiled): compiled lazily, per mode
+        self.cache: dict[tuple[bool, bool], tuple[int, ListNode, CompiledTemplate]] = {}
 
     def copy(self) -> _Definition:
         d = _Definition(self.name, self.left, self.right)
@@ -74,18 +74,28 @@ class _Common:
         c.sandbox = self.sandbox
         return c
 
-    def compiled(self, d: _Definition, trace: bool = False) -> CompiledTemplate:
-        """``d`` compiled with the current functions and options (cached)."""
+    def compiled(
+        self,
+        d: _Definition,
+        trace: bool = False,
+        metered: bool = False,
+        check: Callable[[], None] | None = None,
+    ) -> CompiledTemplate:
+        """``d`` compiled with the current functions and options (cached); ``metered``
+        for executions with Limits, ``check`` to stop compiling (see compile_template)."""
         tree = d.tree
         assert tree is not None
-        cached = d.cache.get(trace)
+        mode = (trace, metered)
+        cached = d.cache.get(mode)
         if cached is not None and cached[0] == self.version and cached[1] is tree:
             return cached[2]
         with self.lock:
             version = self.version
-            options = Options(dict(self.funcs), self.builtins, self.missingkey, trace, self.sandbox)
-        compiled = _compile_deep(d.name, tree, options)
-        d.cache[trace] = (version, tree, compiled)
+            options = Options(
+                dict(self.funcs), self.builtins, self.missingkey, trace, self.sandbox, metered
+            )
+        compiled = _compile_deep(d.name, tree, options, check)
+        d.cache[mode] = (version, tree, compiled)
         return compiled
 
 
@@ -302,9 +312,6 @@ class Template:
 
     # -- execution ---------------------------------------------------------------------
 
-    def _compiled(self, trace: bool = False) -> CompiledTemplate:
-        return self._common.compiled(self._def, trace)
-
     @overload
     def execute(
         self, data: Any = None, out: None = None, *, limits: Limits | None = None
@@ -354,10 +361,12 @@ class Template:
         return _execute(tmpl, data, out, limits)
 
 
-def _compile_deep(name: str, tree: ListNode, options: Options) -> CompiledTemplate:
+def _compile_deep(
+    name: str, tree: ListNode, options: Options, check: Callable[[], None] | None
+) -> CompiledTemplate:
     # Compiling may start deep in an execution (a template called for the first
     # time); the compiler looks at the stack again every GUARD_EVERY levels.
-    return stack.with_room(stack.COMPILE_STRETCH, compile_template, name, tree, options)
+    return stack.with_room(stack.COMPILE_STRETCH, compile_template, name, tree, options, check)
 
 
 def _execute(tmpl: Template, data: Any, out: IO[str] | None, limits: Limits | None) -> str | None:
@@ -365,7 +374,18 @@ def _execute(tmpl: Template, data: Any, out: IO[str] | None, limits: Limits | No
     if out is not None:
         _flush(st, out)
         return None
-    return "".join(st.out)
+    try:
+        return "".join(st.out)
+    except MemoryError:
+        st.out.clear()
+        raise _out_of_memory(tmpl._name) from None
+
+
+def _out_of_memory(name: str) -> ExecError:
+    # Go dies here ("runtime: out of memory"); Python goes on once the text built
+    # so far is let go, which makes the partial output too big to keep.
+    reason = "out of memory"
+    return ExecError(f"template: {name}: {reason}", name=name, reason=reason)
 
 
 def _run(
@@ -375,10 +395,17 @@ def _run(
     name = tmpl._name
     if tmpl._def.tree is None:
         raise exec_error(name, None, "%q is an incomplete or empty template", name)
-    st = State(tmpl._common, limits)
+    st = State(tmpl._common, name, limits)
     token = begin(st, name)
     try:
-        compiled = tmpl._compiled(trace)
+        meter = st.meter
+        check = None
+        if meter is not None and meter.deadline:
+
+            def check() -> None:
+                meter.fail(meter.late())
+
+        compiled = tmpl._common.compiled(tmpl._def, trace, meter is not None, check)
         dot = MISSING if data is None else data
         frame = [UNSET] * compiled.frame_size
         frame[0] = dot
@@ -393,6 +420,9 @@ def _run(
             name=name,
             reason=f"output limit exceeded ({e.limit} bytes)",
         ) from None
+    except MemoryError:
+        st.out.clear()
+        raise _out_of_memory(name) from None
     except RecursionError:
         _flush(st, out)
         # Templates nest as deep as Go lets them (exec.stack); what still gets here

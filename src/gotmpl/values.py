@@ -48,6 +48,7 @@ from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from typing import Any, TypeVar, cast
 
+from .exec.meter import current as current_meter
 from .gostd import time as gotime
 from .gostd.strconv import go_bytes
 
@@ -507,15 +508,26 @@ def truth(value: Any) -> bool:
 
 
 def comparable(value: Any) -> bool:
-    """Go's Type.Comparable for the value's type: no slices, maps or funcs inside."""
-    k = kind(value)
-    if k in (SLICE, MAP, FUNC):
-        return False
-    if k == STRUCT:
-        value = as_go(value)
-        if type(value).__module__ == gotime.__name__:
-            return True  # time.Time and friends hold only comparable fields
-        return all(comparable(v) for _, v in struct_fields(value))
+    """Go's Type.Comparable for the value's type: no slices, maps or funcs inside.
+
+    Structs nest as deep as the data does, and may share parts: the walk keeps a
+    stack, visits each object once, and counts against Limits (exec.meter).
+    """
+    meter = current_meter()
+    seen: set[int] = set()
+    todo = [value]
+    while todo:
+        v = todo.pop()
+        if meter is not None:
+            meter.walked()
+        k = kind(v)
+        if k in (SLICE, MAP, FUNC):
+            return False
+        if k == STRUCT and id(v) not in seen:
+            seen.add(id(v))
+            v = as_go(v)
+            if type(v).__module__ != gotime.__name__:  # time's types: comparable fields
+                todo.extend(f for _, f in struct_fields(v))
     return True
 
 
@@ -564,6 +576,9 @@ def sorted_items(mapping: Mapping) -> list[tuple[Any, Any]]:
         else:
             items.sort(key=lambda kv: go_bytes(kv[0]))
         return items
+    meter = current_meter()
+    if meter is not None:
+        meter.walked(len(items))
     items.sort(key=lambda kv: _sort_key(kv[0]))
     return items
 

@@ -19,7 +19,7 @@ from urllib.parse import quote as _url_quote
 
 from .. import values
 from ..gostd import fmt as gofmt
-from ..gostd.strconv import go_bytes, go_string, is_print
+from ..gostd.strconv import byte_len, go_bytes, go_string, is_print
 from ..gotypes import Uint8
 from ..values import (
     BOOL,
@@ -70,10 +70,6 @@ class Builtin:
 def _indirect_interface(v: Any) -> Any:
     """Go's indirectInterface: a nil interface is no value at all."""
     return MISSING if v is None else v
-
-
-def _byte_len(s: str) -> int:
-    return len(s) if s.isascii() else len(go_bytes(s))
 
 
 class Boxed:
@@ -192,7 +188,7 @@ def length(item: Any) -> int:
         raise FuncError("len of nil pointer")
     k = kind(item)
     if k == STRING:
-        return _byte_len(item)
+        return byte_len(item)
     if k in (SLICE, MAP):
         return len(item)
     if k == INVALID:

@@ -163,6 +163,7 @@ def call_statements(
     name: str,
     result: Callable[[Any], Any] | None = None,
     shortcut: tuple[str, str] | None = None,
+    metered: bool = False,
 ) -> Inline:
     """Statements calling ``func`` and assigning what it returns to ``{out}``.
 
@@ -170,7 +171,7 @@ def call_statements(
     a condition on the arguments (``{a0}``, ``{a1}`` ...) and the value to take
     instead of calling when it holds. Whatever the call raises is reported as Go
     reports a failed call (calls.raise_call_error); ``result`` converts what it
-    returns.
+    returns. ``metered``: a string returned is charged to the execution's meter.
     """
     names: dict[str, Any] = {
         "func": func,
@@ -189,7 +190,7 @@ def call_statements(
     if read_once:
         names.update(_read_once_names([o.reads for o in operands if o.reads is not None]))
     shape = tuple((o.lines, tuple(o.names)) for o in operands)
-    lines = _call_lines(shape, kinds if read_once else None, result is not None, shortcut)
+    lines = _call_lines(shape, kinds if read_once else None, result is not None, shortcut, metered)
     return Inline(lines, names)
 
 
@@ -202,6 +203,7 @@ def _call_lines(
     read_once: tuple[str, ...] | None,
     converts: bool,
     shortcut: tuple[str, str] | None,
+    metered: bool,
 ) -> tuple[str, ...]:
     """The statements of call_statements for operands of these shapes (their lines and
     placeholders); a call site's shape recurs across templates, its objects do not."""
@@ -228,6 +230,8 @@ def _call_lines(
         indent + "except Exception as e:",
         indent + "    {raise_call_error}({error}, {node}, {name}, e)",
     ]
+    if metered:
+        lines += ["if {out}.__class__ is str:", "    st.meter.built({out})"]
     return tuple(lines)
 
 

@@ -92,14 +92,17 @@ _AS_INTERFACE: tuple[tuple[str, ...], tuple[str, ...]] = (
 @dataclass(frozen=True, slots=True)
 class Options:
     """What compilation depends on besides the tree: the set's functions and builtins,
-    the missingkey mode, the sandbox (``strict``: see values.class_method), and
-    whether writes record which node made them (``trace``, for source maps)."""
+    the missingkey mode, the sandbox (``strict``: see values.class_method), whether
+    writes record which node made them (``trace``, for source maps), and whether
+    the code counts against Limits (``metered``: it looks at the clock between
+    actions and charges the strings calls return, see exec.meter)."""
 
     funcs: Mapping[str, Any]
     builtins: Mapping[str, _builtins.Builtin]
     missingkey: int
     trace: bool = False
     strict: bool = False
+    metered: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,9 +113,13 @@ class CompiledTemplate:
     frame_size: int
 
 
-def compile_template(name: str, root: ListNode, options: Options) -> CompiledTemplate:
-    """Compiles the tree ``root`` of the template called ``name``."""
-    c = _Compiler(name, options)
+def compile_template(
+    name: str, root: ListNode, options: Options, check: Callable[[], None] | None = None
+) -> CompiledTemplate:
+    """Compiles the tree ``root`` of the template called ``name``; ``check()``, if
+    given, is called now and then, and may stop the compiling by raising (a time
+    limit)."""
+    c = _Compiler(name, options, check)
     run = c.body(root)
     return CompiledTemplate(run, c.slots)
 
@@ -141,13 +148,14 @@ class _Scope:
 
 
 class _Compiler:
-    def __init__(self, name: str, options: Options) -> None:
+    def __init__(self, name: str, options: Options, check: Callable[[], None] | None) -> None:
         self.name = name
+        self.check = check
         self.funcs = options.funcs
         self.builtins = options.builtins
-        self.missingkey = options.missingkey
         self.trace = options.trace
-        self.strict = options.strict
+        self.metered = options.metered
+        self.rules = lookup.Rules(options.missingkey, options.strict, options.metered)
         self.scope = _Scope()
         self.slots = 1
         # Slots declared in a branch's main list are not set when its else list
@@ -197,7 +205,14 @@ class _Compiler:
 
     def own_list_items(self, node: ListNode) -> list[Any]:
         items: list[Any] = []
+        check = self.check
         for n in node.nodes:
+            if check is not None:
+                check()
+            if self.metered and not isinstance(n, TextNode):
+                # Between actions the clock is looked at: an action may take long
+                # (a call), and a list of a million actions needs no loop.
+                items.append(Inline(["st.clock({node}, {name})"], {"node": n, "name": self.name}))
             if self.trace and isinstance(n, TextNode):
                 items.append(_traced_text(n))
             elif isinstance(n, TextNode):
@@ -443,6 +458,7 @@ class _Compiler:
         error = self.error
         name = self.name
         trace = self.trace
+        metered = self.metered
         frames = stack.call_frames(self.nesting)
 
         def run_template(st: State, dot: Any, frame: list) -> None:
@@ -454,7 +470,7 @@ class _Compiler:
             new_dot = ev(st, dot, frame) if ev is not None else MISSING
             if st.tick is not None:
                 st.tick(node, name)
-            compiled = st.templates.compiled(d, trace)
+            compiled = st.templates.compiled(d, trace, metered)
             callee_frame = [UNSET] * compiled.frame_size
             callee_frame[0] = new_dot
             st.depth += 1
@@ -670,10 +686,9 @@ class _Compiler:
             name,
             node,
             blame,
-            self.missingkey,
+            self.rules,
             self.error,
             lambda: self.member_call(node, blame, name, ()),
-            self.strict,
         )
 
     def member_call(
@@ -684,11 +699,10 @@ class _Compiler:
             name,
             node,
             blame,
-            self.missingkey,
+            self.rules,
             self.error,
             bool(call_args),
             lambda sig: self.call_arguments(sig, name, call_args, blame),
-            self.strict,
         )
 
     # -- functions -----------------------------------------------------------------------
@@ -808,7 +822,14 @@ class _Compiler:
             )
         result = _as_go_result if name in self.funcs else None
         return codegen.call_statements(
-            func, operands, error=error, node=cmd, name=name, result=result, shortcut=shortcut
+            func,
+            operands,
+            error=error,
+            node=cmd,
+            name=name,
+            result=result,
+            shortcut=shortcut,
+            metered=self.metered,
         )
 
     def operand(self, node: Node, go_type: str) -> Inline:
@@ -1098,6 +1119,7 @@ class _Compiler:
             error=self.error,
             node=cmd,
             name="printf",
+            metered=self.metered,
         )
 
     def and_or(self, is_or: bool, ident: Node, args: tuple[Node, ...], has_final: bool) -> Cmd:
@@ -1148,7 +1170,13 @@ class _Compiler:
         if has_final:
             operands.append(Inline(["{out} = final"]))
         return codegen.call_statements(
-            _builtins.call, operands, error=self.error, node=cmd, name="call", result=values.as_go
+            _builtins.call,
+            operands,
+            error=self.error,
+            node=cmd,
+            name="call",
+            result=values.as_go,
+            metered=self.metered,
         )
 
 

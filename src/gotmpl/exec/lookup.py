@@ -20,6 +20,7 @@ import functools
 import operator
 import types
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from .. import values
@@ -35,6 +36,7 @@ __all__ = [
     "RANGE",
     "TOP",
     "Getter",
+    "Rules",
     "field_getter",
     "method_caller",
     "missing_key",
@@ -63,6 +65,18 @@ MISSINGKEY_INVALID, MISSINGKEY_ZERO, MISSINGKEY_ERROR = range(3)
 
 TOP: Any = _Origin("top")  # the data, a variable, a pipeline's result: typed by its value
 RANGE: Any = _Origin("range")  # an element of the collection the innermost range visits
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    """What a template set's options decide for lookups: the missingkey mode, the
+    strict sandbox (see values.class_method), and whether the execution is
+    metered (the strings methods return count against its Limits, see exec.meter)."""
+
+    missingkey: int = 0
+    strict: bool = False
+    metered: bool = False
+
 
 # How ``.name`` resolves on instances of a class (see resolve).
 FIELD, NILADIC, KEY, METHOD, NONE, NO_VALUE, NIL = range(7)
@@ -131,10 +145,9 @@ def field_getter(
     name: str,
     node: Node,
     blame: Node,
-    missingkey: int,
+    rules: Rules,
     error: ErrorAt,
     method_caller_of_name: Callable[[], Callable[..., Any]],
-    strict: bool = False,
 ) -> Getter:
     """Go's evalField for ``.name`` without arguments: ``get(st, receiver, container)``.
 
@@ -147,7 +160,7 @@ def field_getter(
     The getter's ``fasts`` attribute maps classes to their plain accessor once
     found (a Go-modelled class's field or key), for compiled code that reads the
     name in place; an accessor raises AttributeError or KeyError where the
-    getter must decide. ``strict``: the strict sandbox (see values.class_method).
+    getter must decide.
     """
     resolved: dict[type, tuple[int, Any, Any]] = {}
     fasts: dict[type, Any] = {}  # class -> accessor for its plain field or key reads
@@ -155,6 +168,7 @@ def field_getter(
     call_method: list[Callable[..., Any]] = []  # the method caller, once made
     no_attribute = values.NO_ATTRIBUTE
     as_go = values.as_go
+    missingkey, strict, metered = rules.missingkey, rules.strict, rules.metered
 
     def get(st: Any, receiver: Any, container: Any) -> Any:
         cls = receiver.__class__
@@ -172,14 +186,16 @@ def field_getter(
         else:
             method = niladics.get(cls)
             if method is not None:
-                return call_niladic(method, receiver)
+                return call_niladic(st, method, receiver)
         return slow(st, receiver, container)
 
-    def call_niladic(method: Any, receiver: Any) -> Any:
+    def call_niladic(st: Any, method: Any, receiver: Any) -> Any:
         try:
             v = method(receiver)
         except Exception as e:
             raise_call_error(error, node, name, e)
+        if metered and v.__class__ is str:
+            st.meter.built(v)
         return v if v.__class__ not in PYTHON_TIME else as_go(v)
 
     def slow(st: Any, receiver: Any, container: Any) -> Any:
@@ -197,7 +213,7 @@ def field_getter(
             if v is not no_attribute:
                 return v if v.__class__ not in PYTHON_TIME else as_go(v)
         elif k == NILADIC:
-            return call_niladic(method, receiver)
+            return call_niladic(st, method, receiver)
         elif k == KEY:
             # Asked first, so that a lookup never writes (a defaultdict's __missing__).
             try:
@@ -225,11 +241,10 @@ def method_caller(
     name: str,
     node: Node,
     blame: Node,
-    missingkey: int,
+    rules: Rules,
     error: ErrorAt,
     has_args: bool,
     arguments: Callable[[Signature], Callable[..., list[Any]]],
-    strict: bool = False,
 ) -> Callable[..., Any]:
     """Go's evalField with arguments or a piped value: a method call.
 
@@ -237,9 +252,9 @@ def method_caller(
     when nothing is piped in. ``arguments(signature)`` compiles the argument list
     for the method found (``evaluate(st, dot, frame, final) -> argv``), once per
     signature. Fields and map keys cannot take arguments, which is an error.
-    ``strict``: the strict sandbox (see values.class_method).
     """
     evaluators: dict[Signature, Any] = {}
+    missingkey, strict, metered = rules.missingkey, rules.strict, rules.metered
 
     def call(st: Any, dot: Any, frame: Any, receiver: Any, container: Any, final: Any) -> Any:
         if receiver is MISSING:
@@ -274,6 +289,8 @@ def method_caller(
             result = method(*argv)
         except Exception as e:
             raise_call_error(error, node, name, e)
+        if metered and result.__class__ is str:
+            st.meter.built(result)
         return values.as_go(result)
 
     return call

@@ -19,6 +19,7 @@ __all__ = [
     "QUOTE_NAMES",
     "NumError",
     "SyntaxErr",
+    "byte_len",
     "can_backquote",
     "format_rune_u",
     "go_bytes",
@@ -56,6 +57,11 @@ codecs.register_error("gotmpl.go_bytes", _go_encoding_error)
 def go_bytes(s: str) -> bytes:
     """The bytes of ``s`` as a Go string."""
     return s.encode("utf-8", "gotmpl.go_bytes")
+
+
+def byte_len(s: str) -> int:
+    """``len(s)`` in Go: the number of bytes of ``s`` as a Go string."""
+    return len(s) if s.isascii() else len(go_bytes(s))
 
 
 def go_string(b: bytes) -> str:
