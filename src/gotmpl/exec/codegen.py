@@ -21,6 +21,7 @@ __all__ = [
     "UNSET",
     "Break",
     "Continue",
+    "EachIteration",
     "Inline",
     "call_statements",
     "command",
@@ -107,6 +108,10 @@ def _chunked(items: list[Item]) -> list[Item]:
     return items
 
 
+class EachIteration(int):
+    """An origin slot set again at each iteration (see iteration)."""
+
+
 def iteration(
     items: list[Item],
     key_slot: int | None,
@@ -117,7 +122,10 @@ def iteration(
 ) -> Callable[..., None]:
     """A range body's loop, ``loop(st, frame, items, collection)``, with the body's
     statements written into it: one call per range, not per element. ``items``
-    holds (key, element) pairs when there is a key variable."""
+    holds (key, element) pairs when there is a key variable; ``origin_slot`` gets
+    the collection the element variable's elements come from (its static type),
+    before the loop or, an EachIteration, at each iteration (the body assigns to
+    the variable)."""
     items = _chunked(items)
     namespace: dict[str, Any] = {"node": node, "name": name}
     target = "key, dot" if key_slot is not None else "dot"
@@ -126,7 +134,7 @@ def iteration(
         "    outer = st.range_collection",
         "    st.range_collection = collection",
     ]
-    if origin_slot is not None:
+    if origin_slot is not None and not isinstance(origin_slot, EachIteration):
         lines.append(f"    frame[{origin_slot}] = collection")
     lines += [
         "    tick = st.tick",
@@ -140,6 +148,8 @@ def iteration(
         lines.append(f"            frame[{key_slot}] = key")
     if elem_slot is not None:
         lines.append(f"            frame[{elem_slot}] = dot")
+    if isinstance(origin_slot, EachIteration):
+        lines.append(f"            frame[{origin_slot}] = collection")
     body = _statements(items, namespace, "                ") or ["                pass"]
     lines += [
         "            try:",

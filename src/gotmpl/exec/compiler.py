@@ -68,7 +68,7 @@ from .calls import (
 )
 from .codegen import UNSET, Break, Continue, Inline
 from .lookup import RANGE, TOP, Getter
-from .state import MAX_EXEC_DEPTH, State, exec_error
+from .state import MAX_EXEC_DEPTH, Decided, State, exec_error
 
 __all__ = ["CompiledTemplate", "Options", "compile_template"]
 
@@ -163,10 +163,13 @@ class _Compiler:
         self.hidden: frozenset[int] = frozenset()
         # Whether dot is an element of a range's collection (see lookup.static_type).
         self.dot_origin: Any = TOP
-        self.last = _LastVisited()
+        self.last = _LastVisited(self.is_and_or)
         # A range's element variable -> the slot holding the collection it visits,
         # which gives the variable's static type in errors (see lookup.static_type).
         self.range_origins: dict[int, int] = {}
+        # Range element variables assigned to: their value is no longer the element,
+        # whose static type was the collection's (Go's "$e = 1" gives $e type int).
+        self.reassigned: set[int] = set()
         self.nesting = 0  # lists and pipelines around the node being compiled
 
     def nested(self, build: Callable[[_N], _R], node: _N, guard: Callable[[_R], _R]) -> _R:
@@ -180,6 +183,14 @@ class _Compiler:
             return guard(stack.with_room(stack.COMPILE_STRETCH, build, node))
         finally:
             self.nesting -= 1
+
+    def is_and_or(self, cmd: CommandNode) -> bool:
+        """Whether ``cmd`` calls the builtin ``and`` or ``or``, which short-circuit."""
+        first = cmd.args[0]
+        if not isinstance(first, IdentifierNode) or first.name in self.funcs:
+            return False
+        builtin = self.builtins.get(first.name)
+        return builtin is _builtins.AND_BUILTIN or builtin is _builtins.OR_BUILTIN
 
     def error(self, node: Node | None, format: str, *args: Any) -> ExecError:
         """Go's ``s.errorf(format, args...)`` at ``node``."""
@@ -308,7 +319,9 @@ class _Compiler:
                 return None
         else:
             slot = self.declare(pipe.decl[0])
-        return Inline([f"frame[{slot}] = {{value}}"], {"value": value})
+        lines = [f"frame[{slot}] = {{value}}"]
+        lines += [f"frame[{o}] = {{top}}" for o in self.origins_reset([slot], pipe.is_assign)]
+        return Inline(lines, {"value": value, "top": TOP})
 
     def printer(self, node: ActionNode) -> Callable[[Any], str]:
         """Go's printValue for the action ``node``: ``<no value>`` for nothing, an error
@@ -381,16 +394,21 @@ class _Compiler:
         key_slot = slots[0] if len(slots) == 2 else None
         elem_slot = slots[-1] if slots else None
         origin_slot = None
-        if elem_slot is not None and not pipe.is_assign:
-            origin_slot = self.range_origins[elem_slot] = self.slots
-            self.slots += 1
+        if elem_slot is not None:
+            # Declared or assigned, the variable holds the collection's elements.
+            origin_slot = self.range_origins.get(elem_slot)
+            if origin_slot is None:
+                origin_slot = self.range_origins[elem_slot] = self.slots
+                self.slots += 1
         two_vars = len(decl) > 1
         body_mark = self.scope.mark()
         outer_origin = self.dot_origin
         self.dot_origin = RANGE
-        loop = codegen.iteration(
-            self.list_items(node.list), key_slot, elem_slot, origin_slot, node, self.name
-        )
+        items = self.list_items(node.list)
+        origin = origin_slot
+        if origin_slot is not None and elem_slot in self.reassigned:
+            origin = codegen.EachIteration(origin_slot)  # each element: the collection's type
+        loop = codegen.iteration(items, key_slot, elem_slot, origin, node, self.name)
         self.dot_origin = outer_origin
         declared = frozenset(slot for _, slot in self.scope.pop(body_mark))
         else_run = self.else_list(node, declared)
@@ -497,6 +515,14 @@ class _Compiler:
     def assign_slot(self, var: VariableNode) -> int | None:
         return self.scope.find(var.names[0], self.hidden)
 
+    def origins_reset(self, slots: list[int], is_assign: bool) -> list[int]:
+        """The origin slots that an assignment to ``slots`` makes stale (see reassigned)."""
+        if not is_assign:
+            return []
+        reset = [s for s in slots if s in self.range_origins]
+        self.reassigned.update(reset)
+        return [self.range_origins[s] for s in reset]
+
     def variable_origin(self, var: VariableNode) -> int | None:
         """The slot of the collection a range element variable came from, if it did."""
         slot = self.scope.find(var.names[0], self.hidden)
@@ -561,6 +587,18 @@ class _Compiler:
 
             return ev_assign_undefined
         slots = [s for s in targets if s is not None]  # all of them: none was missing
+        origins = self.origins_reset(slots, pipe.is_assign)
+        if origins:
+
+            def ev_reassign(st: State, dot: Any, frame: list) -> Any:
+                v = ev(st, dot, frame)
+                for s in slots:
+                    frame[s] = v
+                for o in origins:
+                    frame[o] = TOP
+                return v
+
+            return ev_reassign
         if len(slots) == 1:
             slot = slots[0]
 
@@ -1135,13 +1173,23 @@ class _Compiler:
                 0,
             )
             return lambda st, dot, frame, final: fail(st, dot, frame)
-        evaluators = tuple(self.arg(a, VALUE) for a in args)
+        # Each argument with the node Go's state points at once it is evaluated, for
+        # errors about the value (see state.Decided): its own decided node, if it
+        # ends in an and/or itself.
+        evaluators = tuple(
+            (self.arg(a, VALUE), None if isinstance(last, Decided) else last)
+            for a in args
+            for last in (self.last.arg(a),)
+        )
         truth = values.truth
 
         def cmd_and_or(st: State, dot: Any, frame: list, final: Any) -> Any:
             v: Any = MISSING
-            for e in evaluators:
+            st.decided = ident
+            for e, last in evaluators:
                 v = e(st, dot, frame)
+                if last is not None:
+                    st.decided = last
                 if truth(v) == is_or:
                     return v
             return final if has_final else v
@@ -1379,30 +1427,43 @@ class _LastVisited:
 
     Go blames errors found after evaluation (range over a non-collection, say) on
     the last node its evaluator visited, which this recomputes from the syntax,
-    remembering answers so nested parentheses cost linear time.
+    remembering answers so nested parentheses cost linear time. Where an ``and``
+    or ``or`` ran last, which argument it evaluated last is known only at run
+    time: the answer is then a state.Decided. ``is_and_or(cmd)`` says which
+    commands are those.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, is_and_or: Callable[[CommandNode], bool]) -> None:
         self.memo: dict[int, Node] = {}
+        self.is_and_or = is_and_or
 
     def pipeline(self, pipe: PipeNode) -> Node:
         # Down the chain of last commands to a term, without recursion: parentheses
         # nest thousands deep.
-        pipes = []
+        pipes: list[tuple[PipeNode, bool]] = []  # with whether its last command is and/or
         node: Node = pipe
         while isinstance(node, PipeNode) and node.cmds:
             found = self.memo.get(id(node))
             if found is not None:
                 node = found
                 break
-            pipes.append(node)
-            node = self.last_term(node.cmds[-1])
-        for p in pipes:
-            self.memo[id(p)] = node
-        return node
+            last = node.cmds[-1]
+            pipes.append((node, self.is_and_or(last)))
+            node = self.last_term(last)
+        # A pipeline is decided at run time if an and/or runs last in it or in the
+        # pipelines it ends in.
+        static = node.static if isinstance(node, Decided) else node
+        decided = isinstance(node, Decided)
+        for p, and_or in reversed(pipes):
+            decided = decided or and_or
+            self.memo[id(p)] = Decided.of(static) if decided else static
+        return self.memo[id(pipe)] if pipes else node
 
     def command(self, cmd: CommandNode) -> Node:
-        return self.arg(self.last_term(cmd))
+        node = self.arg(self.last_term(cmd))
+        if self.is_and_or(cmd) and not isinstance(node, Decided):
+            return Decided.of(node)
+        return node
 
     def arg(self, node: Node) -> Node:
         return self.pipeline(node) if isinstance(node, PipeNode) else node

@@ -27,6 +27,7 @@ __all__ = [
     "MAX_NESTED_EXECUTIONS",
     "REGEX_SECONDS",
     "STRING_BYTES",
+    "Decided",
     "Limits",
     "State",
     "begin",
@@ -112,6 +113,19 @@ def regex_time_limit() -> float | None:
     return seconds
 
 
+@dataclass(frozen=True, slots=True, eq=False)
+class Decided(Node):
+    """The node Go's state points at once an ``and`` or ``or`` ran: the argument it
+    evaluated last, known only at run time (``State.decided``); ``static`` is the
+    node it would be had every argument been evaluated."""
+
+    static: Node
+
+    @classmethod
+    def of(cls, static: Node) -> Decided:
+        return cls(static.pos, static.src, static)
+
+
 def exec_error(
     template: str, node: Node | None, format: str, *args: Any, cls: type = ExecError
 ) -> ExecError:
@@ -120,6 +134,9 @@ def exec_error(
     Like Go, the location goes into the format string unescaped, so a name with
     ``%`` in it is formatted too (with Go's ``%!`` complaints).
     """
+    if isinstance(node, Decided):
+        st = running.get()
+        node = node.static if st is None or st.decided is None else st.decided
     reason = gofmt.errorf(format, *args)
     if node is None:
         text = gofmt.errorf(f"template: {_double_percent(template)}: {format}", *args)
@@ -143,6 +160,7 @@ class State:
 
     __slots__ = (
         "chain",
+        "decided",
         "depth",
         "frames",
         "frames_max",
@@ -170,6 +188,7 @@ class State:
         self.chain: Any = None
         self.nesting = 1  # executions running one inside another, this one included
         self.range_collection: Any = None  # what the innermost running range visits
+        self.decided: Node | None = None  # what the latest and/or evaluated last (Decided)
         self.spans: list[tuple[int, int, Node]] = []  # (start, end, node) when tracing
         self.size = 0
         self.templates = templates  # the template set, for {{template}}

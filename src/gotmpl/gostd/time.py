@@ -1343,6 +1343,29 @@ def _format_fraction(nsec: int, ndigits: int, sep: str, trim: bool) -> str:
 _Loc = Location
 
 
+class _Uint64(int):
+    __go_type__ = "uint64"
+    __go_kind__ = "uint64"
+    __slots__ = ()
+
+
+class _Int64(int):
+    __go_type__ = "int64"
+    __go_kind__ = "int64"
+    __slots__ = ()
+
+
+class _NilLocation:
+    """A nil ``*time.Location``, what a UTC Time holds in Go."""
+
+    __go_type__ = "*time.Location"
+    __go_nil__ = True
+    __slots__ = ()
+
+
+_NIL_LOCATION = _NilLocation()
+
+
 class Time:
     """Go's ``time.Time``: an instant with nanosecond precision and a Location.
 
@@ -1352,6 +1375,9 @@ class Time:
     """
 
     __go_type__ = "time.Time"
+    # Go's unexported fields, which fmt prints for verbs that do not use String()
+    # (``%d`` prints ``{0 63844761600 0}``): see the properties below.
+    __go_fields__ = ("wall", "ext", "loc")
     __slots__ = ("_loc", "_marshal", "_nano", "_nsec", "_sec")
 
     _sec: int
@@ -1371,6 +1397,22 @@ class Time:
         object.__setattr__(t, "_nsec", nsec)
         object.__setattr__(t, "_loc", UTC if loc is None else loc)
         return t
+
+    @property
+    def wall(self) -> int:
+        """Go's field ``wall``: without a monotonic clock reading, the nanoseconds."""
+        return _Uint64(self._nsec)
+
+    @property
+    def ext(self) -> int:
+        """Go's field ``ext``: without a monotonic clock reading, the seconds since
+        January 1 of year 1."""
+        return _Int64(self._sec)
+
+    @property
+    def loc(self) -> object:
+        """Go's field ``loc``: the Location, nil for UTC."""
+        return _NIL_LOCATION if self._loc is UTC else self._loc
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError("gotime.Time is immutable")
