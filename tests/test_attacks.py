@@ -284,3 +284,33 @@ def test_limits_leave_answers_alone() -> None:
     t = alertmanager.template("t").parse(text)
     limits = gotmpl.Limits(steps=1000, seconds=10, string_bytes=10_000, output_bytes=1000)
     assert t.execute(None, limits=limits) == t.execute(None)
+
+
+# -- deep and wide templates -------------------------------------------------------------
+
+
+class _Echo:
+    def Id(self, x: Any) -> Any:
+        return x
+
+
+@pytest.mark.parametrize("depth", [250, 5000])
+def test_method_calls_nested_in_arguments(depth: int) -> None:
+    for call in ("$.Id (", ".Id ("):
+        text = "{{" + call * depth + "1" + ")" * depth + "}}"
+        assert gotmpl.render(text, _Echo()) == "1"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("{{with 1}}{{$x := 2}}{{$.E.Id $x}}{{end}}", "2"),
+        ("{{$x := 1}}{{with 2}}{{$x := 3}}{{end}}{{.E.Id $x}}", "1"),
+        ("{{range $i, $e := .L}}{{$.E.Id $e}}{{end}}", "12"),
+        ("{{.E.Id ($y := 5)}}{{$y}}", "55"),
+    ],
+)
+def test_method_arguments_see_the_variables_where_they_stand(text: str, want: str) -> None:
+    # The arguments of a method are compiled in their scope, not when the method is
+    # first found (when the scope is long gone).
+    assert gotmpl.render(text, {"L": [1, 2], "E": _Echo()}) == want

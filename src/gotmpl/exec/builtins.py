@@ -158,7 +158,8 @@ def slice_(item: Any, *indexes: Any) -> Any:
     if k == STRING:
         if len(indexes) == 3:
             raise FuncError("cannot 3-index slice a string")
-        data = go_bytes(item)
+        # An ASCII string's characters are its bytes: sliced without a copy to bytes.
+        data = str.__str__(item) if item.isascii() else go_bytes(item)
     elif k != SLICE:
         raise FuncError(f"can't slice item of type {type_name(item)}")
     else:
@@ -173,7 +174,7 @@ def slice_(item: Any, *indexes: Any) -> Any:
         raise FuncError(f"invalid slice index: {idx[1]} > {idx[2]}")
     part = data[idx[0] : idx[1]]
     if k == STRING:
-        return go_string(part)
+        return part if type(part) is str else go_string(part)
     if type(item) in (list, tuple, bytes, bytearray) or data is not item:
         return part
     try:

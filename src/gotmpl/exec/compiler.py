@@ -732,7 +732,9 @@ class _Compiler:
     def member_call(
         self, node: Node, blame: Node, name: str, call_args: tuple[Node, ...]
     ) -> Callable[..., Any]:
-        """Go's evalField with arguments (see lookup.method_caller)."""
+        """Go's evalField with arguments (see lookup.method_caller). The arguments are
+        compiled here, in their scope; what converts them, once a method is found."""
+        plain = [self.arg_evaluator(a) for a in call_args]
         return lookup.method_caller(
             name,
             node,
@@ -740,7 +742,7 @@ class _Compiler:
             self.rules,
             self.error,
             bool(call_args),
-            lambda sig: self.call_arguments(sig, name, call_args, blame),
+            lambda sig: self.call_arguments(sig, name, call_args, plain, blame),
         )
 
     # -- functions -----------------------------------------------------------------------
@@ -942,17 +944,26 @@ class _Compiler:
         return Inline(["{out} = {convert}(final)"], {"convert": convert_final})
 
     def call_arguments(
-        self, sig: Signature, name: str, args: tuple[Node, ...], at: Node
+        self,
+        sig: Signature,
+        name: str,
+        args: tuple[Node, ...],
+        plain: list[Eval | None],
+        at: Node,
     ) -> Callable[[State, Any, list, Any], list]:
-        """The argument list of a method call, known only once the receiver is: its
-        arity is checked at run time (against the piped value too)."""
+        """The argument list of a method call for the method found (known only once
+        the receiver is), from the arguments compiled in place (``plain``, see
+        arg_evaluator): converted to its parameters, its arity checked at run time
+        (against the piped value too)."""
         error = self.error
         n = len(args)
         fixed = len(sig.params)
         # Past the parameters of a non-variadic function the arity check fails first.
         evaluators = [
-            self.arg(a, sig.param(i) if i < fixed or sig.variadic is not None else ANY)
-            for i, a in enumerate(args)
+            self.converted_arg(
+                a, ev, sig.param(i) if i < fixed or sig.variadic is not None else ANY
+            )
+            for i, (a, ev) in enumerate(zip(args, plain, strict=True))
         ]
         blame_final = args[-1] if args else at
 
@@ -1020,32 +1031,35 @@ class _Compiler:
 
     def arg(self, node: Node, go_type: str | None) -> Eval:
         """Go's evalArg: one argument of type ``go_type`` (None: no conversion)."""
-        error = self.error
-        # A conversion error blames the last node evaluating the argument visited.
-        blame = self.last.pipeline(node) if isinstance(node, PipeNode) else node
-        if isinstance(node, ChainNode):
-            blame = self.last.arg(node.node)
+        return self.converted_arg(node, self.arg_evaluator(node), go_type)
 
-        def converted(ev: Eval) -> Eval:
-            if go_type is None or go_type == VALUE:
-                return ev
-            if go_type == ANY:
-                return lambda st, dot, frame: _to_interface(ev(st, dot, frame))
-
-            def ev_converted(st: State, dot: Any, frame: list) -> Any:
-                try:
-                    return convert(ev(st, dot, frame), go_type)
-                except CallFailed as e:
-                    raise error(blame, e.format, *e.fargs) from None
-
-            return ev_converted
-
+    def arg_evaluator(self, node: Node) -> Eval | None:
+        """The part of an argument that depends on where it stands (the variables in
+        scope, the nesting): its value, unconverted; None for a literal or nil, which
+        converted_arg converts at compile time."""
         plain = self.value(node)
         if plain is not None:
-            return converted(plain)
+            return plain
         if isinstance(node, DotNode):
-            return converted(lambda st, dot, frame: dot)
-        if isinstance(node, NilNode):
+            return _dot_of
+        if isinstance(node, PipeNode):
+            return self.pipeline(node)
+        if isinstance(node, FieldNode):
+            cmd = self.fields_command(node, node.names, (node,), False, node, None)
+        elif isinstance(node, VariableNode):
+            cmd = self.variable_command(node, (node,), False)
+        elif isinstance(node, IdentifierNode):
+            cmd = _as_command(self.function(node, node, (node,), False))
+        elif isinstance(node, ChainNode):
+            cmd = self.chain_command(node, (node,), False)
+        else:
+            return None
+        return lambda st, dot, frame: cmd(st, dot, frame, NO_FINAL)
+
+    def converted_arg(self, node: Node, ev: Eval | None, go_type: str | None) -> Eval:
+        """Go's evalArg for ``node``, whose arg_evaluator is ``ev``, as type ``go_type``."""
+        error = self.error
+        if ev is None and isinstance(node, NilNode):
             if go_type is None or go_type == ANY:
                 return lambda st, dot, frame: None
             if go_type == VALUE:
@@ -1058,19 +1072,24 @@ class _Compiler:
             if k in (values.POINTER, FUNC):
                 return lambda st, dot, frame: None
             return _failing(error, node, "cannot assign nil to %s", go_type)
-        if isinstance(node, FieldNode):
-            cmd = self.fields_command(node, node.names, (node,), False, node, None)
-        elif isinstance(node, VariableNode):
-            cmd = self.variable_command(node, (node,), False)
-        elif isinstance(node, IdentifierNode):
-            cmd = _as_command(self.function(node, node, (node,), False))
-        elif isinstance(node, ChainNode):
-            cmd = self.chain_command(node, (node,), False)
-        elif isinstance(node, PipeNode):
-            return converted(self.pipeline(node))
-        else:
+        if ev is None:
             return self.literal(node, ANY if go_type is None else go_type)
-        return converted(lambda st, dot, frame: cmd(st, dot, frame, NO_FINAL))
+        if go_type is None or go_type == VALUE:
+            return ev
+        if go_type == ANY:
+            return lambda st, dot, frame: _to_interface(ev(st, dot, frame))
+        # A conversion error blames the last node evaluating the argument visited.
+        blame = self.last.pipeline(node) if isinstance(node, PipeNode) else node
+        if isinstance(node, ChainNode):
+            blame = self.last.arg(node.node)
+
+        def ev_converted(st: State, dot: Any, frame: list) -> Any:
+            try:
+                return convert(ev(st, dot, frame), go_type)
+            except CallFailed as e:
+                raise error(blame, e.format, *e.fargs) from None
+
+        return ev_converted
 
     def literal(self, node: Node, go_type: str) -> Eval:
         """A literal converted at compile time; a conversion error is raised when reached."""
