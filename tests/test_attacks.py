@@ -314,3 +314,20 @@ def test_method_arguments_see_the_variables_where_they_stand(text: str, want: st
     # The arguments of a method are compiled in their scope, not when the method is
     # first found (when the scope is long gone).
     assert gotmpl.render(text, {"L": [1, 2], "E": _Echo()}) == want
+
+
+# -- regular expressions -----------------------------------------------------------------
+
+
+@pytest.mark.oracle
+@pytest.mark.parametrize("n", [200, 2000])
+def test_a_long_alternation_answers_like_go(oracle: Any, n: int) -> None:
+    # Too slow for the backtracker and, thread by thread, for the automaton: the
+    # sets of threads, looked up once met, answer within the time limit.
+    from gotmpl import alertmanager
+
+    data = {"p": "(" + "|".join("a" * i for i in range(1, 60)) + ")+$", "s": "a" * n + "!"}
+    text = "{{match .p .s}}"
+    go = oracle.run({"template": text, "funcs": "alertmanager", "data": data})
+    assert (go["output"], go["error"]) == ("false", None)
+    assert alertmanager.template("").parse(text).execute(data) == go["output"]
