@@ -331,3 +331,12 @@ def test_a_long_alternation_answers_like_go(oracle: Any, n: int) -> None:
     go = oracle.run({"template": text, "funcs": "alertmanager", "data": data})
     assert (go["output"], go["error"]) == ("false", None)
     assert alertmanager.template("").parse(text).execute(data) == go["output"]
+
+
+def test_parsing_is_inside_the_time_limit_when_given_one() -> None:
+    text = "{{.}}" * 20_000 + "{{"  # the error at the end is never reached
+    with pytest.raises(gotmpl.LimitExceeded) as info:
+        gotmpl.Template("t").parse(text, limits=gotmpl.Limits(seconds=0.001))
+    assert str(info.value) == "template: t: time limit exceeded (0.001s)"
+    with pytest.raises(gotmpl.ParseError, match="unclosed action"):
+        gotmpl.Template("t").parse(text, limits=gotmpl.Limits(seconds=60))

@@ -17,6 +17,7 @@ from .exec.calls import signature_of
 from .exec.codegen import UNSET
 from .exec.compiler import CompiledTemplate, Options, compile_template
 from .exec.lookup import MISSINGKEY_ERROR, MISSINGKEY_INVALID, MISSINGKEY_ZERO
+from .exec.meter import Meter
 from .exec.state import Limits, State, _OutputLimit, begin, end, exec_error
 from .gostd.strconv import go_string, quote
 from .parse.nodes import ListNode
@@ -130,7 +131,12 @@ _parse_cache_lock = threading.Lock()
 
 
 def _parse_cached(
-    name: str, text: str, left: str, right: str, funcs: frozenset[str]
+    name: str,
+    text: str,
+    left: str,
+    right: str,
+    funcs: frozenset[str],
+    check: Callable[[], None] | None = None,
 ) -> dict[str, ListNode]:
     """parse(), remembering the last few hundred results (trees are immutable)."""
     key = (name, text, left, right, funcs)
@@ -139,7 +145,7 @@ def _parse_cached(
         if trees is not None:
             _PARSE_CACHE.move_to_end(key)
             return trees
-    trees = parse(name, text, left, right, funcs)
+    trees = parse(name, text, left, right, funcs, check)
     with _parse_cache_lock:
         _PARSE_CACHE[key] = trees
         if len(_PARSE_CACHE) > _PARSE_CACHE_SIZE:
@@ -228,13 +234,22 @@ class Template:
 
     # -- parsing -----------------------------------------------------------------------
 
-    def parse(self, text: str) -> Template:
-        """Parses ``text`` as this template's body; ``{{define}}`` adds associated ones."""
+    def parse(self, text: str, *, limits: Limits | None = None) -> Template:
+        """Parses ``text`` as this template's body; ``{{define}}`` adds associated ones.
+
+        With ``limits``, parsing stops with LimitExceeded past their ``seconds``."""
         common = self._common
         with common.lock:
             names = frozenset(common.funcs) | frozenset(common.builtins)
         own = self._def
-        trees = _parse_cached(own.name, text, own.left, own.right, names)
+        check = None
+        if limits is not None and limits.seconds is not None:
+            meter = Meter(limits, own.name)
+
+            def check() -> None:
+                meter.fail(meter.late())
+
+        trees = _parse_cached(own.name, text, own.left, own.right, names, check)
         with common.lock:
             for name, tree in trees.items():
                 existing = common.definitions.get(name)

@@ -11,7 +11,7 @@ through Python-level ``__eq__`` on every step).
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -78,8 +78,10 @@ class LalrDriver:
         self.start = table.start_states["start"]
         self.end = table.end_states["start"]
 
-    def parse(self, toks: Sequence[Any]) -> Any:
-        """The value of ``start`` for ``toks`` (which end with ``$END``), or ``Stuck``."""
+    def parse(self, toks: Sequence[Any], check: Callable[[], None] | None = None) -> Any:
+        """The value of ``start`` for ``toks`` (which end with ``$END``), or ``Stuck``;
+        ``check()``, if given, is called every so many tokens and may stop the
+        parsing by raising (a time limit)."""
         table = self.table
         end = self.end
         observer = self.transformer
@@ -88,6 +90,8 @@ class LalrDriver:
         push_state = states.append
         push_value = values.append
         for index, tok in enumerate(toks):
+            if check is not None and not index & 4095:
+                check()
             t = tok.type
             observer.lookahead = tok
             while True:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Container, Mapping
+from collections.abc import Callable, Container, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -490,24 +490,31 @@ _OPERAND_TOKENS = frozenset(
 
 
 def parse(
-    name: str, text: str, left: str, right: str, funcs: Container[str]
+    name: str,
+    text: str,
+    left: str,
+    right: str,
+    funcs: Container[str],
+    check: Callable[[], None] | None = None,
 ) -> dict[str, nodes.ListNode]:
     """Parses ``text`` as template ``name``: the trees Go's parse.Parse would return.
 
     ``funcs`` holds every function name a template may call (builtins included).
-    Raises ParseError with Go's message.
+    Raises ParseError with Go's message. ``check()``, if given, is called now and
+    then and may stop the parsing by raising (a time limit).
     """
     left = left or "{{"
     right = right or "}}"
     src = nodes.Source(name, text, left, right)
-    toks = refine(lex(text, left, right, "break" not in funcs, "continue" not in funcs), name)
+    toks = lex(text, left, right, "break" not in funcs, "continue" not in funcs, check)
+    toks = refine(toks, name)
     with _lock:
         b = _builder
         b.reset(src, funcs)
         try:
             try:
                 # ERROR and FAIL tokens are not in the grammar: the driver stops there.
-                root = lalr_driver(b).parse(toks)
+                root = lalr_driver(b).parse(toks, check)
             except Stuck as stuck:
                 raise _SyntaxErrors(b, toks, stuck.index, stuck.stack).error() from None
             b._add_tree(name, root, toks[-1])

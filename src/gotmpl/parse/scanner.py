@@ -136,12 +136,17 @@ class _Lexer:
     def emit(self, type_: str, value: str, pos: int) -> None:
         self.toks.append(Tok(type_, value, pos, self.line_at(pos)))
 
-    def run(self) -> list[Tok]:
+    def run(self, check: Callable[[], None] | None = None) -> list[Tok]:
         text, left = self.text, self.left
         pos = 0
         n = len(text)
+        actions = 0
         try:
             while True:
+                if check is not None:
+                    actions += 1
+                    if not actions & 1023:
+                        check()
                 x = text.find(left, pos)
                 if x < 0:
                     if pos < n:
@@ -449,10 +454,17 @@ def _go_quote(s: str) -> str:
 
 
 def lex(
-    text: str, left: str, right: str, break_ok: bool = True, continue_ok: bool = True
+    text: str,
+    left: str,
+    right: str,
+    break_ok: bool = True,
+    continue_ok: bool = True,
+    check: Callable[[], None] | None = None,
 ) -> list[Tok]:
-    """Go's token stream for ``text``, ending in ``$END`` or an ``ERROR`` token."""
-    return _Lexer(text, left, right, break_ok, continue_ok).run()
+    """Go's token stream for ``text``, ending in ``$END`` or an ``ERROR`` token;
+    ``check()``, if given, is called every so many actions and may stop the lexing
+    by raising (a time limit)."""
+    return _Lexer(text, left, right, break_ok, continue_ok).run(check)
 
 
 # -- refinement ----------------------------------------------------------------
