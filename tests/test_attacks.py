@@ -9,13 +9,37 @@ interpreter down run in a fresh one (see ``_fresh``).
 
 from __future__ import annotations
 
+import json
+import resource
+import subprocess
+import sys
+import textwrap
 import tracemalloc
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 import gotmpl
+
+HERE = Path(__file__).resolve().parent
+
+# The address space an attack run gets, as the attack run of issue 16 had.
+_ADDRESS_SPACE = 3 << 30
+
+
+def _limit_memory() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (_ADDRESS_SPACE, _ADDRESS_SPACE))
+
+
+def _fresh(*args: str, code: str | None = None) -> subprocess.CompletedProcess[str]:
+    """A fresh interpreter with 3 GB of address space running ``code`` or ``args``:
+    a crash there is an exit code, not a lost test run."""
+    command = [sys.executable, "-c", textwrap.dedent(code)] if code is not None else list(args)
+    return subprocess.run(
+        command, capture_output=True, text=True, timeout=600, preexec_fn=_limit_memory
+    )
 
 
 def _peak_bytes(work: Callable[[], Any]) -> int:
@@ -340,3 +364,99 @@ def test_parsing_is_inside_the_time_limit_when_given_one() -> None:
     assert str(info.value) == "template: t: time limit exceeded (0.001s)"
     with pytest.raises(gotmpl.ParseError, match="unclosed action"):
         gotmpl.Template("t").parse(text, limits=gotmpl.Limits(seconds=60))
+
+
+# -- the attack table, in a fresh interpreter ---------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def attack_results() -> dict[str, dict[str, Any]]:
+    """tests/attacks.py's cases, run once in a fresh interpreter."""
+    done = _fresh(sys.executable, str(HERE / "attacks.py"))
+    rows = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+    results = {row["case"]: row for row in rows}
+    results["(process)"] = {"returncode": done.returncode, "stderr": done.stderr[-2000:]}
+    return results
+
+
+def _attack_ids() -> list[str]:
+    sys.path.insert(0, str(HERE))
+    import attacks
+
+    return [f"{d} {t}" for d, t in attacks.cases()]
+
+
+@pytest.mark.parametrize("case", _attack_ids())
+def test_attack(case: str, attack_results: dict[str, dict[str, Any]]) -> None:
+    """Deep, wide, shared, cyclic and huge data under every kind of template, with
+    Limits: no crash, only TemplateErrors, the data unchanged, the output bounded."""
+    process = attack_results["(process)"]
+    assert case in attack_results, f"the interpreter died before this case: {process}"
+    row = attack_results[case]
+    assert row["ended"] in ("ok", "ExecError", "LimitExceeded"), row
+    assert row["unchanged"], row
+    assert row["output_bytes"] <= 1_000_000, row
+
+
+def test_c_recursion_elsewhere_in_the_process_stays_protected() -> None:
+    # gotmpl never raises the recursion limit: another thread's C recursion over deep
+    # data still stops with RecursionError while templates render deep.
+    done = _fresh(
+        code="""
+        import json, threading
+        import gotmpl
+
+        deep = []
+        for _ in range(100_000):
+            deep = [deep]
+        results = []
+
+        def dump():
+            for _ in range(20):
+                try:
+                    json.dumps(deep)
+                    results.append("dumped")
+                except RecursionError:
+                    results.append("RecursionError")
+
+        t = gotmpl.Template("t").parse('{{define "r"}}{{template "r" .}}{{end}}{{template "r" .}}')
+        other = threading.Thread(target=dump)
+        other.start()
+        for _ in range(3):
+            try:
+                t.execute(1)
+            except gotmpl.ExecError:
+                pass
+        other.join()
+        print(sorted(set(results)))
+        """
+    )
+    assert (done.returncode, done.stdout.strip()) == (0, "['RecursionError']"), done.stderr
+
+
+def test_comparing_two_deep_structs_is_a_template_error() -> None:
+    done = _fresh(
+        code="""
+        import dataclasses
+        import gotmpl
+
+        @dataclasses.dataclass
+        class N:
+            Next: object
+
+        def chain():
+            v = None
+            for _ in range(100_000):
+                v = N(v)
+            return v
+
+        for text, data in [("{{eq .a .b}}", {"a": chain(), "b": chain()}), ("{{eq . .}}", chain())]:
+            try:
+                print(gotmpl.render(text, data))
+            except gotmpl.TemplateError as e:
+                print(type(e).__name__)
+        """
+    )
+    # Python's == recurses in C and stops at its limit; a value against itself is
+    # Go's answer.
+    assert (done.returncode, done.stdout.split()) == (0, ["ExecError", "true"]), done.stderr

@@ -36,6 +36,7 @@ from ..values import (
     type_name,
 )
 from .calls import ANY, VALUE, CallFailed, Signature, convert, signature_of
+from .meter import current as current_meter
 
 __all__ = [
     "AND_BUILTIN",
@@ -47,6 +48,7 @@ __all__ = [
     "Boxed",
     "Builtin",
     "FuncError",
+    "escaped",
     "printable",
     "text_of_args",
 ]
@@ -335,9 +337,28 @@ def html_escape(s: str) -> str:
     return _HTML_SPECIAL.sub(lambda m: _HTML_ESCAPES[m.group()], s)
 
 
+# Characters escaped at a time when an execution has Limits: a long text is charged
+# to its meter (time, bytes) as it is escaped, not only once it is (exec.meter).
+_PIECE = 1 << 16
+
+
+def escaped(s: str, escape: Callable[[str], str]) -> str:
+    """``escape(s)`` for an escaper of one character at a time, a piece at a time
+    under Limits."""
+    meter = current_meter()
+    if meter is None or len(s) <= _PIECE:
+        return escape(s)
+    pieces = []
+    for i in range(0, len(s), _PIECE):
+        piece = escape(s[i : i + _PIECE])
+        meter.built(piece)
+        pieces.append(piece)
+    return "".join(pieces)
+
+
 def html(*args: Any) -> str:
     """html x: x's text, HTML-escaped."""
-    return html_escape(text_of_args(args))
+    return escaped(text_of_args(args), html_escape)
 
 
 _JS_ESCAPES = {
@@ -376,7 +397,7 @@ def js_escape(s: str) -> str:
 
 def js(*args: Any) -> str:
     """js x: x's text, escaped for JavaScript."""
-    return js_escape(text_of_args(args))
+    return escaped(text_of_args(args), js_escape)
 
 
 def query_escape(s: str) -> str:
@@ -386,7 +407,7 @@ def query_escape(s: str) -> str:
 
 def urlquery(*args: Any) -> str:
     """urlquery x: x's text, escaped for a URL query."""
-    return query_escape(text_of_args(args))
+    return escaped(text_of_args(args), query_escape)
 
 
 def print_(*args: Any) -> str:

@@ -85,10 +85,11 @@ class Meter:
             self.fail(self.late())
 
     def built(self, s: str) -> None:
-        """The string ``s`` was made."""
+        """The string ``s`` was made: its bytes count, and the clock is looked at."""
         self.bytes_left -= byte_len(s)
         if self.bytes_left < 0:
             self.fail(("string limit exceeded (%d bytes)", self.limits.string_bytes))
+        self.fail(self.late())
 
     def fail(self, exceeded: tuple[str, Any] | None) -> None:
         """Raises LimitExceeded for what ``step`` or ``late`` found, if anything."""
