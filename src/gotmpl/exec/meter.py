@@ -1,14 +1,15 @@
 """What walks over user data charge to the running execution's Limits.
 
 A template controls the shape of what it prints, encodes, sorts and compares: a
-list holding itself twice, forty times over, has 2**40 leaves in a few hundred
+list holding another twice, forty times over, has 2**40 leaves in a few hundred
 bytes. So every walk over data (gostd.fmt's printer, gostd.json's encoder,
-values.sorted_items, eq's comparison, and html/template's escapers) asks
-:func:`current` once for the running execution's meter, and when there is one
-(the execution has Limits) reports its work as it goes: :meth:`Meter.walked` for
-each element visited, :meth:`Meter.built` for the text made. Either raises
-LimitExceeded once a limit is passed. Without Limits :func:`current` is None and a
-walk pays one look at a context variable.
+values.sorted_items, eq's comparison, the escaping builtins, and html/template's
+escapers) asks :func:`current` once for the running execution's meter, and when
+there is one (the execution has Limits) reports its work as it goes:
+:meth:`Meter.walked` for each element visited, :meth:`Meter.built` for the text
+made; a walk that appends text to a list has both done by :func:`walking`.
+Either raises LimitExceeded once a limit is passed. Without Limits
+:func:`current` is None and a walk pays one look at a context variable.
 
 The meter is the execution's (see exec.state): range iterations and template
 calls charge it too, and the compiled code of an execution with Limits looks at
@@ -25,7 +26,7 @@ from typing import Any
 from ..errors import LimitExceeded
 from ..gostd.strconv import byte_len
 
-__all__ = ["Meter", "current", "running"]
+__all__ = ["Meter", "Walk", "current", "running", "walking"]
 
 # The State of the execution running in this context (thread or task; the
 # innermost when a function of one starts another). A context, not a thread:
@@ -35,11 +36,39 @@ running: contextvars.ContextVar[Any] = contextvars.ContextVar("gotmpl_running", 
 # Units of walk work between two looks at the clock.
 _CLOCK_EVERY = 256
 
+# Pieces of text a walk appends between two charges of them (see Walk).
+_CHARGE_EVERY = 256
+
 
 def current() -> Meter | None:
     """The running execution's meter; None outside executions and without Limits."""
     st = running.get()
     return None if st is None else st.meter
+
+
+def walking(out: list[str]) -> Walk | None:
+    """What a walk that appends its text to ``out`` reports to: None without Limits."""
+    meter = current()
+    return None if meter is None else Walk(meter, out)
+
+
+class Walk:
+    """One walk over data under Limits: each ``step()`` is an element visited, and
+    the text appended to ``out`` is charged every _CHARGE_EVERY pieces."""
+
+    __slots__ = ("charged", "meter", "out")
+
+    def __init__(self, meter: Meter, out: list[str]) -> None:
+        self.meter = meter
+        self.out = out
+        self.charged = len(out)  # the pieces of out charged so far
+
+    def step(self) -> None:
+        self.meter.walked()
+        out = self.out
+        if len(out) - self.charged >= _CHARGE_EVERY:
+            self.meter.built("".join(out[self.charged :]))
+            self.charged = len(out)
 
 
 class Meter:

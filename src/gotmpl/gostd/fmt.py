@@ -30,7 +30,7 @@ from fractions import Fraction
 from typing import Any
 
 from .. import pycode
-from ..exec.meter import current as current_meter
+from ..exec.meter import walking
 from ..values import (
     BASIC_KINDS,
     BOOL,
@@ -73,9 +73,6 @@ __all__ = [
 
 # A container's elements to print, each with its nesting depth (see _Printer._print_all).
 _Elements = Iterator[tuple[Any, int]]
-
-# Pieces of text a long print makes between two charges to the execution's meter.
-_CHARGE_EVERY = 256
 
 _MASK64 = (1 << 64) - 1
 _MAX_RUNE = 0x10FFFF
@@ -912,21 +909,16 @@ class _Printer:
         A stack of element generators stands in for recursion, so data nests as
         deep as memory allows (as Go's growing stack does) whatever Python's
         recursion limit. Under Limits every element is a unit of work, and the
-        text printed so far is charged every _CHARGE_EVERY of them (exec.meter).
+        text printed is charged as it grows (exec.meter).
         """
         if elements is None:
             return
-        meter = current_meter()
-        buf = self.buf
-        charged = len(buf)  # the pieces of buf charged to the meter so far
+        metered = walking(self.buf)
         walk = [elements]
         while walk:
             for item, depth in walk[-1]:
-                if meter is not None:
-                    meter.walked()
-                    if len(buf) - charged >= _CHARGE_EVERY:
-                        meter.built("".join(buf[charged:]))
-                        charged = len(buf)
+                if metered is not None:
+                    metered.step()
                 elements = self._print_one(item, verb, depth)
                 if elements is not None:
                     walk.append(elements)

@@ -16,7 +16,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from .. import values
-from ..exec.meter import current as current_meter
+from ..exec.meter import walking
 from . import fmt as gofmt
 from . import time as gotime
 from .strconv import go_bytes, go_string, itoa
@@ -64,9 +64,6 @@ def _float(f: float) -> str:
     return gofmt.format_float(f, "f", -1)
 
 
-# Pieces of JSON between two charges of the text made to the execution's meter.
-_CHARGE_EVERY = 256
-
 # A container's encoding in progress: appends its punctuation, yields its members.
 _Members = Iterator[Any]
 
@@ -78,17 +75,13 @@ def marshal(v: Any) -> str:
     memory allows; under Limits every value is a unit of work (exec.meter).
     """
     out: list[str] = []
-    meter = current_meter()
-    charged = 0
+    metered = walking(out)
     active: set[int] = set()  # the containers being encoded, to find cycles
     walk: list[_Members] = [iter((v,))]
     while walk:
         for item in walk[-1]:
-            if meter is not None:
-                meter.walked()
-                if len(out) - charged >= _CHARGE_EVERY:
-                    meter.built("".join(out[charged:]))
-                    charged = len(out)
+            if metered is not None:
+                metered.step()
             members = _encode(item, out, active)
             if members is not None:
                 walk.append(members)
