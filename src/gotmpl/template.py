@@ -244,11 +244,7 @@ class Template:
         own = self._def
         check = None
         if limits is not None and limits.seconds is not None:
-            meter = Meter(limits, own.name)
-
-            def check() -> None:
-                meter.fail(meter.late())
-
+            check = Meter(limits, own.name).check_clock
         trees = _parse_cached(own.name, text, own.left, own.right, names, check)
         with common.lock:
             for name, tree in trees.items():
@@ -414,12 +410,7 @@ def _run(
     token = begin(st, name)
     try:
         meter = st.meter
-        check = None
-        if meter is not None and meter.deadline:
-
-            def check() -> None:
-                meter.fail(meter.late())
-
+        check = meter.check_clock if meter is not None and meter.deadline else None
         compiled = tmpl._common.compiled(tmpl._def, trace, meter is not None, check)
         dot = MISSING if data is None else data
         frame = [UNSET] * compiled.frame_size

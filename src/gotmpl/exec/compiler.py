@@ -488,7 +488,9 @@ class _Compiler:
             new_dot = ev(st, dot, frame) if ev is not None else MISSING
             if st.tick is not None:
                 st.tick(node, name)
-            compiled = st.templates.compiled(d, trace, metered)
+            meter = st.meter
+            check = meter.check_clock if meter is not None and meter.deadline else None
+            compiled = st.templates.compiled(d, trace, metered, check)
             callee_frame = [UNSET] * compiled.frame_size
             callee_frame[0] = new_dot
             st.depth += 1

@@ -120,6 +120,10 @@ class Meter:
             self.fail(("string limit exceeded (%d bytes)", self.limits.string_bytes))
         self.fail(self.late())
 
+    def check_clock(self) -> None:
+        """Raises LimitExceeded once the deadline has passed (for parsing and compiling)."""
+        self.fail(self.late())
+
     def fail(self, exceeded: tuple[str, Any] | None) -> None:
         """Raises LimitExceeded for what ``step`` or ``late`` found, if anything."""
         if exceeded is None:
