@@ -200,10 +200,10 @@ class Duration(int):
 
     @classmethod
     def from_timedelta(cls, td: _dt.timedelta) -> Duration:
+        """The Duration of ``td``; beyond Go's range (about 292 years either way), the
+        nearest Duration there is, as Go's own conversions saturate (``time.Since``)."""
         ns = ((td.days * 86400 + td.seconds) * 1_000_000 + td.microseconds) * 1000
-        if not _I64_MIN <= ns <= _I64_MAX:
-            raise OverflowError("timedelta out of range for time.Duration")
-        return cls(ns)
+        return cls(min(max(ns, _I64_MIN), _I64_MAX))
 
     def __repr__(self) -> str:
         return f"Duration({int(self)})"
@@ -1344,6 +1344,29 @@ def _format_fraction(nsec: int, ndigits: int, sep: str, trim: bool) -> str:
 _Loc = Location
 
 
+class _Uint64(int):
+    __go_type__ = "uint64"
+    __go_kind__ = "uint64"
+    __slots__ = ()
+
+
+class _Int64(int):
+    __go_type__ = "int64"
+    __go_kind__ = "int64"
+    __slots__ = ()
+
+
+class _NilLocation:
+    """A nil ``*time.Location``, what a UTC Time holds in Go."""
+
+    __go_type__ = "*time.Location"
+    __go_nil__ = True
+    __slots__ = ()
+
+
+_NIL_LOCATION = _NilLocation()
+
+
 class Time:
     """Go's ``time.Time``: an instant with nanosecond precision and a Location.
 
@@ -1353,6 +1376,9 @@ class Time:
     """
 
     __go_type__ = "time.Time"
+    # Go's unexported fields, which fmt prints for verbs that do not use String()
+    # (``%d`` prints ``{0 63844761600 0}``): see the properties below.
+    __go_fields__ = ("wall", "ext", "loc")
     __slots__ = ("_loc", "_marshal", "_nano", "_nsec", "_sec")
 
     _sec: int
@@ -1372,6 +1398,22 @@ class Time:
         object.__setattr__(t, "_nsec", nsec)
         object.__setattr__(t, "_loc", UTC if loc is None else loc)
         return t
+
+    @property
+    def wall(self) -> int:
+        """Go's field ``wall``: without a monotonic clock reading, the nanoseconds."""
+        return _Uint64(self._nsec)
+
+    @property
+    def ext(self) -> int:
+        """Go's field ``ext``: without a monotonic clock reading, the seconds since
+        January 1 of year 1."""
+        return _Int64(self._sec)
+
+    @property
+    def loc(self) -> object:
+        """Go's field ``loc``: the Location, nil for UTC."""
+        return _NIL_LOCATION if self._loc is UTC else self._loc
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError("gotime.Time is immutable")
