@@ -479,6 +479,33 @@ def test_rfc3339nano_round_trip(t: gt.Time) -> None:
     )
 
 
+@st.composite
+def canonical_looking(draw: st.DrawFn) -> str:
+    """Text shaped like Go's MarshalText in UTC, valid or not (February 30, year 0,
+    hour 24, second 60 ...): what parse_rfc3339's fast path takes."""
+    year = draw(st.sampled_from([0, 1, 1970, 2024, 2025, 9999]) | st.integers(0, 9999))
+    fields = [draw(st.integers(0, 13)), draw(st.integers(0, 32))]
+    fields += [draw(st.integers(0, 25)), draw(st.integers(0, 61)), draw(st.integers(0, 61))]
+    frac = draw(st.sampled_from(["", ".1", ".408", ".123456789", ".000000001"]))
+    text = "{:04d}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}".format(year, *fields)
+    return text + frac + "Z"
+
+
+@settings(max_examples=500, deadline=None)
+@given(canonical_looking() | st.just("0001-01-01T00:00:00Z"))
+def test_parse_rfc3339_fast_path_is_the_parser(text: str) -> None:
+    try:
+        want = gt.parse(gt.RFC3339, text)
+    except gt.GoError as e:
+        with pytest.raises(gt.GoError) as got:
+            gt.parse_rfc3339(text)
+        assert str(got.value) == str(e)
+        return
+    got_time = gt.parse_rfc3339(text)
+    assert got_time.Equal(want) and got_time.Location() is want.Location()
+    assert got_time.MarshalText() == want.MarshalText() == text.encode()
+
+
 @settings(max_examples=300, deadline=None)
 @given(times_0_to_9999())
 def test_string_layout_round_trip(t: gt.Time) -> None:

@@ -2387,6 +2387,12 @@ _CANONICAL_UTC = re.compile(
 )
 
 
+_YEAR_ONE = _dt.datetime(1, 1, 1)
+_ZERO_TEXT = "0001-01-01T00:00:00Z"
+_ZERO_UTC = Time._new(0, 0, UTC)
+object.__setattr__(_ZERO_UTC, "_marshal", _ZERO_TEXT.encode())
+
+
 def parse_rfc3339(s: str | bytes) -> Time:
     """Parse text the way Go's ``Time.UnmarshalText``/``UnmarshalJSON`` do (unquoted).
 
@@ -2396,15 +2402,16 @@ def parse_rfc3339(s: str | bytes) -> Time:
     """
     if s.__class__ is str and _CANONICAL_UTC.match(s) is not None:
         assert isinstance(s, str)
+        if s == _ZERO_TEXT:  # every firing alert's EndsAt
+            return _ZERO_UTC
         try:
-            days = _dt.date(int(s[0:4]), int(s[5:7]), int(s[8:10])).toordinal() - 1
+            since = _dt.datetime.fromisoformat(s[:19]) - _YEAR_ONE
         except ValueError:  # year 0, February 30 ...: the parser words the error
-            days = -1
-        hour, minute, sec = int(s[11:13]), int(s[14:16]), int(s[17:19])
-        if days >= 0 and hour < 24 and minute < 60 and sec < 60:
+            pass
+        else:
             frac = s[20:-1]
             nsec = int(frac.ljust(9, "0")) if frac else 0
-            t = Time._new(days * _DAY + hour * 3600 + minute * 60 + sec, nsec, UTC)
+            t = Time._new(since.days * _DAY + since.seconds, nsec, UTC)
             object.__setattr__(t, "_marshal", s.encode())
             return t
     return parse(RFC3339, _from_bv(_to_bv(s)))

@@ -20,7 +20,7 @@ import operator
 from collections.abc import Iterable, Mapping
 from typing import Any, ClassVar, TypeVar
 
-from .. import values
+from .. import pycode, values
 from ..gostd import time as gotime
 from ..gostd.json import decoded_string
 from ..gostd.regexp import quote_meta
@@ -274,6 +274,9 @@ class Data:
         ``json: cannot unmarshal number into Go struct field
         Data.alerts.0.labels.a of type string`` (Go 1.27's words).
         """
+        quick = _quick_decoder(cls)(obj)
+        if quick is not None:
+            return quick
         data = cls()
         if obj is not None:
             _decode_struct(data, obj, ("Data",))
@@ -480,6 +483,105 @@ def _json_fields(
     return fields
 
 
+_QUICK: dict[type, Any] = {}
+
+
+def _quick_decoder(cls: type[Data] | type[Alert]) -> Any:
+    """A function decoding what Alertmanager itself posts into a new ``cls`` in one
+    pass, or answering None for _decode_struct to decode (and word the error).
+
+    It takes a dict whose keys that name fields are all exact JSON names (no two
+    keys can then name one field, so their order does not matter; the others are
+    ignored, as Go ignores them), strings without lone
+    surrogates, canonical times, labels of strings and lists of such alerts;
+    straight-line code per field, made once per class, instead of a loop that
+    asks each key which field it is.
+    """
+    decoder = _QUICK.get(cls)
+    if decoder is not None:
+        return decoder
+    by_tag, by_fold = _json_fields(cls)
+    lines = [
+        "def decode(obj):",
+        "    if obj.__class__ is not dict:",
+        "        return None",
+        "    others = obj.keys() - tags",
+        "    if others and not unknown(others, folds):",
+        "        return None",
+        "    target = cls()",
+        "    fields = target.__dict__",
+    ]
+    for tag, (attr, how) in by_tag.items():
+        lines.append(f"    v = obj.get({tag!r}, ABSENT)")
+        if how == _STRING:
+            lines += [
+                "    if v.__class__ is str:",
+                f"        fields[{attr!r}] = v if v.isascii() else decoded_string(v)",
+            ]
+        elif how == _TIME:
+            lines += [
+                "    if v.__class__ is str:",
+                "        try:",
+                f"            fields[{attr!r}] = parse_rfc3339(v)",
+                "        except GoError:",
+                "            return None",
+            ]
+        elif how == _KV:
+            lines += [
+                "    if v.__class__ is dict:",
+                "        v = quick_kv(v)",
+                "        if v is None:",
+                "            return None",
+                f"        fields[{attr!r}] = v",
+            ]
+        else:  # the alerts
+            lines += [
+                "    if v.__class__ is list:",
+                "        v = Alerts(map(quick_alert, v))",
+                "        if not all(v):  # an alert it could not take",
+                "            return None",
+                f"        fields[{attr!r}] = v",
+            ]
+        # null (or no key) leaves the new struct's zero value.
+        lines += ["    elif v is not ABSENT and v is not None:", "        return None"]
+    lines.append("    return target")
+    namespace = {
+        "tags": frozenset(by_tag),
+        "folds": frozenset(by_fold),
+        "unknown": _unknown,
+        "cls": cls,
+        "ABSENT": _ABSENT,
+        "decoded_string": decoded_string,
+        "parse_rfc3339": gotime.parse_rfc3339,
+        "GoError": gotime.GoError,
+        "quick_kv": _quick_kv,
+        "Alerts": Alerts,
+    }
+    if issubclass(cls, Data):
+        namespace["quick_alert"] = _quick_decoder(cls._alert_class)
+    decoder = _QUICK[cls] = pycode.function("decode", lines, namespace)
+    return decoder
+
+
+_ABSENT = object()
+
+
+def _unknown(keys: Iterable[Any], folds: frozenset[str]) -> bool:
+    """Whether no key names a field when case is ignored as encoding/json ignores it."""
+    return all(k.__class__ is str and k.translate(_FOLD) not in folds for k in keys)
+
+
+def _quick_kv(obj: dict[Any, Any]) -> KV | None:
+    """Labels as json.loads gives them, strings to strings, as a KV in one step; None
+    for anything else, or a lone surrogate (which decoded_string would replace)."""
+    try:
+        # join refuses anything but strings.
+        text = "".join(obj) + "".join(obj.values())
+    except TypeError:
+        return None
+    return KV(obj) if text.isascii() or decoded_string(text) is text else None
+
+
 def _decode_struct(target: Data | Alert, obj: Any, path: tuple[str, ...]) -> None:
     """Decodes a JSON object into an existing Data or Alert, field by field."""
     cls = type(target)
@@ -497,28 +599,28 @@ def _decode_struct(target: Data | Alert, obj: Any, path: tuple[str, ...]) -> Non
         if how == _STRING and value.__class__ is str:
             setattr(target, attr, decoded_string(value))
             continue
-        where = (*path, str(key))
         if value is None:
             # null makes a map or slice nil and leaves anything else alone.
             if how == _KV:
                 setattr(target, attr, _NilKV())
             elif how == _ALERTS:
                 setattr(target, attr, _NilAlerts())
-        elif how == _ALERTS:
-            assert isinstance(target, Data)
-            alerts = _decode_alerts(target._alert_class, target.Alerts, value, where)
-            setattr(target, attr, alerts)
         elif how == _KV:
-            setattr(target, attr, _decode_kv(getattr(target, attr), value, where))
+            setattr(target, attr, _decode_kv(getattr(target, attr), value, path, key))
         elif how == _TIME:
             if not isinstance(value, str):
-                raise _bad(where, value, "time.Time")
+                raise _bad((*path, str(key)), value, "time.Time")
             try:
                 setattr(target, attr, gotime.parse_rfc3339(value))
             except gotime.GoError as e:
                 raise ValueError(str(e)) from None  # Go's Time.UnmarshalJSON error as it is
+        elif how == _ALERTS:
+            assert isinstance(target, Data)
+            where = (*path, str(key))
+            alerts = _decode_alerts(target._alert_class, target.Alerts, value, where)
+            setattr(target, attr, alerts)
         elif not isinstance(value, str):
-            raise _bad(where, value, "string")
+            raise _bad((*path, str(key)), value, "string")
         else:
             setattr(target, attr, decoded_string(value))
 
@@ -531,24 +633,23 @@ def _decode_alert(alert_class: type[Alert], obj: Any) -> Alert:
     return alert
 
 
-def _decode_kv(current: KV, obj: Any, path: tuple[str, ...]) -> KV:
-    """A JSON object of strings into a KV; Go fills an existing map, or makes one."""
+def _decode_kv(current: KV, obj: Any, path: tuple[str, ...], key: str) -> KV:
+    """The JSON object of strings at ``path`` + ``key`` into a KV; Go fills an existing
+    map, or makes one."""
+    if obj.__class__ is dict and current.__go_nil__:
+        quick = _quick_kv(obj)
+        if quick is not None:
+            return quick
+    where = (*path, str(key))
     if not isinstance(obj, Mapping):
-        raise _bad(path, obj, "template.KV")
+        raise _bad(where, obj, "template.KV")
     kv = KV() if current.__go_nil__ else current
-    if type(obj) is dict and set(map(type, obj)) | set(map(type, obj.values())) <= {str}:
-        # Labels as json.loads gives them: strings to strings, taken in one step
-        # when none holds a lone surrogate (which decoded_string would replace).
-        text = "".join(obj) + "".join(obj.values())
-        if decoded_string(text) is text:  # the same object: nothing to replace
-            kv.update(obj)
-            return kv
-    for key, value in obj.items():
+    for name, value in obj.items():
         if value is None:
             value = ""  # null stores the zero string
         elif not isinstance(value, str):
-            raise _bad((*path, str(key)), value, "string")
-        kv[decoded_string(str(key))] = decoded_string(value)
+            raise _bad((*where, str(name)), value, "string")
+        kv[decoded_string(str(name))] = decoded_string(value)
     return kv
 
 
