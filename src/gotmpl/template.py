@@ -9,7 +9,7 @@ import threading
 import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
-from typing import IO, Any, ClassVar, TypeVar, overload
+from typing import IO, TYPE_CHECKING, Any, ClassVar, TypeVar, overload
 
 from .errors import ExecError, LimitExceeded, TemplateError
 from .exec import stack
@@ -24,9 +24,10 @@ from .gostd import fmt as gofmt
 from .gostd.strconv import go_string, quote
 from .parse.nodes import ListNode
 from .parse.parser import is_empty_tree, parse
-from .tools import sourcemap
-from .tools.sourcemap import SourceMap
 from .values import MISSING
+
+if TYPE_CHECKING:
+    from .tools.sourcemap import SourceMap
 
 __all__ = ["Template", "TemplateAPI", "parse_files", "parse_glob", "render"]
 
@@ -255,6 +256,8 @@ class TemplateAPI(abc.ABC):
     ) -> SourceMap:
         """Executes the template recording which node wrote each part of the output."""
         st = _run(self._to_run(limits), data, None, limits, trace=True)
+        from .tools import sourcemap  # tools of their own: not at start-up
+
         return sourcemap.build("".join(st.out), st.spans)
 
     @overload

@@ -21,7 +21,6 @@ operands are written into them as statements (``Inline``) where they can be.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -53,6 +52,7 @@ from ..parse.nodes import (
     TextNode,
     VariableNode,
     WithNode,
+    replace,
 )
 from ..values import FUNC, INT, MAP, MISSING, SLICE, UINT, kind, type_name
 from . import builtins as _builtins
@@ -316,7 +316,7 @@ class _Compiler:
         for other pipelines."""
         if not isinstance(pipe.cmds[0].args[0], _PIPED_FIRST):
             return None
-        head = self.expression(dataclasses.replace(pipe, cmds=pipe.cmds[:1]))
+        head = self.expression(replace(pipe, cmds=pipe.cmds[:1]))
         calls = []
         for c in pipe.cmds[1:]:
             ident = c.args[0]

@@ -18,7 +18,7 @@ from typing import Any
 from ..errors import ExecError, LimitExceeded
 from ..gostd import fmt as gofmt
 from ..gostd.strconv import byte_len, quote
-from ..parse.nodes import Node
+from ..parse.nodes import Node, node_class
 from .meter import Meter, running
 from .stack import FIRST_LOOK
 
@@ -113,7 +113,7 @@ def regex_time_limit() -> float | None:
     return seconds
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@node_class
 class Decided(Node):
     """The node Go's state points at once an ``and`` or ``or`` ran: the argument it
     evaluated last, known only at run time (``State.decided``); ``static`` is the

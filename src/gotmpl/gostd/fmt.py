@@ -26,8 +26,7 @@ import math
 import operator
 import struct
 from collections.abc import Callable, Iterator
-from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import pycode
 from ..exec.meter import walking
@@ -57,6 +56,9 @@ from ..values import (
 )
 from . import strconv as _sc
 from .strconv import QUOTE_NAMES, quote, quote_expression
+
+if TYPE_CHECKING:
+    from fractions import Fraction
 
 __all__ = [
     "CyclicValue",
@@ -191,6 +193,8 @@ def _f32_from_bits(b: int) -> float:
 
 def _shortest32(a: float) -> tuple[str, int]:
     """Shortest decimal digits that read back (as float32) to the positive float32 ``a``."""
+    from fractions import Fraction  # float32 formatting alone: not at start-up
+
     bits = _f32_bits(a)
     x = Fraction(a)
     below = Fraction(_f32_from_bits(bits - 1))  # zero below the smallest subnormal

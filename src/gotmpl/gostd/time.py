@@ -33,7 +33,6 @@ import os
 import re
 import threading
 import time as _time
-import zipfile
 from typing import TYPE_CHECKING, NoReturn
 
 if TYPE_CHECKING:
@@ -1002,6 +1001,8 @@ def _read_file(path: str) -> bytes:
 
 
 def _read_zip(zip_path: str, name: str) -> bytes:
+    import zipfile  # only for a ZONEINFO that names a zip: not at start-up
+
     try:
         with zipfile.ZipFile(zip_path) as zf:
             try:

@@ -15,7 +15,6 @@ trees (nodes are immutable) and hands them to the set.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 import time
 from collections.abc import Callable
@@ -39,6 +38,7 @@ from ..parse.nodes import (
     TextNode,
     WithNode,
 )
+from ..parse.nodes import replace as replace_node
 from . import context
 from .context import Context, Delim, JSCtx, State, URLPart, error_context, join, nudge, replace
 from .errors import ErrorCode, Problem
@@ -543,12 +543,12 @@ def _go_positioned(root: ListNode, top_level: bool) -> ListNode:
     if top_level:
         spaces = len(src.text) - len(src.text.lstrip(" \t\r\n"))
         trimmed = spaces and src.text.startswith(src.left + "-", spaces)
-        return dataclasses.replace(root, pos=spaces if trimmed else 0)
+        return replace_node(root, pos=spaces if trimmed else 0)
     first = root.nodes[0] if root.nodes else None
     if isinstance(first, TextNode):
-        return dataclasses.replace(root, pos=first.pos)
+        return replace_node(root, pos=first.pos)
     at = root.pos if first is None else first.pos
-    return dataclasses.replace(root, pos=src.text.rfind(src.left, 0, at))
+    return replace_node(root, pos=src.text.rfind(src.left, 0, at))
 
 
 def _is_doctype(s: str, i: int) -> bool:
@@ -568,11 +568,11 @@ def _copy(node: _N, depth: int = 0) -> _N:
     """A copy of a tree whose nodes are new objects (rewrites are made per node)."""
     if isinstance(node, ListNode):
         nodes = tuple(_deep(depth + 1, _copy, n, depth + 1) for n in node.nodes)
-        return dataclasses.replace(node, nodes=nodes)
+        return replace_node(node, nodes=nodes)
     if isinstance(node, BranchNode):
         else_list = None if node.else_list is None else _copy(node.else_list, depth)
-        return dataclasses.replace(node, list=_copy(node.list, depth), else_list=else_list)
-    return dataclasses.replace(node)
+        return replace_node(node, list=_copy(node.list, depth), else_list=else_list)
+    return replace_node(node)
 
 
 class _Rewriter:
@@ -587,26 +587,26 @@ class _Rewriter:
         nodes = tuple(_deep(depth + 1, self.node, n, depth + 1) for n in node.nodes)
         if all(a is b for a, b in zip(nodes, node.nodes, strict=True)):
             return node
-        return dataclasses.replace(node, nodes=nodes)
+        return replace_node(node, nodes=nodes)
 
     def node(self, n: Node, depth: int) -> Node:
         if isinstance(n, TextNode):
             text = self.texts.get(n)
-            return n if text is None else dataclasses.replace(n, text=text)
+            return n if text is None else replace_node(n, text=text)
         if isinstance(n, ActionNode):
             escapers = self.actions.get(n)
             if escapers is None:
                 return n
-            return dataclasses.replace(n, pipe=_with_escapers(n.pipe, escapers))
+            return replace_node(n, pipe=_with_escapers(n.pipe, escapers))
         if isinstance(n, TemplateNode):
             name = self.templates.get(n)
-            return n if name is None else dataclasses.replace(n, name=name)
+            return n if name is None else replace_node(n, name=name)
         if isinstance(n, BranchNode):
             body = self.list(n.list, depth)
             else_list = None if n.else_list is None else self.list(n.else_list, depth)
             if body is n.list and else_list is n.else_list:
                 return n
-            return dataclasses.replace(n, list=body, else_list=else_list)
+            return replace_node(n, list=body, else_list=else_list)
         return n
 
 
@@ -644,7 +644,7 @@ def _with_escapers(pipe: PipeNode, escapers: list[str]) -> PipeNode:
             # {{html .X .Y}} is {{_eval_args_ .X .Y | html}}.
             first = last.args[0]
             evaluator = IdentifierNode(first.pos, first.src, "_eval_args_")
-            cmds[-1] = dataclasses.replace(last, args=(evaluator, *last.args[1:]))
+            cmds[-1] = replace_node(last, args=(evaluator, *last.args[1:]))
             cmds = _appended(cmds, _ident_command(predefined, pipe))
             keep += 1
         replaced = False
@@ -659,4 +659,4 @@ def _with_escapers(pipe: PipeNode, escapers: list[str]) -> PipeNode:
     for name in escapers:
         if _normalized(name) not in present:
             kept = _appended(kept, _ident_command(name, pipe))
-    return dataclasses.replace(pipe, cmds=tuple(kept))
+    return replace_node(pipe, cmds=tuple(kept))

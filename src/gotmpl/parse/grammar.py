@@ -17,10 +17,9 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import zlib
 from collections.abc import Callable, Sequence
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
 __all__ = ["LalrDriver", "Stuck", "Table", "analyse", "grammar_text", "lalr_driver", "table_json"]
@@ -30,14 +29,23 @@ __all__ = ["LalrDriver", "Stuck", "Table", "analyse", "grammar_text", "lalr_driv
 Table = tuple[dict[int, dict[str, tuple[Any, ...]]], int, int]
 
 
+# Files are read beside this module (the wheel installs them as plain files):
+# importlib.resources and pathlib would cost milliseconds of start-up.
+_HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def _read(path: str) -> str:
+    with open(path, encoding="utf-8") as f:
+        return f.read()
+
+
 def grammar_text() -> str:
     """The grammar: from the installed package, or from a source checkout's grammar/."""
-    packaged = resources.files("gotmpl.parse") / "gotmpl.lark"
-    if packaged.is_file():
-        return packaged.read_text(encoding="utf-8")
-    # An editable install or src/ on sys.path: the file sits at the repository top.
-    checkout = Path(__file__).resolve().parents[3] / "grammar" / "gotmpl.lark"
-    return checkout.read_text(encoding="utf-8")
+    try:
+        return _read(os.path.join(_HERE, "gotmpl.lark"))
+    except FileNotFoundError:
+        # An editable install or src/ on sys.path: the file sits at the repository top.
+        return _read(os.path.join(_HERE, os.pardir, os.pardir, os.pardir, "grammar", "gotmpl.lark"))
 
 
 def _digest(text: str) -> int:
@@ -103,7 +111,7 @@ def _renumbered(states: dict[int, dict[str, tuple[Any, ...]]], start: int, end: 
 
 def _stored_table(text: str) -> Table | None:
     """The stored table, if it was made from this grammar."""
-    stored = json.loads((resources.files("gotmpl.parse") / "lalr_table.json").read_text("utf-8"))
+    stored = json.loads(_read(os.path.join(_HERE, "lalr_table.json")))
     if _digest(text) != stored["grammar_crc32"]:
         return None
     states = {
