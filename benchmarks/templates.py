@@ -135,17 +135,17 @@ def gotmpl_pagerduty(source: str = PAGERDUTY_GO) -> gotmpl.Template:
     return cubeapm.template("pagerduty").parse(source)
 
 
-def jinja_pagerduty() -> jinja2.Template:
+def jinja_pagerduty(source: str = PAGERDUTY_JINJA) -> jinja2.Template:
     """The Jinja2 PagerDuty template, compiled in a fresh environment."""
-    return jinja_env().from_string(PAGERDUTY_JINJA)
+    return jinja_env().from_string(source)
 
 
-def gotpl_pagerduty() -> Any:
+def gotpl_pagerduty(source: str = PAGERDUTY_GO) -> Any:
     """The PagerDuty template compiled by gotpl (missingkey=zero, toUpper)."""
     import gotpl
 
     return gotpl.Template(
-        PAGERDUTY_GO,
+        source,
         name="pagerduty",
         functions={"toUpper": to_upper},
         missing_key="zero",
