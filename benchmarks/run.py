@@ -380,6 +380,62 @@ def linearity(rows: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+_IMPORT_CPU = "import time; t = time.process_time(); import {}; print(time.process_time() - t)"
+
+
+def startup(rounds: int) -> list[dict[str, Any]]:
+    """Fresh processes, interleaved: ``import gotmpl`` and ``import jinja2`` (CPU time
+    inside the child, the interpreter's own start-up left out), and ``gotmpl render``
+    of the seed as README's first command runs it (wall and CPU time of the whole
+    process), beside ``python -c pass``. Byte-code caches are written first, as an
+    installed package has them."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    script = Path(sys.executable).with_name("gotmpl")
+    cli = [str(script)] if script.exists() else [sys.executable, "-m", "gotmpl"]
+    examples = templates.ROOT / "examples"
+    render = [*cli, "render", "--profile", "cubeapm", str(examples / "pagerduty.tmpl")]
+    render += ["--data", str(examples / "alerts.json")]
+    commands = {
+        "import gotmpl": [sys.executable, "-c", _IMPORT_CPU.format("gotmpl")],
+        "import jinja2": [sys.executable, "-c", _IMPORT_CPU.format("jinja2")],
+        "python -c pass": [sys.executable, "-c", "pass"],
+        "gotmpl render (seed)": render,
+    }
+    samples: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
+    for warm_up in (True, *([False] * rounds)):
+        for name, argv in commands.items():
+            before = os.times()
+            start = time.perf_counter()
+            done = subprocess.run(argv, env=env, capture_output=True, text=True, check=True)
+            wall = time.perf_counter() - start
+            after = os.times()
+            cpu = (after.children_user - before.children_user) + (
+                after.children_system - before.children_system
+            )
+            if name.startswith("import "):
+                cpu = float(done.stdout)
+            if not warm_up:
+                samples[name].append((wall, cpu))
+    return [
+        {
+            "name": name,
+            "wall_s": statistics.median(w for w, _ in got),
+            "cpu_s": statistics.median(c for _, c in got),
+        }
+        for name, got in samples.items()
+    ]
+
+
+def startup_table(rows: list[dict[str, Any]], markdown: bool = False) -> str:
+    """Start-up medians; an import's wall time is its whole process, its CPU the import."""
+    head = ("process", "wall", "CPU")
+    lines = [(r["name"], _fmt_time(r["wall_s"]), _fmt_time(r["cpu_s"])) for r in rows]
+    if markdown:
+        out = ["| " + " | ".join(head) + " |", "| --- | ---: | ---: |"]
+        return "\n".join(out + ["| " + " | ".join(line) + " |" for line in lines])
+    return "\n".join(f"{a:<24}{b:>12}{c:>12}" for a, b, c in [head, *lines])
+
+
 def memory(n: int = data.SIZES[-1]) -> list[dict[str, Any]]:
     """tracemalloc peak of one render of ``n`` alerts, per engine, beside the output size."""
     results = []
@@ -510,6 +566,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--profile", type=int, metavar="N", help="also profile gotmpl on N alerts")
     ap.add_argument("--json", type=Path, help="write the results here as JSON")
     ap.add_argument("--markdown", action="store_true", help="print the table as Markdown too")
+    ap.add_argument("--no-startup", action="store_true", help="leave out the fresh-process timings")
     ap.add_argument(
         "--pytest-benchmark", action="store_true", help="also run benchmarks/ under pytest"
     )
@@ -566,12 +623,24 @@ def main(argv: list[str] | None = None) -> int:
     mem = memory()
     print("Memory, one render of 300 alerts:")
     print(memory_table(mem))
+    starts: list[dict[str, Any]] = []
+    if not args.no_startup and not args.only:
+        starts = startup(min(args.rounds, 11))
+        print()
+        print("Start-up, fresh processes (medians; import rows: CPU of the import alone):")
+        print(startup_table(starts))
+        if args.markdown:
+            print()
+            print(startup_table(starts, markdown=True))
     if args.profile:
         print()
         print(profile(args.profile))
     if args.json:
         args.json.write_text(
-            json.dumps({"machine": machine(), "rows": rows, "memory": mem}, indent=2) + "\n",
+            json.dumps(
+                {"machine": machine(), "rows": rows, "memory": mem, "startup": starts}, indent=2
+            )
+            + "\n",
             encoding="utf-8",
         )
     if args.pytest_benchmark:
