@@ -7,13 +7,17 @@ being measured.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Any
 
 import gotmpl.template
-from benchmarks import data, templates
+from benchmarks import data, floor, templates
+from gotmpl import cubeapm
 
 ENGINES = ("gotmpl", "jinja2", "gotpl")
+# Per notification: each engine decodes the webhook's JSON text, then renders.
+NOTIFICATION_ENGINES = ("gotmpl", "jinja2", "floor")
 # The HTML mail: gotmpl's html/template, gotmpl's text/template on the same
 # template (the baseline the html render is held to), and gotpl's html mode.
 HTML_ENGINES = ("gotmpl", "text", "gotpl")
@@ -69,7 +73,31 @@ def render_case(engine: str, n: int) -> Case:
         gt = templates.gotpl_pagerduty()
         gd = data.gotpl_data(n)
         return _warm(lambda: gt.render(gd))
+    if engine == "floor":
+        fd = data.jinja_data(n)
+        return _warm(lambda: floor.pagerduty(fd))
     raise ValueError(engine)
+
+
+def notification_case(engine: str, n: int) -> Case:
+    """One notification as a webhook receiver renders it: the JSON text of ``n`` alerts
+    decoded, then rendered (the template parsed and compiled beforehand)."""
+    text = data.webhook_json(n)
+    if engine == "gotmpl":
+        tmpl = templates.gotmpl_pagerduty()
+        return _warm(lambda: tmpl.execute(cubeapm.Data.from_dict(json.loads(text))))
+    if engine == "jinja2":
+        jt = templates.jinja_pagerduty()
+        return _warm(lambda: jt.render(json.loads(text)))
+    if engine == "floor":
+        return _warm(lambda: floor.pagerduty(json.loads(text)))
+    raise ValueError(engine)
+
+
+def go_notification_request(n: int) -> dict[str, Any]:
+    """The oracle request that times Go decoding the webhook JSON and rendering, per
+    notification (json.Unmarshal into *template.Data, then Execute)."""
+    return {**go_render_request(n), "decode_each": True}
 
 
 def html_case(engine: str, n: int) -> Case:

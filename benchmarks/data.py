@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -114,6 +115,11 @@ def webhook_payload(n: int) -> dict[str, Any]:
         "truncatedAlerts": 0,
         "groupKeyHash": "8d1f3b0c6e2a4f97",
     }
+
+
+def webhook_json(n: int) -> str:
+    """The webhook body for ``n`` alerts as Alertmanager posts it: JSON text."""
+    return json.dumps(webhook_payload(n))
 
 
 def gotmpl_data(n: int) -> cubeapm.Data:

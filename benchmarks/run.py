@@ -55,13 +55,25 @@ def _benchmarks(
     out: list[Any] = []
     as_text: Callable[[str, Any], str] = lambda engine, result: result  # noqa: E731
     for n in data.SIZES:
+        name = f"notification pagerduty {n} alerts"
+        if only and only not in name:
+            continue
+        out.append(
+            (
+                name,
+                {e: cases.notification_case(e, n) for e in cases.NOTIFICATION_ENGINES},
+                (cases.go_notification_request(n), "ns_per_op"),
+                as_text,
+            )
+        )
+    for n in data.SIZES:
         name = f"render pagerduty {n} alerts"
         if only and only not in name:
             continue
         out.append(
             (
                 name,
-                {e: cases.render_case(e, n) for e in engines},
+                {e: cases.render_case(e, n) for e in [*engines, "floor"]},
                 (cases.go_render_request(n), "ns_per_op"),
                 as_text,
             )
@@ -175,7 +187,7 @@ def measure(
             except OracleError as e:
                 print(f"{name}: Go failed: {e}", file=sys.stderr)
         samples: dict[str, list[float]] = {e: [] for e in [*fns, "go"]}
-        for other in ("jinja2", "text", "gotpl"):
+        for other in ("jinja2", "text", "gotpl", "floor"):
             samples.setdefault(other, [])
         plans.append((name, fns, go_case, sizes, samples))
     for r in range(rounds):
@@ -202,7 +214,7 @@ def measure(
                 row[f"{engine}_iqr"] = q[2] - q[0]
         # Ratios are medians of per-round ratios: both sides of one ratio ran
         # moments apart, so a slow spell of the machine cancels out.
-        for other in ("jinja2", "text", "gotpl", "go"):
+        for other in ("jinja2", "text", "gotpl", "floor", "go"):
             if len(samples[other]) == len(samples["gotmpl"]) == rounds:
                 pairs = zip(samples["gotmpl"], samples[other], strict=True)
                 row[f"ratio_{other}"] = statistics.median(g / o for g, o in pairs)
@@ -243,10 +255,46 @@ def _is_html(row: dict[str, Any]) -> bool:
     return str(row["name"]).startswith("html ")
 
 
+def _is_notification(row: dict[str, Any]) -> bool:
+    return str(row["name"]).startswith("notification ")
+
+
 def table(rows: list[dict[str, Any]]) -> str:
     """The results as a fixed-width table (median time per call)."""
-    text_rows = [r for r in rows if not _is_html(r)]
+    text_rows = [r for r in rows if not _is_html(r) and not _is_notification(r)]
     return "\n".join([_HEADER, "-" * len(_HEADER), *map(_format_row, text_rows)])
+
+
+_NOTIFICATION_HEADER = (
+    f"{'benchmark':<33} {'gotmpl':>10} {'Jinja2':>10} {'floor':>10} {'Go':>10}"
+    f" {'gotmpl/Jinja2':>13} {'gotmpl/floor':>12} {'gotmpl/Go':>9}"
+)
+
+
+def notification_table(rows: list[dict[str, Any]], markdown: bool = False) -> str:
+    """Per notification (JSON text decoded, then rendered: new data every render) and
+    steady (the same decoded data again), each beside Jinja2, the hand-written
+    floor and Go."""
+    if markdown:
+        lines = [
+            "| benchmark | gotmpl | Jinja2 | floor | Go | gotmpl/Jinja2 | gotmpl/floor | gotmpl/Go |",
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        ]
+    else:
+        lines = [_NOTIFICATION_HEADER, "-" * len(_NOTIFICATION_HEADER)]
+    chosen = [r for r in rows if _is_notification(r) or str(r["name"]).startswith("render ")]
+    for row in chosen:
+        name = str(row["name"]).replace("render ", "steady ")
+        cells = [_fmt_time(row.get(k)) for k in ("gotmpl", "jinja2", "floor", "go")]
+        cells += [_ratio(row, k) for k in ("jinja2", "floor", "go")]
+        if markdown:
+            lines.append(f"| {name} | " + " | ".join(cells) + " |")
+        else:
+            widths = (10, 10, 10, 10, 13, 12, 9)
+            lines.append(
+                f"{name:<33} " + " ".join(f"{c:>{w}}" for c, w in zip(cells, widths, strict=True))
+            )
+    return "\n".join(lines)
 
 
 _HTML_HEADER = (
@@ -271,14 +319,14 @@ def html_table(rows: list[dict[str, Any]]) -> str:
 
 def spread_table(rows: list[dict[str, Any]]) -> str:
     """Interquartile range of the rounds, as a percentage of the median, per engine."""
-    engines = ("gotmpl", "jinja2", "text", "gotpl", "go")
-    lines = [f"{'IQR / median':<28}" + "".join(f"{e:>10}" for e in engines)]
+    engines = ("gotmpl", "jinja2", "text", "gotpl", "floor", "go")
+    lines = [f"{'IQR / median':<33}" + "".join(f"{e:>10}" for e in engines)]
     for row in rows:
         cells = [
             f"{100 * row[e + '_iqr'] / row[e]:>9.0f}%" if row.get(e) else f"{'-':>10}"
             for e in engines
         ]
-        lines.append(f"{row['name']:<28}" + "".join(cells))
+        lines.append(f"{row['name']:<33}" + "".join(cells))
     return "\n".join(lines)
 
 
@@ -289,7 +337,7 @@ def markdown_table(rows: list[dict[str, Any]]) -> str:
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for row in rows:
-        if _is_html(row):
+        if _is_html(row) or _is_notification(row):
             continue
         g, j, p, go = (row.get(k) for k in ("gotmpl", "jinja2", "gotpl", "go"))
         cells = [_fmt_time(g), _fmt_time(j), _fmt_time(p), _fmt_time(go)]
@@ -494,6 +542,11 @@ def main(argv: list[str] | None = None) -> int:
         if oracle is not None:
             oracle.close()
     print(table(rows))
+    if any(map(_is_notification, rows)):
+        print()
+        print("Per notification (webhook JSON text -> data -> output, new data every render),")
+        print("and steady (the same data rendered again), beside the hand-written floor:")
+        print(notification_table(rows))
     if any(map(_is_html, rows)):
         print()
         print("html/template (the HTML mail, tests/data/acme/acme_mail_full.tmpl):")
@@ -503,6 +556,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.markdown:
         print()
         print(markdown_table(rows))
+        if any(map(_is_notification, rows)):
+            print()
+            print(notification_table(rows, markdown=True))
     print()
     print("Linear growth (PagerDuty render):")
     print(linearity(rows))

@@ -3,24 +3,26 @@
 ``PAGERDUTY_JINJA`` is written the way a Jinja2 user would write the same
 payload (``loop.first`` for the commas, ``selectattr`` for the firing count)
 and produces the same bytes as ``examples/pagerduty.tmpl`` on the same alert
-group; ``test_equivalence.py`` checks that. Where Go's semantics matter, the
-Jinja2 filters call the same helpers gotmpl uses: ``q`` is Go's ``%q``
-(``gotmpl.gostd.strconv.quote``) and ``urlquery`` is Go's ``url.QueryEscape``.
+group; ``test_equivalence.py`` checks that. Its filters are what a Python
+programmer would reach for: ``q`` is ``json.dumps`` (which writes what Go's
+``%q`` writes for the benchmark's labels) and ``urlquery`` is
+``urllib.parse.quote_plus``, not gotmpl's own code.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import importlib.util
+import json
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote_plus
 
 import jinja2
 
 import gotmpl
 from gotmpl import cubeapm
-from gotmpl.exec.builtins import query_escape
-from gotmpl.gostd.strconv import quote
 from gotmpl.gostd.strings import to_upper
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -107,11 +109,15 @@ def sorted_pairs(kv: dict[str, str]) -> list[tuple[str, str]]:
     return [(k, kv[k]) for k in names]
 
 
+def _json_string(s: str) -> str:
+    return json.dumps(s, ensure_ascii=False)
+
+
 def jinja_env() -> jinja2.Environment:
     """A Jinja2 environment for plain text with the filters the templates use."""
     env = jinja2.Environment(autoescape=False, keep_trailing_newline=True)
-    env.filters["q"] = quote
-    env.filters["urlquery"] = query_escape
+    env.filters["q"] = _json_string
+    env.filters["urlquery"] = functools.partial(quote_plus, safe="")
     env.filters["sorted_pairs"] = sorted_pairs
     return env
 

@@ -27,6 +27,14 @@ def test_pagerduty_jinja2_matches_gotmpl(n: int, pagerduty_outputs: dict[int, st
 
 
 @pytest.mark.parametrize("n", data.SIZES)
+def test_pagerduty_floor_matches_gotmpl(n: int, pagerduty_outputs: dict[int, str]) -> None:
+    """The hand-written floor writes gotmpl's bytes, steady and per notification."""
+    assert cases.render_case("floor", n)() == pagerduty_outputs[n]
+    for engine in cases.NOTIFICATION_ENGINES:
+        assert cases.notification_case(engine, n)() == pagerduty_outputs[n], engine
+
+
+@pytest.mark.parametrize("n", data.SIZES)
 def test_pagerduty_gotpl_matches_gotmpl(n: int, pagerduty_outputs: dict[int, str]) -> None:
     """gotpl runs the same Go template, on its adapted data, to the same bytes."""
     pytest.importorskip("gotpl")

@@ -1,9 +1,11 @@
 """Hypothesis strategies for random templates and data, shaped by Go's template grammar.
 
 ``templates()`` draws well-formed templates (pipelines, control flow, variables,
-define/template, printf verbs with flags and widths) over a small set of field
-names that ``data()`` also uses, so lookups hit as often as they miss;
-``mangled()`` damages templates into mostly ill-formed ones for the parser.
+define/template/block, printf verbs with flags and widths, complex literals,
+and/or results used further) over a small set of field names that ``data()``
+also uses, so lookups hit as often as they miss; ``templates("alertmanager")``
+adds that profile's functions, time values among them; ``mangled()`` damages
+templates into mostly ill-formed ones for the parser.
 """
 
 from __future__ import annotations
@@ -61,12 +63,32 @@ _NUMBERS = [
     "'a'", "'\\n'", "1i", "2.5e-3", "9223372036854775807", "0x1p-2",
 ]  # fmt: skip
 
+# The parts of complex literals (``1+2i``), which Go reads with fmt.Sscan.
+_REAL_PARTS = ["1", "0", "1.5", ".5", "0x1p3", "1e5", "1_0", "0b1", "1p3", "9e999", "-1"]
+_IMAGINARY_PARTS = ["i", "2i", "0x1p-2i", "1e+3i", "0xi", "1pi", "1_2i", "Infi", "nani", "_1i"]
+
+# Time values of the alertmanager profile: parsed, zero (unparsable), and far out.
+_TIMES = [
+    '(toDate "2006-01-02" "2024-02-29")',
+    '(toDate "2006-01-02T15:04:05Z07:00" "2024-02-29T10:11:12.5Z")',
+    '(toDate "2006" "x")',
+    '(toDate "2006-01-02" "0000-01-01")',
+]
+
+
+def _number(draw: st.DrawFn) -> str:
+    if draw(st.integers(0, 3)):
+        return draw(st.sampled_from(_NUMBERS))
+    sign = draw(st.sampled_from("+-"))
+    return draw(st.sampled_from(_REAL_PARTS)) + sign + draw(st.sampled_from(_IMAGINARY_PARTS))
+
 
 class _Gen:
     """Draws template text; ``vars`` are the variables declared so far."""
 
-    def __init__(self, draw: st.DrawFn) -> None:
+    def __init__(self, draw: st.DrawFn, profile: str = "text") -> None:
         self.draw = draw
+        self.profile = profile
         self.vars: list[str] = ["$"]
         self.defined: list[str] = []
 
@@ -86,7 +108,9 @@ class _Gen:
             v = d(st.sampled_from(self.vars))
             return v + (self.field() if d(st.booleans()) else "")
         if choice == 4:
-            return d(st.sampled_from(_NUMBERS))
+            if self.profile == "alertmanager" and d(st.booleans()):
+                return d(st.sampled_from(_TIMES))
+            return _number(d)
         if choice == 5:
             return _string_literal(d)
         if choice == 6:
@@ -94,12 +118,20 @@ class _Gen:
         if choice == 7:
             return self.field()
         if choice == 8:
+            if d(st.integers(0, 2)) == 0:  # the value an and/or decided on, used further
+                name = d(st.sampled_from(["and", "or"]))
+                args = [self.operand(depth + 1) for _ in range(d(st.integers(1, 3)))]
+                return "(" + " ".join([name, *args]) + ")" + self.field()
             return "(" + self.pipeline(depth + 1) + ")" + (self.field() if d(st.booleans()) else "")
         return "(" + self.call(depth + 1) + ")"
 
     def call(self, depth: int) -> str:
         d = self.draw
         kind = d(st.integers(0, 7))
+        if kind == 0 and self.profile == "alertmanager" and d(st.booleans()):
+            # A time under a verb: String() for some, Go's fields {wall ext loc} for others.
+            verb = d(st.sampled_from(VERBS))
+            return f"printf {json.dumps('%' + verb)} {d(st.sampled_from(_TIMES))}"
         if kind == 0:
             fmt = "".join(
                 d(st.sampled_from(["%" + v for v in VERBS] + ["-", " ", "=", "%[1]v", "%*d"]))
@@ -190,6 +222,9 @@ class _Gen:
                 body += d(
                     st.sampled_from(["{{break}}", "{{continue}}", "{{if .}}{{break}}{{end}}"])
                 )
+            if "$e" in self.vars[mark:] and d(st.integers(0, 2)) == 0:
+                # The element variable assigned to: errors name the new value's type.
+                body += "{{$e = " + self.operand(depth + 1) + "}}{{$e" + self.field() + "}}"
             tail = "{{else}}" + self.scoped(depth, in_range) if d(st.booleans()) else ""
             del self.vars[mark:]
             return head + body + tail + "{{end}}"
@@ -198,16 +233,26 @@ class _Gen:
             return "{{template " + json.dumps(d(st.sampled_from(self.defined))) + arg + "}}"
         if choice == 9 and in_range:
             return d(st.sampled_from(["{{break}}", "{{continue}}"]))
+        if choice == 9 and d(st.booleans()):
+            # A block defines a template too: a name defined before fails as Go fails.
+            name = d(st.sampled_from(["B", *self.defined]))
+            saved, self.vars = self.vars, ["$"]
+            body = self.items(depth + 1, False)
+            if d(st.integers(0, 5)) == 0:  # blocks have no else: Go's error, and its line
+                body += d(st.sampled_from(["{{else}}", "\n{{else}}", "{{else if 1}}"]))
+            self.vars = saved
+            return "{{block " + json.dumps(name) + " " + self.pipeline() + "}}" + body + "{{end}}"
         return "{{/* " + d(_TEXT).replace("*/", "") + " */}}"
 
 
 @st.composite
-def templates(draw: st.DrawFn) -> str:
-    """A well-formed template (execution may still fail, as in Go)."""
-    g = _Gen(draw)
+def templates(draw: st.DrawFn, profile: str = "text") -> str:
+    """A template, well-formed but for names defined twice (Go's error then), whose
+    execution may fail as in Go; ``profile`` "alertmanager" uses its functions."""
+    g = _Gen(draw, profile)
     defs = ""
     for n in range(draw(st.integers(0, 2))):
-        name = f"T{n}"
+        name = draw(st.sampled_from(["T0", "T1"])) if n else f"T{n}"
         saved, g.vars = g.vars, ["$"]
         defs += '{{define "' + name + '"}}' + g.items(1, False) + "{{end}}"
         g.vars = saved
@@ -225,7 +270,56 @@ def mangled(draw: st.DrawFn) -> str:
             j = min(len(text), i + draw(st.integers(1, 3)))
             text = text[:i] + text[j:]
         else:
-            pieces = [*"{}()|$.,:=\"'` -", "{{", "}}", "end", "else", "if "]
+            pieces = [*"{}()|$.,:=\"'` -", "{{", "}}", "end", "else", "if ", "{{end}}", "{{else}}"]
             piece = draw(st.sampled_from(pieces))
             text = text[:i] + piece + text[i:]
     return text
+
+
+@st.composite
+def corners(draw: st.DrawFn, profile: str = "text") -> str:
+    """A short template from the corners where gotmpl once differed from Go: complex
+    literals, the value and/or decided on used further, else and stray ends around
+    block and define, range variables assigned to, and (profile "alertmanager")
+    time values under every verb; embedded in random text and other items."""
+    g = _Gen(draw, profile)
+    d = draw
+    name = json.dumps(d(st.sampled_from(["a", "b"])))
+    gap = d(st.sampled_from(["", "\n", " x\n\n"]))
+    kinds = ["complex", "decided", "block", "define", "range"]
+    if profile == "alertmanager":
+        kinds.append("time")
+    kind = d(st.sampled_from(kinds))
+    if kind == "complex":
+        body = "{{" + _number(d) + "}}"
+    elif kind == "decided":
+        args = " ".join(g.operand(2) for _ in range(d(st.integers(1, 3))))
+        term = d(st.sampled_from(["and", "or"])) + " " + args
+        body = (
+            d(
+                st.sampled_from(
+                    [
+                        "{{(%s).x}}",
+                        "{{range %s}}{{end}}",
+                        "{{$v := %s}}{{$v.y}}",
+                        "{{index (%s) 1}}",
+                    ]
+                )
+            )
+            % term
+        )
+    elif kind == "block":
+        wrong = d(st.sampled_from(["{{else}}", "{{else if 1}}", "{{end}}", ""]))
+        trim = d(st.sampled_from(["", "- "]))
+        body = "{{" + trim + "block " + name + " .}}" + gap + wrong + gap + "{{end}}"
+    elif kind == "define":
+        first = "{{define " + name + "}}" + d(st.sampled_from(["x", " ", ""])) + "{{end}}"
+        second = "{{define " + name + "}}" + gap + d(st.sampled_from(["y", ""])) + "{{end}}"
+        body = first + gap + second + d(st.sampled_from(["{{end}}", "{{else}}", "", "z"]))
+    elif kind == "range":
+        value = g.operand(2)
+        body = "{{range $i, $e := .}}{{$e = " + value + "}}{{$e" + g.field() + "}}{{end}}"
+    else:
+        verb = d(st.sampled_from(VERBS))
+        body = f"{{{{printf {json.dumps('%' + verb)} {d(st.sampled_from(_TIMES))}}}}}"
+    return g.items(2, False) + gap + body

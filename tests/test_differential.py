@@ -15,9 +15,10 @@ from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from strategies import data, mangled, templates
+from strategies import corners, data, mangled, templates
 
 import gotmpl
+from gotmpl import alertmanager
 
 EXAMPLES = int(os.environ.get("GOTMPL_FUZZ_EXAMPLES", "500"))
 FUZZ = settings(
@@ -30,9 +31,11 @@ FUZZ = settings(
 pytestmark = pytest.mark.oracle
 
 
-def gotmpl_result(template: str, value: Any) -> tuple[str, str | None, str | None]:
-    """(output, error, phase) as the oracle reports them."""
-    t = gotmpl.Template("t")
+def gotmpl_result(
+    template: str, value: Any, funcs: str = "none"
+) -> tuple[str, str | None, str | None]:
+    """(output, error, phase) as the oracle reports them; ``funcs`` as the oracle's."""
+    t = alertmanager.template("t") if funcs == "alertmanager" else gotmpl.Template("t")
     try:
         t.parse(template)
     except gotmpl.ParseError as e:
@@ -45,10 +48,10 @@ def gotmpl_result(template: str, value: Any) -> tuple[str, str | None, str | Non
     return out.getvalue(), None, None
 
 
-def check_like_go(oracle: Any, template: str, value: Any) -> None:
-    go = oracle.run({"template": template, "name": "t", "data": value})
+def check_like_go(oracle: Any, template: str, value: Any, funcs: str = "none") -> None:
+    go = oracle.run({"template": template, "name": "t", "data": value, "funcs": funcs})
     expected = (go["output"], go["error"], go["phase"])
-    actual = gotmpl_result(template, value)
+    actual = gotmpl_result(template, value, funcs)
     assert actual == expected, (
         f"\ntemplate: {template!r}\ndata:     {json.dumps(value, ensure_ascii=False)}"
         f"\nGo:       {expected!r}\ngotmpl:   {actual!r}"
@@ -65,3 +68,24 @@ def test_random_templates_render_like_go(oracle: Any, template: str, value: Any)
 @given(template=mangled(), value=data())
 def test_damaged_templates_fail_like_go(oracle: Any, template: str, value: Any) -> None:
     check_like_go(oracle, template, value)
+
+
+@FUZZ
+@given(template=templates("alertmanager"), value=data())
+def test_random_alertmanager_templates_render_like_go(
+    oracle: Any, template: str, value: Any
+) -> None:
+    # Alertmanager's functions: time values (toDate) under every printf verb.
+    check_like_go(oracle, template, value, "alertmanager")
+
+
+@FUZZ
+@given(template=corners(), value=data())
+def test_corners_render_like_go(oracle: Any, template: str, value: Any) -> None:
+    check_like_go(oracle, template, value)
+
+
+@FUZZ
+@given(template=corners("alertmanager"), value=data())
+def test_alertmanager_corners_render_like_go(oracle: Any, template: str, value: Any) -> None:
+    check_like_go(oracle, template, value, "alertmanager")

@@ -18,6 +18,7 @@ from .exec.calls import signature_of
 from .exec.codegen import UNSET
 from .exec.compiler import CompiledTemplate, Options, compile_template
 from .exec.lookup import MISSINGKEY_ERROR, MISSINGKEY_INVALID, MISSINGKEY_ZERO
+from .exec.meter import Meter
 from .exec.state import Limits, State, _OutputLimit, begin, end, exec_error
 from .gostd import fmt as gofmt
 from .gostd.strconv import go_string, quote
@@ -40,8 +41,8 @@ class _Definition:
         self.tree: ListNode | None = None
         self.left = left
         self.right = right
-        # trace -> (options version, tree, compiled): compiled lazily, per mode
-        self.cache: dict[bool, tuple[int, ListNode, CompiledTemplate]] = {}
+        # (trace, metered) -> (options version, tree, compiled): compiled lazily, per mode
+        self.cache: dict[tuple[bool, bool], tuple[int, ListNode, CompiledTemplate]] = {}
 
     def copy(self) -> _Definition:
         d = _Definition(self.name, self.left, self.right)
@@ -64,6 +65,7 @@ class _Common:
         self.funcs: dict[str, Callable[..., Any]] = {}
         self.builtins: Mapping[str, Builtin] = BUILTINS
         self.missingkey = MISSINGKEY_INVALID
+        self.sandbox = False  # strict (see values.class_method)
         self.version = 0  # bumped when functions or options change
         self.lock = threading.RLock()
 
@@ -72,6 +74,7 @@ class _Common:
         c.funcs = dict(self.funcs)
         c.builtins = self.builtins
         c.missingkey = self.missingkey
+        c.sandbox = self.sandbox
         return c
 
     def tree(self, name: str) -> ListNode | None:
@@ -96,19 +99,40 @@ class _Common:
                 self.builtins = builtins
                 self.version += 1
 
-    def compiled(self, d: _Definition, trace: bool = False) -> CompiledTemplate:
-        """``d`` compiled with the current functions and options (cached)."""
+    def compiled(
+        self,
+        d: _Definition,
+        trace: bool = False,
+        metered: bool = False,
+        check: Callable[[], None] | None = None,
+    ) -> CompiledTemplate:
+        """``d`` compiled with the current functions and options (cached); ``metered``
+        for executions with Limits, ``check`` to stop compiling (see compile_template)."""
         tree = d.tree
         assert tree is not None
-        cached = d.cache.get(trace)
+        mode = (trace, metered)
+        cached = d.cache.get(mode)
         if cached is not None and cached[0] == self.version and cached[1] is tree:
             return cached[2]
         with self.lock:
             version = self.version
-            options = Options(dict(self.funcs), self.builtins, self.missingkey, trace)
-        compiled = _compile_deep(d.name, tree, options)
-        d.cache[trace] = (version, tree, compiled)
+            options = Options(
+                dict(self.funcs), self.builtins, self.missingkey, trace, self.sandbox, metered
+            )
+        compiled = _compile_deep(d.name, tree, options, check)
+        d.cache[mode] = (version, tree, compiled)
         return compiled
+
+
+# Template.option's settings: (key, value) -> the value of that attribute of _Common.
+_OPTIONS: dict[tuple[str, str], Any] = {
+    ("missingkey", "invalid"): MISSINGKEY_INVALID,
+    ("missingkey", "default"): MISSINGKEY_INVALID,
+    ("missingkey", "zero"): MISSINGKEY_ZERO,
+    ("missingkey", "error"): MISSINGKEY_ERROR,
+    ("sandbox", "default"): False,
+    ("sandbox", "strict"): True,
+}
 
 
 def _good_name(name: str) -> bool:
@@ -131,7 +155,12 @@ _parse_cache_lock = threading.Lock()
 
 
 def _parse_cached(
-    name: str, text: str, left: str, right: str, funcs: frozenset[str]
+    name: str,
+    text: str,
+    left: str,
+    right: str,
+    funcs: frozenset[str],
+    check: Callable[[], None] | None = None,
 ) -> dict[str, ListNode]:
     """parse(), remembering the last few hundred results (trees are immutable)."""
     key = (name, text, left, right, funcs)
@@ -140,7 +169,7 @@ def _parse_cached(
         if trees is not None:
             _PARSE_CACHE.move_to_end(key)
             return trees
-    trees = parse(name, text, left, right, funcs)
+    trees = parse(name, text, left, right, funcs, check)
     with _parse_cache_lock:
         _PARSE_CACHE[key] = trees
         if len(_PARSE_CACHE) > _PARSE_CACHE_SIZE:
@@ -176,8 +205,8 @@ class TemplateAPI(abc.ABC):
         """A new template of this set."""
 
     @abc.abstractmethod
-    def parse(self: _T, text: str) -> _T:
-        """Parses ``text`` as this template's body."""
+    def parse(self: _T, text: str, *, limits: Limits | None = None) -> _T:
+        """Parses ``text`` as this template's body (stopping past ``limits.seconds``)."""
 
     @abc.abstractmethod
     def _to_run(self, limits: Limits | None) -> Template:
@@ -320,21 +349,17 @@ class Template(TemplateAPI):
         return self
 
     def option(self, *options: str) -> Template:
-        """Sets options: ``missingkey=default|invalid|zero|error`` (Go's Option)."""
+        """Sets options: ``missingkey=default|invalid|zero|error`` (Go's Option), and
+        gotmpl's ``sandbox=default|strict`` (which methods templates may call; see
+        README "Untrusted templates")."""
         for opt in options:
             if opt == "":
                 raise ValueError("empty option string")
             key, sep, value = opt.partition("=")
-            modes = {
-                "invalid": MISSINGKEY_INVALID,
-                "default": MISSINGKEY_INVALID,
-                "zero": MISSINGKEY_ZERO,
-                "error": MISSINGKEY_ERROR,
-            }
-            if not sep or key != "missingkey" or value not in modes or "=" in value:
+            if not sep or (key, value) not in _OPTIONS:
                 raise ValueError(f"unrecognized option: {opt}")
             with self._common.lock:
-                self._common.missingkey = modes[value]
+                setattr(self._common, key, _OPTIONS[key, value])
                 self._common.version += 1
         return self
 
@@ -350,13 +375,18 @@ class Template(TemplateAPI):
 
     # -- parsing -----------------------------------------------------------------------
 
-    def parse(self, text: str) -> Template:
-        """Parses ``text`` as this template's body; ``{{define}}`` adds associated ones."""
+    def parse(self, text: str, *, limits: Limits | None = None) -> Template:
+        """Parses ``text`` as this template's body; ``{{define}}`` adds associated ones.
+
+        With ``limits``, parsing stops with LimitExceeded past their ``seconds``."""
         common = self._common
         with common.lock:
             names = frozenset(common.funcs) | frozenset(common.builtins)
         own = self._def
-        trees = _parse_cached(own.name, text, own.left, own.right, names)
+        check = None
+        if limits is not None and limits.seconds is not None:
+            check = Meter(limits, own.name).check_clock
+        trees = _parse_cached(own.name, text, own.left, own.right, names, check)
         with common.lock:
             for name, tree in trees.items():
                 existing = common.definitions.get(name)
@@ -420,9 +450,6 @@ class Template(TemplateAPI):
 
     # -- execution ---------------------------------------------------------------------
 
-    def _compiled(self, trace: bool = False) -> CompiledTemplate:
-        return self._common.compiled(self._def, trace)
-
     def _to_run(self, limits: Limits | None) -> Template:
         return self
 
@@ -436,10 +463,12 @@ class Template(TemplateAPI):
         return tmpl
 
 
-def _compile_deep(name: str, tree: ListNode, options: Options) -> CompiledTemplate:
+def _compile_deep(
+    name: str, tree: ListNode, options: Options, check: Callable[[], None] | None
+) -> CompiledTemplate:
     # Compiling may start deep in an execution (a template called for the first
     # time); the compiler looks at the stack again every GUARD_EVERY levels.
-    return stack.with_room(stack.COMPILE_STRETCH, compile_template, name, tree, options)
+    return stack.with_room(stack.COMPILE_STRETCH, compile_template, name, tree, options, check)
 
 
 def _execute(tmpl: Template, data: Any, out: IO[str] | None, limits: Limits | None) -> str | None:
@@ -447,7 +476,18 @@ def _execute(tmpl: Template, data: Any, out: IO[str] | None, limits: Limits | No
     if out is not None:
         _flush(st, out)
         return None
-    return "".join(st.out)
+    try:
+        return "".join(st.out)
+    except MemoryError:
+        st.out.clear()
+        raise _out_of_memory(tmpl._name) from None
+
+
+def _out_of_memory(name: str) -> ExecError:
+    # Go dies here ("runtime: out of memory"); Python goes on once the text built
+    # so far is let go, which makes the partial output too big to keep.
+    reason = "out of memory"
+    return ExecError(f"template: {name}: {reason}", name=name, reason=reason)
 
 
 def _run(
@@ -457,10 +497,12 @@ def _run(
     name = tmpl._name
     if tmpl._def.tree is None:
         raise exec_error(name, None, "%q is an incomplete or empty template", name)
-    st = State(tmpl._common, limits)
+    st = State(tmpl._common, name, limits)
     token = begin(st, name)
     try:
-        compiled = tmpl._compiled(trace)
+        meter = st.meter
+        check = meter.check_clock if meter is not None and meter.deadline else None
+        compiled = tmpl._common.compiled(tmpl._def, trace, meter is not None, check)
         dot = MISSING if data is None else data
         frame = [UNSET] * compiled.frame_size
         frame[0] = dot
@@ -475,6 +517,9 @@ def _run(
             name=name,
             reason=f"output limit exceeded ({e.limit} bytes)",
         ) from None
+    except MemoryError:
+        st.out.clear()
+        raise _out_of_memory(name) from None
     except RecursionError:
         _flush(st, out)
         # Templates nest as deep as Go lets them (exec.stack); what still gets here

@@ -14,7 +14,7 @@ float                     float64                     ``float64``
 complex                   complex128                  ``complex128``
 str                       string                      ``string``
 bytes, bytearray          slice of uint8              ``[]uint8``
-list, tuple               slice                       ``[]interface {}``
+list, tuple, set          slice                       ``[]interface {}``
 dict (and Mappings)       map                         ``map[string]interface {}``
 datetime / timedelta      time.Time / time.Duration   (see gotmpl.gostd.time)
 functions                 func                        ``func(...) interface {}``
@@ -26,9 +26,11 @@ leading ``*`` makes it a pointer to struct, printed ``&{...}``), ``__go_kind__``
 (the kind of an int/str/list/dict subclass: ``"uint"``, ``"int64"`` ...),
 ``__go_zero__`` (the zero value of a map's elements, for ``missingkey=zero`` and
 ``index``) and ``__go_fields__`` (the struct's field names, in order).
-Methods are the public callables a class defines (not those inherited from
-Python's built-in types); a method named ``String`` or ``Error`` is Go's Stringer
-or error, used when the value is printed.
+Methods are the public callables a class defines (see :func:`class_method` for
+which classes' methods templates may call); a method named ``String`` or ``Error``
+is Go's Stringer or error, used when the value is printed. Fields are the public
+attributes an object has without asking ``__getattr__``; modules, classes,
+frames, code, tracebacks and generators have neither (:func:`opaque`).
 """
 
 from __future__ import annotations
@@ -36,13 +38,17 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import functools
+import inspect
 import math
 import operator
 import re
+import sys
 import types
 from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from typing import Any, TypeVar, cast
 
+from .exec.meter import current as current_meter
 from .gostd import time as gotime
 from .gostd.strconv import go_bytes
 
@@ -57,6 +63,8 @@ __all__ = [
     "MAP",
     "MISSING",
     "NIL",
+    "NOT_CALLABLE",
+    "NO_ATTRIBUTE",
     "POINTER",
     "PYTHON_TIME",
     "SLICE",
@@ -68,10 +76,14 @@ __all__ = [
     "class_method",
     "class_type_name",
     "comparable",
+    "dynamic_attributes",
     "find_method",
     "kind",
     "map_key_type",
+    "opaque",
+    "slice_elements",
     "sorted_items",
+    "static_attribute",
     "struct_fields",
     "truth",
     "type_name",
@@ -198,7 +210,7 @@ _KIND_OF_BASES: tuple[tuple[type | tuple[type, ...], int], ...] = (
     (str, STRING),
     ((bytes, bytearray), SLICE),
     (Mapping, MAP),
-    (Sequence, SLICE),
+    ((Sequence, AbstractSet), SLICE),
     (_ROUTINES, FUNC),
 )
 
@@ -295,6 +307,82 @@ _BUILTIN_BASES = frozenset(
     {object, int, float, complex, str, bytes, bytearray, list, tuple, dict, bool}
 )
 
+# What no template looks into: Python's machinery, not data. Their attributes lead
+# to modules' globals, the interpreter and the program (os.environ, sys.modules,
+# a frame's f_globals ...).
+_OPAQUE = (
+    type,
+    types.ModuleType,
+    types.FrameType,
+    types.CodeType,
+    types.TracebackType,
+    types.GeneratorType,
+    types.CoroutineType,
+    types.AsyncGeneratorType,
+    types.CellType,
+)
+
+
+@_per_class
+def opaque(cls: type) -> bool:
+    """Whether instances of ``cls`` show templates no fields and no methods: modules,
+    classes, frames, code, tracebacks, generators and coroutines."""
+    return issubclass(cls, _OPAQUE)
+
+
+@_per_class
+def _pythons_own(cls: type) -> bool:
+    """Whether ``cls`` comes with Python (builtins and the standard library). Its
+    methods were not written for templates, and many change the value they are
+    called on (``list.clear``, ``set.add``, ``deque.rotate``, ``OrderedDict.popitem``,
+    a file's ``write``, ``Logger.setLevel``)."""
+    module = getattr(cls, "__module__", None)
+    if not isinstance(module, str):
+        return True
+    return module.partition(".")[0] in _STANDARD_MODULES
+
+
+_STANDARD_MODULES = frozenset({"builtins", *sys.stdlib_module_names})
+
+
+@_per_class
+def dynamic_attributes(cls: type) -> bool:
+    """Whether attribute reads on ``cls`` run code of its own (``__getattr__`` or
+    ``__getattribute__``), which answers for names it does not have."""
+    return any(
+        "__getattr__" in k.__dict__ or ("__getattribute__" in k.__dict__ and not _pythons_own(k))
+        for k in cls.__mro__
+    )
+
+
+class _NoAttribute:
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "NO_ATTRIBUTE"
+
+
+NO_ATTRIBUTE: Any = _NoAttribute()
+
+
+def static_attribute(obj: Any, name: str) -> Any:
+    """``obj.name`` read as Python would without ``__getattr__`` and
+    ``__getattribute__`` of the class's own, or NO_ATTRIBUTE."""
+    cls = type(obj)
+    if not dynamic_attributes(cls):
+        return getattr(obj, name, NO_ATTRIBUTE)
+    try:
+        attr = inspect.getattr_static(obj, name)
+    except AttributeError:
+        return NO_ATTRIBUTE
+    get = getattr(type(attr), "__get__", None)
+    if get is None or not any(name in k.__dict__ for k in cls.__mro__):
+        return attr  # an instance attribute, or a plain value on the class
+    try:
+        return get(attr, obj, cls)
+    except AttributeError:  # an unset slot
+        return NO_ATTRIBUTE
+
 
 def visible(cls: type, name: str) -> bool:
     """Whether templates see member ``name`` of ``cls``.
@@ -309,30 +397,55 @@ def visible(cls: type, name: str) -> bool:
     return not go_modeled or name[:1].isupper()
 
 
+#: What ``class_method`` answers for a callable that templates may not call, which is
+#: then no field either.
+NOT_CALLABLE: Any = object()
+
+
 @_per_class
-def class_method(cls: type, name: str) -> Any:
-    """The function ``cls`` defines as Go method ``name``, or None."""
-    if not visible(cls, name):
+def class_method(cls: type, name: str, strict: bool = False) -> Any:
+    """The function ``cls`` defines as Go method ``name``: None when there is none,
+    NOT_CALLABLE when there is one templates may not call.
+
+    Go calls only the methods a type's author exported; Python has no such line, so
+    gotmpl draws one. A template may call a public method of a class of the
+    program's own, unless the class is a container (a dict, list, set or other
+    Mapping, Sequence or Set: a Go map or slice) that does not declare its Go type
+    (``__go_type__``). The methods of Python's own classes (builtins and the
+    standard library) are never called: many change the value. ``strict``: only
+    the methods of classes that declare their Go type (whose exported methods
+    are Go's), or that list the method in ``__go_methods__``.
+    """
+    if not visible(cls, name) or opaque(cls):
         return None
     for klass in cls.__mro__:
-        if klass in _BUILTIN_BASES:
-            continue
         attr = klass.__dict__.get(name)
         if attr is None:
             continue
-        if isinstance(attr, (staticmethod, classmethod)):
-            return attr
-        if isinstance(attr, property) or not callable(attr):
+        if not isinstance(attr, (staticmethod, classmethod)) and (
+            isinstance(attr, property) or not callable(attr)
+        ):
             return None  # a field, not a method
+        if _pythons_own(klass) or not _may_call(cls, name, strict):
+            return NOT_CALLABLE
         return attr
     return None
 
 
-def find_method(value: Any, name: str) -> Any:
-    """The bound Go method ``name`` of ``value``, or None.
+def _may_call(cls: type, name: str, strict: bool) -> bool:
+    declares_type = hasattr(cls, "__go_type__")
+    if name in getattr(cls, "__go_methods__", ()):
+        return True
+    if strict:
+        return declares_type
+    return declares_type or class_kind(cls) not in (MAP, SLICE)
+
+
+def find_method(value: Any, name: str, strict: bool = False) -> Any:
+    """The bound Go method ``name`` of ``value`` that templates may call, or None.
 
     ``datetime`` and ``timedelta`` values have the methods of Go's time.Time and
-    time.Duration.
+    time.Duration; ``strict`` as for class_method.
     """
     cls = type(value)
     if cls in _EXACT_KIND:
@@ -343,8 +456,8 @@ def find_method(value: Any, name: str) -> Any:
     ):
         value = as_go(value)
         cls = type(value)
-    func = class_method(cls, name)
-    if func is None:
+    func = class_method(cls, name, strict)
+    if func is None or func is NOT_CALLABLE:
         return None
     return func.__get__(value, cls)
 
@@ -366,11 +479,18 @@ def _class_fields(cls: type) -> tuple[str, ...] | None:
 
 def struct_fields(value: Any) -> list[tuple[str, Any]]:
     """The struct fields of an object, in declaration order, for printing."""
-    names = _class_fields(type(value))
+    cls = type(value)
+    if opaque(cls):
+        return []
+    names = _class_fields(cls)
     if names is None:
-        attrs = getattr(value, "__dict__", {})
-        return [(k, v) for k, v in attrs.items() if not k.startswith("_")]
-    return [(n, getattr(value, n, None)) for n in names]
+        try:
+            attrs = object.__getattribute__(value, "__dict__")
+        except AttributeError:
+            return []
+        return [(k, v) for k, v in attrs.items() if type(k) is str and not k.startswith("_")]
+    fields = [(n, static_attribute(value, n)) for n in names]
+    return [(n, None if v is NO_ATTRIBUTE else v) for n, v in fields]
 
 
 def truth(value: Any) -> bool:
@@ -388,15 +508,26 @@ def truth(value: Any) -> bool:
 
 
 def comparable(value: Any) -> bool:
-    """Go's Type.Comparable for the value's type: no slices, maps or funcs inside."""
-    k = kind(value)
-    if k in (SLICE, MAP, FUNC):
-        return False
-    if k == STRUCT:
-        value = as_go(value)
-        if type(value).__module__ == gotime.__name__:
-            return True  # time.Time and friends hold only comparable fields
-        return all(comparable(v) for _, v in struct_fields(value))
+    """Go's Type.Comparable for the value's type: no slices, maps or funcs inside.
+
+    Structs nest as deep as the data does, and may share parts: the walk keeps a
+    stack, visits each object once, and counts against Limits (exec.meter).
+    """
+    meter = current_meter()
+    seen: set[int] = set()
+    todo = [value]
+    while todo:
+        v = todo.pop()
+        if meter is not None:
+            meter.walked()
+        k = kind(v)
+        if k in (SLICE, MAP, FUNC):
+            return False
+        if k == STRUCT and id(v) not in seen:
+            seen.add(id(v))
+            v = as_go(v)
+            if type(v).__module__ != gotime.__name__:  # time's types: comparable fields
+                todo.extend(f for _, f in struct_fields(v))
     return True
 
 
@@ -445,5 +576,18 @@ def sorted_items(mapping: Mapping) -> list[tuple[Any, Any]]:
         else:
             items.sort(key=lambda kv: go_bytes(kv[0]))
         return items
+    meter = current_meter()
+    if meter is not None:
+        meter.walked(len(items))
     items.sort(key=lambda kv: _sort_key(kv[0]))
     return items
+
+
+def slice_elements(value: Any) -> Sequence[Any]:
+    """The elements of a Go slice, in order: a set's, which has none, in Go's order
+    of map keys (sets are Go slices, printed and ranged over the same way every time)."""
+    if isinstance(value, Sequence):
+        return value
+    if isinstance(value, AbstractSet):
+        return [k for k, _ in sorted_items(dict.fromkeys(value))]
+    return list(value)

@@ -513,3 +513,51 @@ def test_fuzz_command_with_a_profile(tmp_path: Path, monkeypatch: pytest.MonkeyP
     # Under alertmanager, .receiver is no field of Data: every example fails the same way.
     code, _, err = run_main([*args, "--profile", "alertmanager", "--examples", "5"], monkeypatch)
     assert code == 1 and b"can't evaluate field receiver" in err
+
+
+# -- hostile input ---------------------------------------------------------------------------
+
+
+def test_json_nests_as_deep_as_gos_decoder_allows(tmp_path: Path) -> None:
+    # Python's parser recurses (about 1,000 levels); Go's decoder allows 10,000.
+    (tmp_path / "t.tmpl").write_text("{{len .l}} {{.l}} {{.s}} {{.m}}")
+    depth = 9_999
+    text = '{"l": ' + "[" * depth + "]" * depth + ', "s": "a\\ud800", "m": {"\\udc00": 1}}'
+    done = run_cli("render", str(tmp_path / "t.tmpl"), "--data", "-", stdin=text.encode())
+    assert (done.returncode, done.stderr) == (0, b"")
+    nested: list = []
+    for _ in range(depth - 1):
+        nested = [nested]
+    want = gotmpl.render(
+        "{{len .l}} {{.l}} {{.s}} {{.m}}", {"l": nested, "s": "a\ufffd", "m": {"\ufffd": 1}}
+    )
+    assert done.stdout == want.encode()
+    too_deep = "[" * 10_001 + "]" * 10_001
+    done = run_cli("render", str(tmp_path / "t.tmpl"), "--data", "-", stdin=too_deep.encode())
+    assert done.returncode == 1 and done.stdout == b""
+    assert done.stderr == b"gotmpl: stdin: invalid JSON: exceeded max depth at char 10000\n"
+
+
+@pytest.mark.parametrize("where", ["template", "data", "stdin"])
+def test_reads_are_bounded(where: str, tmp_path: Path) -> None:
+    (tmp_path / "t.tmpl").write_text("{{.}}")
+    args = {
+        "template": ["render", "/dev/zero"],
+        "data": ["render", str(tmp_path / "t.tmpl"), "--data", "/dev/zero"],
+        "stdin": ["render", str(tmp_path / "t.tmpl"), "--data", "-"],
+    }[where]
+    source = {"template": "/dev/zero", "data": "/dev/zero", "stdin": "stdin"}[where]
+    with open("/dev/zero", "rb") as zero:
+        done = subprocess.run(
+            [sys.executable, "-m", "gotmpl", *args, "--max-input", "1000"],
+            stdin=zero,
+            capture_output=True,
+            timeout=60,
+        )
+    assert (done.returncode, done.stdout) == (1, b"")
+    assert done.stderr == f"gotmpl: {source}: more than 1000 bytes (see --max-input)\n".encode()
+    # Up to the bound, input is read as usual.
+    small = run_cli(
+        "render", str(tmp_path / "t.tmpl"), "--data", "-", "--max-input", "5", stdin=b"12345"
+    )
+    assert (small.returncode, small.stdout) == (0, b"12345")

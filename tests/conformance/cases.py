@@ -2532,6 +2532,49 @@ def test_funcs() -> list[Case]:
 
 
 # ---------------------------------------------------------------------------------------
+# the differences a differential run found (issue 16)
+
+
+def go_differences() -> list[Case]:
+    """Complex literals read as fmt.Sscan reads them, the blame after and/or, else
+    and stray ends around block and define, and range variables assigned to."""
+    out: list[Case] = []
+    reals = ["1", "0", "1.5", ".5", "0x1p3", "1e5", "1_0", "0b1", "1p3", "9e999"]
+    imags = ["i", "2i", "0x1p-2i", "1e+3i", "0xi", "1pi", "1p2i", "1_2i", "9e999i", "Infi",
+             "nani", "_1i", "0x1.i"]  # fmt: skip
+    for real, sign, imag in itertools.product(reals, "+-", imags):
+        out.append(c("{{" + real + sign + imag + "}}"))
+    out += [c('{{printf "%T %v" 1+0i 2-3i}}'), c("{{1+2i | printf `%v`}}")]
+
+    d = {"x": 0, "l": [1], "s": "str"}
+    for term in ['or 0 "a" 2', 'or 0 0 2', 'and 1 "a" 0', 'and 1 "a" 2', 'or 0 (or 0 "b") 2',
+                 'or 0 (and 1 "b") 2', 'or (len "ab") "c"', '"a" | or 0', '1 | or',
+                 'or 0 .x "s"', 'or 0 (printf "%s" "q")', 'or 0 (or 0 0) "c"', "and .l 0 .s"]:  # fmt: skip
+        for use in ["{{(%s).x}}", "{{range %s}}{{end}}", "{{$v := %s}}{{$v.y}}",
+                    "{{index (%s) 5}}", "{{slice (%s) 5}}", "{{(%s).x 1}}", "{{add (%s) 1}}"]:  # fmt: skip
+            out.append(tf(use % term, d))
+
+    heads = ['{{block "x" .}}', '{{block "x"\n.}}', '{{- block "x" . -}}', '{{define "x"}}',
+             '{{if 1}}{{block "x" .}}']  # fmt: skip
+    tails = ["{{else}}{{end}}", "\n{{else}}\n{{end}}", "{{else if 1}}{{end}}", "\n{{else}}",
+             "{{end}}{{end}}", "\n{{end}}\n{{else}}", "\n"]  # fmt: skip
+    for head, middle, tail in itertools.product(heads, ["", "a\n\nb"], tails):
+        out.append(c(head + middle + tail))
+    defs = ['{{define "a"}}x{{end}}', '{{define "a"}} {{end}}', '{{block "a" .}}y{{end}}',
+            '\n{{define "a"}}\nw\n{{end}}']  # fmt: skip
+    for first, second, after in itertools.product(defs, defs, ["{{end}}", "\n{{else}}", "t"]):
+        out.append(c(first + second + after))
+
+    for body in ['{{$e = "s"}}{{$e.f}}', '{{$e.f}}{{$e = "s"}}', '{{if $i}}{{$e = 2}}{{end}}{{$e.f}}',
+                 "{{$e = $e}}{{$e.f}}", '{{$e = printf "%v" $e}}{{$e.f}}',
+                 '{{$e = 1}}{{slice "abc" $e}}', '{{with $e = "z"}}{{$e.f}}{{end}}']:  # fmt: skip
+        for data in ([1], [1, 2], {"a": 1}, ["ab"]):
+            out.append(c("{{range $i, $e := .}}" + body + "{{end}}", data))
+    out.append(c("{{$e := 0}}{{range $e = .}}{{end}}{{$e.f}}", [1]))
+    return out
+
+
+# ---------------------------------------------------------------------------------------
 
 AREAS: dict[str, Callable[[], list[Case]]] = {
     "text_trim": text_trim,
@@ -2553,6 +2596,7 @@ AREAS: dict[str, Callable[[], list[Case]]] = {
     "parse_errors": parse_errors,
     "exec_errors": exec_errors,
     "test_funcs": test_funcs,
+    "go_differences": go_differences,
 }
 
 

@@ -494,6 +494,19 @@ PRINT_CASES = [
     c("{{ .Alerts.Firing }}", "partial"),
     c('{{ printf "%s" . }}', "resolved"),
     c('{{ printf "%q" .Alerts }}', "resolved"),
+    # A time.Time under verbs that do not call its String method: Go's fields.
+    *(
+        c("{{ printf " + f'"{verbs}"' + f" {t} {t} {t} {t} }}}}")
+        for t in (
+            T0,
+            '(toDate "2006-01-02" "2024-02-29")',
+            '(toDate "2006-01-02" "0000-01-01")',
+            '(toDate "2006" "x")',
+        )
+        for verbs in ("%d|%t|%+d|%o", "%b|%e|%c|%U", "%5d|%8.3f|%p|%010d", "%x|%q|%#v|%-d")
+    ),
+    c('{{ printf "%d" (list (toDate "2006-01-02" "2024-02-29")) }}'),
+    c('{{ printf "%d" (dict "a" (toDate "2006-01-02" "2024-02-29")) }}'),
 ]
 
 PARSE_CASES = [

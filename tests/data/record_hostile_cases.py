@@ -35,6 +35,13 @@ CASES = [
     '{{template "r" 1}}',
     '{{define "r"}}{{range $i := 1}}{{with 1}}{{block "b" $}}{{template "r" $}}{{end}}'
     '{{end}}{{end}}{{end}}{{template "r" 1}}',
+    # numbers too long for 64 bits, and for Python's int() (4300 digits)
+    "{{" + "1" * 30 + "}}",
+    "{{" + "1" * 5000 + "}}",
+    "{{-" + "1" * 5000 + "}}",
+    "{{0x" + "f" * 5000 + "}}",
+    "{{" + "1" * 5000 + ".5}}",
+    "{{1e400}}",
     # ranges over huge and negative ints
     "{{range -5}}x{{else}}none{{end}}",
     "{{range $i, $e := 3}}{{end}}",

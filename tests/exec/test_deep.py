@@ -217,7 +217,8 @@ def test_interrupting_a_deep_render() -> None:
 
 
 def test_c_recursion_over_deep_data_is_a_template_error() -> None:
-    # == and sorting recurse in C; Python stops them at its recursion limit.
+    # == and sorting recurse in C; Python stops them at its recursion limit (an
+    # object compared with itself needs no recursion).
     done = _run_python(
         """
         import dataclasses
@@ -248,8 +249,7 @@ def test_c_recursion_over_deep_data_is_a_template_error() -> None:
     )
     assert done.returncode == 0, done.stderr
     expected = [
-        'ExecError template: :1:2: executing "" at <eq . .>: '
-        "error calling eq: maximum recursion depth exceeded",
+        "'true'",  # Go's answer: the walk that finds the type comparable is a loop
         'ExecError template: :1:2: executing "" at <eq .a .b>: '
         "error calling eq: maximum recursion depth exceeded",
         "ExecError template: : maximum recursion depth exceeded",

@@ -103,6 +103,8 @@ def test_automaton_matches_as_go(case: dict) -> None:
     program = re2.compile(bstr(case["pattern"]))._automaton()
     found = program.find(bstr(case["input"]), 0, re2._Deadline(None))
     assert (found is not None) is case["matched"]
+    # And the sets of threads, without priorities or groups, that answer MatchString.
+    assert program.matches(bstr(case["input"]), re2._Deadline(None)) is case["matched"]
 
 
 @pytest.mark.parametrize(

@@ -71,6 +71,10 @@ type request struct {
 	// parse_ns_per_op. Benchmarks use these; tests leave them zero.
 	Repeat      int `json:"repeat"`
 	ParseRepeat int `json:"parse_repeat"`
+	// DecodeEach, with Repeat, decodes the request's data again before each
+	// timed execution, and times both: what a webhook receiver does with each
+	// notification (JSON text to output).
+	DecodeEach bool `json:"decode_each"`
 }
 
 type response struct {
@@ -199,11 +203,15 @@ func serve(line []byte) (resp response) {
 	}
 	if req.Repeat > 0 {
 		resp.NsPerOp, resp.CpuNsPerOp = timed(req.Repeat, func() {
+			d := data
+			if req.DecodeEach {
+				d, _ = decodeData(&req)
+			}
 			var buf bytes.Buffer // a fresh buffer each time, as Alertmanager does
 			if req.Exec != nil {
-				_ = t.ExecuteTemplate(&buf, *req.Exec, data)
+				_ = t.ExecuteTemplate(&buf, *req.Exec, d)
 			} else {
-				_ = t.Execute(&buf, data)
+				_ = t.Execute(&buf, d)
 			}
 		})
 	}

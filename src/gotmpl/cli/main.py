@@ -67,29 +67,51 @@ class _Usage(Exception):
 # -- reading input ---------------------------------------------------------------------
 
 
-def _read(path: str) -> bytes:
-    """A file's bytes (``-`` is stdin), failing with Go's wording of the OS error."""
-    if path == "-":
-        return sys.stdin.buffer.read()
+#: What one input (a template, the data, stdin) may hold unless --max-input says more.
+MAX_INPUT = 64 << 20
+
+
+def _read(path: str, limit: int = MAX_INPUT) -> bytes:
+    """A file's bytes (``-`` is stdin), failing with Go's wording of the OS error, or
+    when there are more than ``limit`` (``/dev/zero`` never ends)."""
+    source = "stdin" if path == "-" else path
     try:
-        return filepath.read_file(path)
+        if path == "-":
+            raw = sys.stdin.buffer.read(limit + 1)
+        else:
+            raw = filepath.read_file(path, limit + 1)
     except ValueError as e:
         raise _Failed(str(e)) from None
+    if len(raw) > limit:
+        raise _Failed(f"{source}: more than {limit} bytes (see --max-input)")
+    return raw
 
 
 def _go_strings(value: Any) -> Any:
-    """Go's JSON decoder turns invalid UTF-8 and lone surrogate escapes into U+FFFD."""
-    if isinstance(value, str):
-        return decoded_string(value)
-    if isinstance(value, list):
-        return [_go_strings(v) for v in value]
-    if isinstance(value, dict):
-        return {_go_strings(k): _go_strings(v) for k, v in value.items()}
-    return value
+    """Go's JSON decoder turns invalid UTF-8 and lone surrogate escapes into U+FFFD.
+
+    JSON nests as deep as Go's decoder allows (10000): a loop, not recursion."""
+    top = [value]
+    todo: list[tuple[Any, Any]] = [(top, 0)]  # (container, key) whose value to fix
+    while todo:
+        container, key = todo.pop()
+        v = container[key]
+        if isinstance(v, str):
+            container[key] = decoded_string(v)
+        elif isinstance(v, list):
+            todo.extend((v, i) for i in range(len(v)))
+        elif isinstance(v, dict):
+            if any(isinstance(k, str) and not k.isascii() for k in v):
+                fixed = [decoded_string(k) for k in v]
+                container[key] = v = dict(zip(fixed, v.values(), strict=True))
+            todo.extend((v, k) for k in v)
+    return top[0]
 
 
 def _int_or_float(text: str) -> int | float:
     """A JSON integer as a Go caller decodes it: int when it fits int64, else float64."""
+    if len(text) > 20:  # beyond int64 (and maybe beyond Python's int() of a string)
+        return float(text)
     n = int(text)
     if -(1 << 63) <= n < 1 << 63:
         return n
@@ -103,18 +125,90 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"invalid JSON literal {name}")
 
 
+# Go's encoding/json refuses data nested deeper than this.
+_MAX_JSON_DEPTH = 10000
+
+
 def _load_json(raw: bytes, source: str, *, go_numbers: bool) -> Any:
     """Parses JSON data the way the Go side of gotmpl's tests decodes it."""
     text = go_string(raw)
+    decoder = json.JSONDecoder(
+        parse_int=_int_or_float if go_numbers else int, parse_constant=_reject_constant
+    )
     try:
-        value = json.loads(
-            text,
-            parse_int=_int_or_float if go_numbers else int,
-            parse_constant=_reject_constant,
-        )
+        try:
+            value = decoder.decode(text)
+        except RecursionError:
+            # Deeper than Python's parser recurses: a loop over the same scanner.
+            value = _decode_deep(decoder, text)
     except ValueError as e:
         raise _Failed(f"{source}: invalid JSON: {e}") from None
     return _go_strings(value)
+
+
+_WHITESPACE = re.compile(r"[ \t\n\r]*")
+
+
+def _decode_deep(decoder: json.JSONDecoder, text: str) -> Any:
+    """``decoder.decode(text)`` with a stack of open arrays and objects instead of
+    recursion; strings, numbers and constants are read by the decoder itself."""
+    stack: list[tuple[Any, str | None]] = []  # open containers, and an object's pending key
+    i = _WHITESPACE.match(text, 0).end()  # type: ignore[union-attr]
+    value: Any = None
+    while True:
+        c = text[i : i + 1]
+        if c in ("[", "{"):
+            if len(stack) >= _MAX_JSON_DEPTH:
+                raise ValueError(f"exceeded max depth at char {i}")
+            i = _WHITESPACE.match(text, i + 1).end()  # type: ignore[union-attr]
+            closing = "]" if c == "[" else "}"
+            if text[i : i + 1] == closing:
+                value, i = ([] if c == "[" else {}), i + 1
+            else:
+                stack.append(([] if c == "[" else {}, None))
+                if c == "{":
+                    i = _object_key(decoder, text, i, stack)
+                continue
+        else:
+            value, i = decoder.raw_decode(text, i)
+        # A value is complete: it goes into the innermost open container.
+        while True:
+            if not stack:
+                end = _WHITESPACE.match(text, i).end()  # type: ignore[union-attr]
+                if end != len(text):
+                    raise ValueError(f"Extra data: char {end}")
+                return value
+            container, key = stack[-1]
+            if key is None:
+                container.append(value)
+            else:
+                container[key] = value
+            i = _WHITESPACE.match(text, i).end()  # type: ignore[union-attr]
+            c = text[i : i + 1]
+            closing = "]" if key is None else "}"
+            if c == ",":
+                i = _WHITESPACE.match(text, i + 1).end()  # type: ignore[union-attr]
+                if key is not None:
+                    i = _object_key(decoder, text, i, stack)
+                break
+            if c != closing:
+                raise ValueError(f"Expecting ',' delimiter: char {i}")
+            value, i = container, i + 1
+            stack.pop()
+
+
+def _object_key(
+    decoder: json.JSONDecoder, text: str, i: int, stack: list[tuple[Any, str | None]]
+) -> int:
+    """Reads ``"key":`` of the innermost open object at ``i``; returns where its value starts."""
+    if text[i : i + 1] != '"':
+        raise ValueError(f"Expecting property name enclosed in double quotes: char {i}")
+    key, i = decoder.raw_decode(text, i)
+    i = _WHITESPACE.match(text, i).end()  # type: ignore[union-attr]
+    if text[i : i + 1] != ":":
+        raise ValueError(f"Expecting ':' delimiter: char {i}")
+    stack[-1] = (stack[-1][0], key)
+    return _WHITESPACE.match(text, i + 1).end()  # type: ignore[union-attr]
 
 
 # -- building the template -------------------------------------------------------------
@@ -140,7 +234,7 @@ def _parsed(t: _AnyTemplate, paths: list[str], args: argparse.Namespace) -> _Any
         raise _Usage(str(e)) from None
     for path in paths:
         base = os.path.basename(path)
-        text = go_string(_read(path))
+        text = go_string(_read(path, args.max_input))
         (t if base == t.name else t.new(base)).parse(text)
     return t
 
@@ -151,7 +245,7 @@ def _data(args: argparse.Namespace) -> Any:
     if args.data is None:
         return profile.empty()
     source = "stdin" if args.data == "-" else args.data
-    value = _load_json(_read(args.data), source, go_numbers=profile.go_numbers)
+    value = _load_json(_read(args.data, args.max_input), source, go_numbers=profile.go_numbers)
     try:
         return profile.decode(value)
     except ValueError as e:
@@ -201,7 +295,7 @@ def _fuzz(args: argparse.Namespace) -> int:
 
     profile = profiles.get(args.profile)
     t = _template(args.templates, args)
-    raw = _read(args.data)
+    raw = _read(args.data, args.max_input)
     source = "stdin" if args.data == "-" else args.data
     sample = _load_json(raw, source, go_numbers=profile.go_numbers)
     try:
@@ -283,7 +377,8 @@ def _template_render(args: argparse.Namespace) -> int:
 
 
 def _positive(text: str) -> int:
-    """An --examples count; argparse reports the error as a usage error (2)."""
+    """An --examples count or --max-input size; argparse reports the error as a usage
+    error (2)."""
     try:
         n = int(text)
     except ValueError:
@@ -326,6 +421,13 @@ def _add_template_options(p: argparse.ArgumentParser) -> None:
         help="deprecated: the same as --profile alertmanager",
     )
     p.add_argument("--delims", nargs=2, metavar=("LEFT", "RIGHT"), help="action delimiters")
+    p.add_argument(
+        "--max-input",
+        type=_positive,
+        default=MAX_INPUT,
+        metavar="BYTES",
+        help=f"the most bytes read from any one file or stdin (default {MAX_INPUT})",
+    )
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -20,7 +20,7 @@ from urllib.parse import quote as _url_quote
 
 from .. import values
 from ..gostd import fmt as gofmt
-from ..gostd.strconv import go_bytes, go_string, is_print
+from ..gostd.strconv import byte_len, go_bytes, go_string, is_print
 from ..gotypes import Uint8
 from ..values import (
     BOOL,
@@ -37,6 +37,7 @@ from ..values import (
     type_name,
 )
 from .calls import ANY, VALUE, CallFailed, Signature, convert, signature_of
+from .meter import current as current_meter
 
 __all__ = [
     "AND_BUILTIN",
@@ -48,6 +49,7 @@ __all__ = [
     "Boxed",
     "Builtin",
     "FuncError",
+    "escaped",
     "printable",
     "text_of_args",
 ]
@@ -85,10 +87,6 @@ class Builtin:
 def _indirect_interface(v: Any) -> Any:
     """Go's indirectInterface: a nil interface is no value at all."""
     return MISSING if v is None else v
-
-
-def _byte_len(s: str) -> int:
-    return len(s) if s.isascii() else len(go_bytes(s))
 
 
 class Boxed:
@@ -146,14 +144,16 @@ def index(item: Any, *indexes: Any) -> Any:
                 raise FuncError("reflect: string index out of range")
             item = Uint8(data[x])
         elif k == SLICE:
-            x = _index_arg(ix, len(item))
-            if x == len(item):
+            elements = values.slice_elements(item)
+            x = _index_arg(ix, len(elements))
+            if x == len(elements):
                 raise FuncError("reflect: slice index out of range")
-            item = Uint8(item[x]) if isinstance(item, (bytes, bytearray)) else item[x]
+            item = Uint8(item[x]) if isinstance(item, (bytes, bytearray)) else elements[x]
         elif k == MAP:
             key = _prepare_key(ix, values.map_key_type(item))
             try:
-                item = item[key]
+                # Asked first, so that a lookup never writes (a defaultdict's __missing__).
+                item = item[key] if key in item else values.zero_of_elem(item)
             except (KeyError, TypeError):
                 item = values.zero_of_elem(item)
         else:
@@ -175,9 +175,12 @@ def slice_(item: Any, *indexes: Any) -> Any:
     if k == STRING:
         if len(indexes) == 3:
             raise FuncError("cannot 3-index slice a string")
-        data = go_bytes(item)
+        # An ASCII string's characters are its bytes: sliced without a copy to bytes.
+        data = str.__str__(item) if item.isascii() else go_bytes(item)
     elif k != SLICE:
         raise FuncError(f"can't slice item of type {type_name(item)}")
+    else:
+        data = values.slice_elements(item)
     cap = len(data)
     idx = [0, len(data), 0]
     for i, ix in enumerate(indexes):
@@ -188,8 +191,8 @@ def slice_(item: Any, *indexes: Any) -> Any:
         raise FuncError(f"invalid slice index: {idx[1]} > {idx[2]}")
     part = data[idx[0] : idx[1]]
     if k == STRING:
-        return go_string(part)
-    if type(item) in (list, tuple, bytes, bytearray):
+        return part if type(part) is str else go_string(part)
+    if type(item) in (list, tuple, bytes, bytearray) or data is not item:
         return part
     try:
         return type(item)(part)
@@ -203,7 +206,7 @@ def length(item: Any) -> int:
         raise FuncError("len of nil pointer")
     k = kind(item)
     if k == STRING:
-        return _byte_len(item)
+        return byte_len(item)
     if k in (SLICE, MAP):
         return len(item)
     if k == INVALID:
@@ -349,9 +352,28 @@ def html_escape(s: str) -> str:
     return _HTML_SPECIAL.sub(lambda m: _HTML_ESCAPES[m.group()], s)
 
 
+# Characters escaped at a time when an execution has Limits: a long text is charged
+# to its meter (time, bytes) as it is escaped, not only once it is (exec.meter).
+_PIECE = 1 << 16
+
+
+def escaped(s: str, escape: Callable[[str], str]) -> str:
+    """``escape(s)`` for an escaper of one character at a time, a piece at a time
+    under Limits."""
+    meter = current_meter()
+    if meter is None or len(s) <= _PIECE:
+        return escape(s)
+    pieces = []
+    for i in range(0, len(s), _PIECE):
+        piece = escape(s[i : i + _PIECE])
+        meter.built(piece)
+        pieces.append(piece)
+    return "".join(pieces)
+
+
 def html(*args: Any) -> str:
     """html x: x's text, HTML-escaped."""
-    return html_escape(text_of_args(args))
+    return escaped(text_of_args(args), html_escape)
 
 
 _JS_ESCAPES = {
@@ -395,7 +417,7 @@ def js_escape(s: str) -> str:
 
 def js(*args: Any) -> str:
     """js x: x's text, escaped for JavaScript."""
-    return js_escape(text_of_args(args))
+    return escaped(text_of_args(args), js_escape)
 
 
 def query_escape(s: str) -> str:
@@ -405,7 +427,7 @@ def query_escape(s: str) -> str:
 
 def urlquery(*args: Any) -> str:
     """urlquery x: x's text, escaped for a URL query."""
-    return query_escape(text_of_args(args))
+    return escaped(text_of_args(args), query_escape)
 
 
 def print_(*args: Any) -> str:

@@ -21,6 +21,7 @@ __all__ = [
     "UNSET",
     "Break",
     "Continue",
+    "EachIteration",
     "Inline",
     "call_statements",
     "command",
@@ -78,13 +79,38 @@ class Inline:
 Item = Any  # a list item: a text (str), an Inline, or a runner run(st, dot, frame)
 
 
+# Items written into one generated function, at most. Python compiles a function in
+# time and memory that grow faster than its length (a template of a million actions
+# would need gigabytes), and chunks of the same shape share their code.
+_CHUNK = 64
+
+
 def sequence(items: list[Item]) -> Callable[..., None]:
-    """A list's runner: texts written and items run in order, as one straight-line
-    function instead of a loop that tests each item."""
+    """A list's runner: texts written and items run in order, as straight-line
+    functions instead of a loop that tests each item."""
+    items = _chunked(items)
+    if len(items) == 1 and callable(items[0]) and not isinstance(items[0], Inline):
+        return items[0]
+    return _straight(items)
+
+
+def _straight(items: list[Item]) -> Callable[..., None]:
     namespace: dict[str, Any] = {}
     lines = ["def run_list(st, dot, frame):", "    w = st.w"]
     lines += _statements(items, namespace, "    ")
     return _generated(lines, namespace, "run_list")
+
+
+def _chunked(items: list[Item]) -> list[Item]:
+    """``items``, or runners of at most _CHUNK of them each (and so on up) when there
+    are more."""
+    while len(items) > _CHUNK:
+        items = [_straight(items[i : i + _CHUNK]) for i in range(0, len(items), _CHUNK)]
+    return items
+
+
+class EachIteration(int):
+    """An origin slot set again at each iteration (see iteration)."""
 
 
 def iteration(
@@ -97,7 +123,11 @@ def iteration(
 ) -> Callable[..., None]:
     """A range body's loop, ``loop(st, frame, items, collection)``, with the body's
     statements written into it: one call per range, not per element. ``items``
-    holds (key, element) pairs when there is a key variable."""
+    holds (key, element) pairs when there is a key variable; ``origin_slot`` gets
+    the collection the element variable's elements come from (its static type),
+    before the loop or, an EachIteration, at each iteration (the body assigns to
+    the variable)."""
+    items = _chunked(items)
     namespace: dict[str, Any] = {"node": node, "name": name}
     target = "key, dot" if key_slot is not None else "dot"
     lines = [
@@ -105,7 +135,7 @@ def iteration(
         "    outer = st.range_collection",
         "    st.range_collection = collection",
     ]
-    if origin_slot is not None:
+    if origin_slot is not None and not isinstance(origin_slot, EachIteration):
         lines.append(f"    frame[{origin_slot}] = collection")
     lines += [
         "    tick = st.tick",
@@ -119,6 +149,8 @@ def iteration(
         lines.append(f"            frame[{key_slot}] = key")
     if elem_slot is not None:
         lines.append(f"            frame[{elem_slot}] = dot")
+    if isinstance(origin_slot, EachIteration):
+        lines.append(f"            frame[{origin_slot}] = collection")
     body = _statements(items, namespace, "                ") or ["                pass"]
     lines += [
         "            try:",
@@ -143,6 +175,7 @@ def call_statements(
     result: Callable[[Any], Any] | None = None,
     shortcut: tuple[str, str] | None = None,
     shortcut_names: dict[str, Any] | None = None,
+    metered: bool = False,
 ) -> Inline:
     """Statements calling ``func`` and assigning what it returns to ``{out}``.
 
@@ -151,6 +184,7 @@ def call_statements(
     instead of calling when it holds; the objects it names are
     ``shortcut_names``. Whatever the call raises is reported as Go reports a
     failed call (calls.raise_call_error); ``result`` converts what it returns.
+    ``metered``: a string returned is charged to the execution's meter.
     """
     names: dict[str, Any] = {
         "func": func,
@@ -170,7 +204,7 @@ def call_statements(
     if read_once:
         names.update(_read_once_names([o.reads for o in operands if o.reads is not None]))
     shape = tuple((o.lines, tuple(o.names)) for o in operands)
-    lines = _call_lines(shape, kinds if read_once else None, result is not None, shortcut)
+    lines = _call_lines(shape, kinds if read_once else None, result is not None, shortcut, metered)
     return Inline(lines, names)
 
 
@@ -183,6 +217,7 @@ def _call_lines(
     read_once: tuple[str, ...] | None,
     converts: bool,
     shortcut: tuple[str, str] | None,
+    metered: bool,
 ) -> tuple[str, ...]:
     """The statements of call_statements for operands of these shapes (their lines and
     placeholders); a call site's shape recurs across templates, its objects do not."""
@@ -209,6 +244,8 @@ def _call_lines(
         indent + "except Exception as e:",
         indent + "    {raise_call_error}({error}, {node}, {name}, e)",
     ]
+    if metered:
+        lines += ["if {out}.__class__ is str:", "    st.meter.built({out})"]
     return tuple(lines)
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-from collections.abc import Callable, Mapping, Sized
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -69,7 +69,7 @@ from .calls import (
 )
 from .codegen import UNSET, Break, Continue, Inline
 from .lookup import RANGE, TOP, Getter
-from .state import MAX_EXEC_DEPTH, State, exec_error
+from .state import MAX_EXEC_DEPTH, Decided, State, exec_error
 
 __all__ = ["CompiledTemplate", "Options", "compile_template"]
 
@@ -97,13 +97,17 @@ _AS_INTERFACE: tuple[tuple[str, ...], tuple[str, ...]] = (
 @dataclass(frozen=True, slots=True)
 class Options:
     """What compilation depends on besides the tree: the set's functions and builtins,
-    the missingkey mode, and whether writes record which node made them (``trace``,
-    for source maps)."""
+    the missingkey mode, the sandbox (``strict``: see values.class_method), whether
+    writes record which node made them (``trace``, for source maps), and whether
+    the code counts against Limits (``metered``: it looks at the clock between
+    actions and charges the strings calls return, see exec.meter)."""
 
     funcs: Mapping[str, Any]
     builtins: Mapping[str, _builtins.Builtin]
     missingkey: int
     trace: bool = False
+    strict: bool = False
+    metered: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,9 +118,13 @@ class CompiledTemplate:
     frame_size: int
 
 
-def compile_template(name: str, root: ListNode, options: Options) -> CompiledTemplate:
-    """Compiles the tree ``root`` of the template called ``name``."""
-    c = _Compiler(name, options)
+def compile_template(
+    name: str, root: ListNode, options: Options, check: Callable[[], None] | None = None
+) -> CompiledTemplate:
+    """Compiles the tree ``root`` of the template called ``name``; ``check()``, if
+    given, is called now and then, and may stop the compiling by raising (a time
+    limit)."""
+    c = _Compiler(name, options, check)
     run = c.body(root)
     return CompiledTemplate(run, c.slots)
 
@@ -145,12 +153,14 @@ class _Scope:
 
 
 class _Compiler:
-    def __init__(self, name: str, options: Options) -> None:
+    def __init__(self, name: str, options: Options, check: Callable[[], None] | None) -> None:
         self.name = name
+        self.check = check
         self.funcs = options.funcs
         self.builtins = options.builtins
-        self.missingkey = options.missingkey
         self.trace = options.trace
+        self.metered = options.metered
+        self.rules = lookup.Rules(options.missingkey, options.strict, options.metered)
         self.scope = _Scope()
         self.slots = 1
         # Slots declared in a branch's main list are not set when its else list
@@ -158,10 +168,13 @@ class _Compiler:
         self.hidden: frozenset[int] = frozenset()
         # Whether dot is an element of a range's collection (see lookup.static_type).
         self.dot_origin: Any = TOP
-        self.last = _LastVisited()
+        self.last = _LastVisited(self.is_and_or)
         # A range's element variable -> the slot holding the collection it visits,
         # which gives the variable's static type in errors (see lookup.static_type).
         self.range_origins: dict[int, int] = {}
+        # Range element variables assigned to: their value is no longer the element,
+        # whose static type was the collection's (Go's "$e = 1" gives $e type int).
+        self.reassigned: set[int] = set()
         self.nesting = 0  # lists and pipelines around the node being compiled
 
     def nested(self, build: Callable[[_N], _R], node: _N, guard: Callable[[_R], _R]) -> _R:
@@ -175,6 +188,14 @@ class _Compiler:
             return guard(stack.with_room(stack.COMPILE_STRETCH, build, node))
         finally:
             self.nesting -= 1
+
+    def is_and_or(self, cmd: CommandNode) -> bool:
+        """Whether ``cmd`` calls the builtin ``and`` or ``or``, which short-circuit."""
+        first = cmd.args[0]
+        if not isinstance(first, IdentifierNode) or first.name in self.funcs:
+            return False
+        builtin = self.builtins.get(first.name)
+        return builtin is _builtins.AND_BUILTIN or builtin is _builtins.OR_BUILTIN
 
     def error(self, node: Node | None, format: str, *args: Any) -> ExecError:
         """Go's ``s.errorf(format, args...)`` at ``node``."""
@@ -200,7 +221,14 @@ class _Compiler:
 
     def own_list_items(self, node: ListNode) -> list[Any]:
         items: list[Any] = []
+        check = self.check
         for n in node.nodes:
+            if check is not None:
+                check()
+            if self.metered and not isinstance(n, TextNode):
+                # Between actions the clock is looked at: an action may take long
+                # (a call), and a list of a million actions needs no loop.
+                items.append(Inline(["st.clock({node}, {name})"], {"node": n, "name": self.name}))
             if self.trace and isinstance(n, TextNode):
                 items.append(_traced_text(n))
             elif isinstance(n, TextNode):
@@ -317,7 +345,9 @@ class _Compiler:
                 return None
         else:
             slot = self.declare(pipe.decl[0])
-        return Inline([f"frame[{slot}] = {{value}}"], {"value": value})
+        lines = [f"frame[{slot}] = {{value}}"]
+        lines += [f"frame[{o}] = {{top}}" for o in self.origins_reset([slot], pipe.is_assign)]
+        return Inline(lines, {"value": value, "top": TOP})
 
     def printer(self, node: ActionNode) -> Callable[[Any], str]:
         """Go's printValue for the action ``node``: ``<no value>`` for nothing, an error
@@ -390,16 +420,21 @@ class _Compiler:
         key_slot = slots[0] if len(slots) == 2 else None
         elem_slot = slots[-1] if slots else None
         origin_slot = None
-        if elem_slot is not None and not pipe.is_assign:
-            origin_slot = self.range_origins[elem_slot] = self.slots
-            self.slots += 1
+        if elem_slot is not None:
+            # Declared or assigned, the variable holds the collection's elements.
+            origin_slot = self.range_origins.get(elem_slot)
+            if origin_slot is None:
+                origin_slot = self.range_origins[elem_slot] = self.slots
+                self.slots += 1
         two_vars = len(decl) > 1
         body_mark = self.scope.mark()
         outer_origin = self.dot_origin
         self.dot_origin = RANGE
-        loop = codegen.iteration(
-            self.list_items(node.list), key_slot, elem_slot, origin_slot, node, self.name
-        )
+        items = self.list_items(node.list)
+        origin = origin_slot
+        if origin_slot is not None and elem_slot in self.reassigned:
+            origin = codegen.EachIteration(origin_slot)  # each element: the collection's type
+        loop = codegen.iteration(items, key_slot, elem_slot, origin, node, self.name)
         self.dot_origin = outer_origin
         declared = frozenset(slot for _, slot in self.scope.pop(body_mark))
         else_run = self.else_list(node, declared)
@@ -434,8 +469,8 @@ class _Compiler:
                     elif isinstance(v, (list, tuple)):
                         slice_classes.add(cls)
                         items = v
-                    else:  # a class declared a slice need not know its length
-                        items = v if isinstance(v, Sized) else list(v)
+                    else:  # a set, or a class declared a slice
+                        items = values.slice_elements(v)
                     ran = len(items) > 0
                     if ran:
                         loop(st, frame, enumerate(items) if keyed else items, v)
@@ -467,6 +502,7 @@ class _Compiler:
         error = self.error
         name = self.name
         trace = self.trace
+        metered = self.metered
         frames = stack.call_frames(self.nesting)
 
         def run_template(st: State, dot: Any, frame: list) -> None:
@@ -478,7 +514,9 @@ class _Compiler:
             new_dot = ev(st, dot, frame) if ev is not None else MISSING
             if st.tick is not None:
                 st.tick(node, name)
-            compiled = st.templates.compiled(d, trace)
+            meter = st.meter
+            check = meter.check_clock if meter is not None and meter.deadline else None
+            compiled = st.templates.compiled(d, trace, metered, check)
             callee_frame = [UNSET] * compiled.frame_size
             callee_frame[0] = new_dot
             st.depth += 1
@@ -504,6 +542,14 @@ class _Compiler:
 
     def assign_slot(self, var: VariableNode) -> int | None:
         return self.scope.find(var.names[0], self.hidden)
+
+    def origins_reset(self, slots: list[int], is_assign: bool) -> list[int]:
+        """The origin slots that an assignment to ``slots`` makes stale (see reassigned)."""
+        if not is_assign:
+            return []
+        reset = [s for s in slots if s in self.range_origins]
+        self.reassigned.update(reset)
+        return [self.range_origins[s] for s in reset]
 
     def variable_origin(self, var: VariableNode) -> int | None:
         """The slot of the collection a range element variable came from, if it did."""
@@ -569,6 +615,18 @@ class _Compiler:
 
             return ev_assign_undefined
         slots = [s for s in targets if s is not None]  # all of them: none was missing
+        origins = self.origins_reset(slots, pipe.is_assign)
+        if origins:
+
+            def ev_reassign(st: State, dot: Any, frame: list) -> Any:
+                v = ev(st, dot, frame)
+                for s in slots:
+                    frame[s] = v
+                for o in origins:
+                    frame[o] = TOP
+                return v
+
+            return ev_reassign
         if len(slots) == 1:
             slot = slots[0]
 
@@ -694,7 +752,7 @@ class _Compiler:
             name,
             node,
             blame,
-            self.missingkey,
+            self.rules,
             self.error,
             lambda: self.member_call(node, blame, name, ()),
         )
@@ -702,15 +760,17 @@ class _Compiler:
     def member_call(
         self, node: Node, blame: Node, name: str, call_args: tuple[Node, ...]
     ) -> Callable[..., Any]:
-        """Go's evalField with arguments (see lookup.method_caller)."""
+        """Go's evalField with arguments (see lookup.method_caller). The arguments are
+        compiled here, in their scope; what converts them, once a method is found."""
+        plain = [self.arg_evaluator(a) for a in call_args]
         return lookup.method_caller(
             name,
             node,
             blame,
-            self.missingkey,
+            self.rules,
             self.error,
             bool(call_args),
-            lambda sig: self.call_arguments(sig, name, call_args, blame),
+            lambda sig: self.call_arguments(sig, name, call_args, plain, blame),
         )
 
     # -- functions -----------------------------------------------------------------------
@@ -860,6 +920,7 @@ class _Compiler:
             result=result,
             shortcut=shortcut,
             shortcut_names=shortcut_names,
+            metered=self.metered,
         )
 
     def operand(self, node: Node, go_type: str) -> Inline:
@@ -934,17 +995,26 @@ class _Compiler:
         return Inline(["{out} = {convert}(final)"], {"convert": convert_final})
 
     def call_arguments(
-        self, sig: Signature, name: str, args: tuple[Node, ...], at: Node
+        self,
+        sig: Signature,
+        name: str,
+        args: tuple[Node, ...],
+        plain: list[Eval | None],
+        at: Node,
     ) -> Callable[[State, Any, list, Any], list]:
-        """The argument list of a method call, known only once the receiver is: its
-        arity is checked at run time (against the piped value too)."""
+        """The argument list of a method call for the method found (known only once
+        the receiver is), from the arguments compiled in place (``plain``, see
+        arg_evaluator): converted to its parameters, its arity checked at run time
+        (against the piped value too)."""
         error = self.error
         n = len(args)
         fixed = len(sig.params)
         # Past the parameters of a non-variadic function the arity check fails first.
         evaluators = [
-            self.arg(a, sig.param(i) if i < fixed or sig.variadic is not None else ANY)
-            for i, a in enumerate(args)
+            self.converted_arg(
+                a, ev, sig.param(i) if i < fixed or sig.variadic is not None else ANY
+            )
+            for i, (a, ev) in enumerate(zip(args, plain, strict=True))
         ]
         blame_final = args[-1] if args else at
 
@@ -1012,32 +1082,35 @@ class _Compiler:
 
     def arg(self, node: Node, go_type: str | None) -> Eval:
         """Go's evalArg: one argument of type ``go_type`` (None: no conversion)."""
-        error = self.error
-        # A conversion error blames the last node evaluating the argument visited.
-        blame = self.last.pipeline(node) if isinstance(node, PipeNode) else node
-        if isinstance(node, ChainNode):
-            blame = self.last.arg(node.node)
+        return self.converted_arg(node, self.arg_evaluator(node), go_type)
 
-        def converted(ev: Eval) -> Eval:
-            if go_type is None or go_type == VALUE:
-                return ev
-            if go_type == ANY:
-                return lambda st, dot, frame: _to_interface(ev(st, dot, frame))
-
-            def ev_converted(st: State, dot: Any, frame: list) -> Any:
-                try:
-                    return convert(ev(st, dot, frame), go_type)
-                except CallFailed as e:
-                    raise error(blame, e.format, *e.fargs) from None
-
-            return ev_converted
-
+    def arg_evaluator(self, node: Node) -> Eval | None:
+        """The part of an argument that depends on where it stands (the variables in
+        scope, the nesting): its value, unconverted; None for a literal or nil, which
+        converted_arg converts at compile time."""
         plain = self.value(node)
         if plain is not None:
-            return converted(plain)
+            return plain
         if isinstance(node, DotNode):
-            return converted(lambda st, dot, frame: dot)
-        if isinstance(node, NilNode):
+            return _dot_of
+        if isinstance(node, PipeNode):
+            return self.pipeline(node)
+        if isinstance(node, FieldNode):
+            cmd = self.fields_command(node, node.names, (node,), False, node, None)
+        elif isinstance(node, VariableNode):
+            cmd = self.variable_command(node, (node,), False)
+        elif isinstance(node, IdentifierNode):
+            cmd = _as_command(self.function(node, node, (node,), False))
+        elif isinstance(node, ChainNode):
+            cmd = self.chain_command(node, (node,), False)
+        else:
+            return None
+        return lambda st, dot, frame: cmd(st, dot, frame, NO_FINAL)
+
+    def converted_arg(self, node: Node, ev: Eval | None, go_type: str | None) -> Eval:
+        """Go's evalArg for ``node``, whose arg_evaluator is ``ev``, as type ``go_type``."""
+        error = self.error
+        if ev is None and isinstance(node, NilNode):
             if go_type is None or go_type == ANY:
                 return lambda st, dot, frame: None
             if go_type == VALUE:
@@ -1050,19 +1123,24 @@ class _Compiler:
             if k in (values.POINTER, FUNC):
                 return lambda st, dot, frame: None
             return _failing(error, node, "cannot assign nil to %s", go_type)
-        if isinstance(node, FieldNode):
-            cmd = self.fields_command(node, node.names, (node,), False, node, None)
-        elif isinstance(node, VariableNode):
-            cmd = self.variable_command(node, (node,), False)
-        elif isinstance(node, IdentifierNode):
-            cmd = _as_command(self.function(node, node, (node,), False))
-        elif isinstance(node, ChainNode):
-            cmd = self.chain_command(node, (node,), False)
-        elif isinstance(node, PipeNode):
-            return converted(self.pipeline(node))
-        else:
+        if ev is None:
             return self.literal(node, ANY if go_type is None else go_type)
-        return converted(lambda st, dot, frame: cmd(st, dot, frame, NO_FINAL))
+        if go_type is None or go_type == VALUE:
+            return ev
+        if go_type == ANY:
+            return lambda st, dot, frame: _to_interface(ev(st, dot, frame))
+        # A conversion error blames the last node evaluating the argument visited.
+        blame = self.last.pipeline(node) if isinstance(node, PipeNode) else node
+        if isinstance(node, ChainNode):
+            blame = self.last.arg(node.node)
+
+        def ev_converted(st: State, dot: Any, frame: list) -> Any:
+            try:
+                return convert(ev(st, dot, frame), go_type)
+            except CallFailed as e:
+                raise error(blame, e.format, *e.fargs) from None
+
+        return ev_converted
 
     def literal(self, node: Node, go_type: str) -> Eval:
         """A literal converted at compile time; a conversion error is raised when reached."""
@@ -1149,6 +1227,7 @@ class _Compiler:
             error=self.error,
             node=cmd,
             name="printf",
+            metered=self.metered,
         )
 
     def and_or(self, is_or: bool, ident: Node, args: tuple[Node, ...], has_final: bool) -> Cmd:
@@ -1164,13 +1243,23 @@ class _Compiler:
                 0,
             )
             return lambda st, dot, frame, final: fail(st, dot, frame)
-        evaluators = tuple(self.arg(a, VALUE) for a in args)
+        # Each argument with the node Go's state points at once it is evaluated, for
+        # errors about the value (see state.Decided): its own decided node, if it
+        # ends in an and/or itself.
+        evaluators = tuple(
+            (self.arg(a, VALUE), None if isinstance(last, Decided) else last)
+            for a in args
+            for last in (self.last.arg(a),)
+        )
         truth = values.truth
 
         def cmd_and_or(st: State, dot: Any, frame: list, final: Any) -> Any:
             v: Any = MISSING
-            for e in evaluators:
+            st.decided = ident
+            for e, last in evaluators:
                 v = e(st, dot, frame)
+                if last is not None:
+                    st.decided = last
                 if truth(v) == is_or:
                     return v
             return final if has_final else v
@@ -1199,7 +1288,13 @@ class _Compiler:
         if has_final:
             operands.append(Inline(["{out} = final"]))
         return codegen.call_statements(
-            _builtins.call, operands, error=self.error, node=cmd, name="call", result=values.as_go
+            _builtins.call,
+            operands,
+            error=self.error,
+            node=cmd,
+            name="call",
+            result=values.as_go,
+            metered=self.metered,
         )
 
 
@@ -1402,30 +1497,43 @@ class _LastVisited:
 
     Go blames errors found after evaluation (range over a non-collection, say) on
     the last node its evaluator visited, which this recomputes from the syntax,
-    remembering answers so nested parentheses cost linear time.
+    remembering answers so nested parentheses cost linear time. Where an ``and``
+    or ``or`` ran last, which argument it evaluated last is known only at run
+    time: the answer is then a state.Decided. ``is_and_or(cmd)`` says which
+    commands are those.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, is_and_or: Callable[[CommandNode], bool]) -> None:
         self.memo: dict[int, Node] = {}
+        self.is_and_or = is_and_or
 
     def pipeline(self, pipe: PipeNode) -> Node:
         # Down the chain of last commands to a term, without recursion: parentheses
         # nest thousands deep.
-        pipes = []
+        pipes: list[tuple[PipeNode, bool]] = []  # with whether its last command is and/or
         node: Node = pipe
         while isinstance(node, PipeNode) and node.cmds:
             found = self.memo.get(id(node))
             if found is not None:
                 node = found
                 break
-            pipes.append(node)
-            node = self.last_term(node.cmds[-1])
-        for p in pipes:
-            self.memo[id(p)] = node
-        return node
+            last = node.cmds[-1]
+            pipes.append((node, self.is_and_or(last)))
+            node = self.last_term(last)
+        # A pipeline is decided at run time if an and/or runs last in it or in the
+        # pipelines it ends in.
+        static = node.static if isinstance(node, Decided) else node
+        decided = isinstance(node, Decided)
+        for p, and_or in reversed(pipes):
+            decided = decided or and_or
+            self.memo[id(p)] = Decided.of(static) if decided else static
+        return self.memo[id(pipe)] if pipes else node
 
     def command(self, cmd: CommandNode) -> Node:
-        return self.arg(self.last_term(cmd))
+        node = self.arg(self.last_term(cmd))
+        if self.is_and_or(cmd) and not isinstance(node, Decided):
+            return Decided.of(node)
+        return node
 
     def arg(self, node: Node) -> Node:
         return self.pipeline(node) if isinstance(node, PipeNode) else node

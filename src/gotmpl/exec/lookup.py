@@ -20,6 +20,7 @@ import functools
 import operator
 import types
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from .. import values
@@ -35,6 +36,7 @@ __all__ = [
     "RANGE",
     "TOP",
     "Getter",
+    "Rules",
     "field_getter",
     "method_caller",
     "missing_key",
@@ -64,24 +66,39 @@ MISSINGKEY_INVALID, MISSINGKEY_ZERO, MISSINGKEY_ERROR = range(3)
 TOP: Any = _Origin("top")  # the data, a variable, a pipeline's result: typed by its value
 RANGE: Any = _Origin("range")  # an element of the collection the innermost range visits
 
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    """What a template set's options decide for lookups: the missingkey mode, the
+    strict sandbox (see values.class_method), and whether the execution is
+    metered (the strings methods return count against its Limits, see exec.meter)."""
+
+    missingkey: int = 0
+    strict: bool = False
+    metered: bool = False
+
+
 # How ``.name`` resolves on instances of a class (see resolve).
 FIELD, NILADIC, KEY, METHOD, NONE, NO_VALUE, NIL = range(7)
 
 
 @functools.lru_cache(maxsize=4096)
-def resolve(cls: type, name: str) -> tuple[int, Any, Any]:
+def resolve(cls: type, name: str, strict: bool = False) -> tuple[int, Any, Any]:
     """What ``.name`` means on instances of ``cls``: (how, method, fast accessor or None).
 
     A method wins over a map key or a struct field of the same name, as in Go.
     ``NILADIC`` is a plain function taking only the receiver, called directly;
     ``METHOD`` any other method (and Python's datetime types, whose Go methods
-    are found on the converted value). The fast accessor reads a field or key of
-    a class that declares its Go type, whose values need no conversion.
+    are found on the converted value). Which methods a template may call, and
+    ``strict``, are values.class_method's rules; a method it may not call is no
+    field either. The fast accessor reads a field or key of a class that declares
+    its Go type, whose values need no conversion (unless reads run code of the
+    class's own: ``__getattr__``, or a map's ``__missing__``).
     """
-    how, method = _resolve_how(cls, name)
+    how, method = _resolve_how(cls, name, strict)
     fast = None
     if hasattr(cls, "__go_type__"):
-        if how == FIELD:
+        if how == FIELD and not values.dynamic_attributes(cls):
             # A property's getter, called directly, skips the attribute lookup.
             prop = getattr(cls, name, None)
             fast = (
@@ -89,19 +106,21 @@ def resolve(cls: type, name: str) -> tuple[int, Any, Any]:
                 if isinstance(prop, property) and prop.fget is not None
                 else operator.attrgetter(name)
             )
-        elif how == KEY:
+        elif how == KEY and not hasattr(cls, "__missing__"):
             fast = operator.itemgetter(name)
     return how, method, fast
 
 
-def _resolve_how(cls: type, name: str) -> tuple[int, Any]:
+def _resolve_how(cls: type, name: str, strict: bool) -> tuple[int, Any]:
     if cls is type(MISSING):
         return NO_VALUE, None
     if cls is type(None):
         return NIL, None
     if cls in PYTHON_TIME:
         return METHOD, None
-    method = values.class_method(cls, name)
+    method = values.class_method(cls, name, strict)
+    if method is values.NOT_CALLABLE:
+        return NONE, None
     if method is not None:
         sig = signature_of(method, name)
         # Unless declared in __go_params__, the function's first parameter is the receiver.
@@ -117,7 +136,7 @@ def _resolve_how(cls: type, name: str) -> tuple[int, Any]:
     k = values.class_kind(cls)
     if k == MAP:
         return KEY, None
-    if k in (STRUCT, POINTER) and values.visible(cls, name):
+    if k in (STRUCT, POINTER) and values.visible(cls, name) and not values.opaque(cls):
         return FIELD, None
     return NONE, None
 
@@ -126,7 +145,7 @@ def field_getter(
     name: str,
     node: Node,
     blame: Node,
-    missingkey: int,
+    rules: Rules,
     error: ErrorAt,
     method_caller_of_name: Callable[[], Callable[..., Any]],
 ) -> Getter:
@@ -147,8 +166,9 @@ def field_getter(
     fasts: dict[type, Any] = {}  # class -> accessor for its plain field or key reads
     niladics: dict[type, Any] = {}  # class -> its method of this name, without arguments
     call_method: list[Callable[..., Any]] = []  # the method caller, once made
-    no_attribute = _NO_ATTRIBUTE
+    no_attribute = values.NO_ATTRIBUTE
     as_go = values.as_go
+    missingkey, strict, metered = rules.missingkey, rules.strict, rules.metered
 
     def get(st: Any, receiver: Any, container: Any) -> Any:
         cls = receiver.__class__
@@ -166,38 +186,41 @@ def field_getter(
         else:
             method = niladics.get(cls)
             if method is not None:
-                return call_niladic(method, receiver)
+                return call_niladic(st, method, receiver)
         return slow(st, receiver, container)
 
-    def call_niladic(method: Any, receiver: Any) -> Any:
+    def call_niladic(st: Any, method: Any, receiver: Any) -> Any:
         try:
             v = method(receiver)
         except Exception as e:
             raise_call_error(error, node, name, e)
+        if metered and v.__class__ is str:
+            st.meter.built(v)
         return v if v.__class__ not in PYTHON_TIME else as_go(v)
 
     def slow(st: Any, receiver: Any, container: Any) -> Any:
         cls = receiver.__class__
         how = resolved.get(cls)
         if how is None:
-            how = resolved[cls] = resolve(cls, name)
+            how = resolved[cls] = resolve(cls, name, strict)
             if how[2] is not None:
                 fasts[cls] = how[2]
             elif how[0] == NILADIC:
                 niladics[cls] = how[1]
         k, method, _ = how
         if k == FIELD:
-            v = getattr(receiver, name, no_attribute)
+            v = values.static_attribute(receiver, name)
             if v is not no_attribute:
                 return v if v.__class__ not in PYTHON_TIME else as_go(v)
         elif k == NILADIC:
-            return call_niladic(method, receiver)
+            return call_niladic(st, method, receiver)
         elif k == KEY:
+            # Asked first, so that a lookup never writes (a defaultdict's __missing__).
             try:
-                return receiver[name]
-            except KeyError:
+                if name in receiver:
+                    return receiver[name]
                 return missing_key(receiver, name, missingkey, error, blame, st, container)
-            except TypeError:
+            except (KeyError, TypeError):
                 pass
         elif k in (METHOD, NO_VALUE, NIL):
             if not call_method:
@@ -213,7 +236,7 @@ def method_caller(
     name: str,
     node: Node,
     blame: Node,
-    missingkey: int,
+    rules: Rules,
     error: ErrorAt,
     has_args: bool,
     arguments: Callable[[Signature], Callable[..., list[Any]]],
@@ -226,6 +249,7 @@ def method_caller(
     signature. Fields and map keys cannot take arguments, which is an error.
     """
     evaluators: dict[Signature, Any] = {}
+    missingkey, strict, metered = rules.missingkey, rules.strict, rules.metered
 
     def call(st: Any, dot: Any, frame: Any, receiver: Any, container: Any, final: Any) -> Any:
         if receiver is MISSING:
@@ -236,14 +260,14 @@ def method_caller(
             raise error(
                 blame, "nil pointer evaluating %s.%s", static_type(receiver, container, st), name
             )
-        method = values.find_method(receiver, name)
+        method = values.find_method(receiver, name, strict)
         if method is None:
             k = kind(receiver)
             if k == MAP and (type(receiver) is dict or name in receiver):
                 if has_args or final is not NO_FINAL:
                     raise error(blame, "%s is not a method but has arguments", name)
                 return missing_key(receiver, name, missingkey, error, blame, st, container)
-            if k in (STRUCT, POINTER) and _attribute(receiver, name) is not _NO_ATTRIBUTE:
+            if k in (STRUCT, POINTER) and _attribute(receiver, name) is not values.NO_ATTRIBUTE:
                 raise error(blame, "%s has arguments but cannot be invoked as function", name)
             raise no_field(error, blame, receiver, container, st, name)
         sig = signature_of(method, name)
@@ -255,6 +279,8 @@ def method_caller(
             result = method(*argv)
         except Exception as e:
             raise_call_error(error, node, name, e)
+        if metered and result.__class__ is str:
+            st.meter.built(result)
         return values.as_go(result)
 
     return call
@@ -329,15 +355,9 @@ def _map_elem(map_type: str) -> str:
     return "interface {}"
 
 
-class _NoAttribute:
-    __slots__ = ()
-
-
-_NO_ATTRIBUTE: Any = _NoAttribute()
-
-
 def _attribute(obj: Any, name: str) -> Any:
     """A struct field: a visible, non-method attribute of the object."""
-    if not values.visible(type(obj), name):
-        return _NO_ATTRIBUTE
-    return getattr(obj, name, _NO_ATTRIBUTE)
+    cls = type(obj)
+    if not values.visible(cls, name) or values.opaque(cls) or values.class_method(cls, name):
+        return values.NO_ATTRIBUTE
+    return values.static_attribute(obj, name)

@@ -17,14 +17,17 @@ from typing import Any
 
 from ..errors import ExecError, LimitExceeded
 from ..gostd import fmt as gofmt
-from ..gostd.strconv import go_bytes, quote
+from ..gostd.strconv import byte_len, quote
 from ..parse.nodes import Node
+from .meter import Meter, running
 from .stack import FIRST_LOOK
 
 __all__ = [
     "MAX_EXEC_DEPTH",
     "MAX_NESTED_EXECUTIONS",
     "REGEX_SECONDS",
+    "STRING_BYTES",
+    "Decided",
     "Limits",
     "State",
     "begin",
@@ -43,64 +46,84 @@ MAX_NESTED_EXECUTIONS = 1000
 #: The time limit of one regular-expression call when no Limits say otherwise.
 REGEX_SECONDS = 1.0
 
+#: The bytes of strings an execution with Limits may build unless they say otherwise:
+#: a string doubled in a variable (or a template printing its own data again and
+#: again into a variable) exhausts memory faster than steps or the output run out.
+STRING_BYTES = 1 << 28
+
 
 @dataclass(frozen=True)
 class Limits:
     """Bounds for running untrusted templates; ``None`` means unbounded (Go's default).
 
-    ``output_bytes`` caps the UTF-8 size of the output; ``steps`` the number of
-    range iterations and template calls (without them a template's work is
-    bounded by its size); ``seconds`` the wall-clock time, checked at each step.
-    Exceeding one raises ``LimitExceeded``, a kind of ``ExecError``.
-    ``regex_seconds`` bounds each call of ``match`` or ``reReplaceAll`` (never
-    more than what is left of ``seconds``); running out fails that call.
+    ``output_bytes`` caps the UTF-8 size of the output. ``steps`` caps the work:
+    range iterations, template calls and the elements that printing, ``toJson``,
+    sorting map keys and comparing visit. ``seconds`` caps the wall-clock time of
+    compiling and running, looked at every step, between actions and inside walks
+    over data. ``string_bytes`` caps the UTF-8 bytes of the strings the template
+    builds (what functions and methods return, what printing and ``toJson`` make),
+    256 MiB unless given, so that a string doubled in a variable stops without
+    ``seconds``; with ``output_bytes`` it bounds the memory text takes. Exceeding one raises
+    ``LimitExceeded``, a kind of ``ExecError``. ``regex_seconds`` bounds each call
+    of ``match`` or ``reReplaceAll`` (never more than what is left of
+    ``seconds``); running out fails that call.
     """
 
     output_bytes: int | None = None
     steps: int | None = None
     seconds: float | None = None
     regex_seconds: float | None = REGEX_SECONDS
+    string_bytes: int | None = STRING_BYTES
+
+    def metered(self) -> bool:
+        """Whether any bound but the output's and the regular expressions' is set:
+        then the execution runs code that counts (see exec.meter)."""
+        return self.steps is not None or self.seconds is not None or self.string_bytes is not None
 
 
-# The execution running in this context (thread or task; the innermost when a
-# function of one starts another): what functions of the template reach through
-# regex_time_limit(), and what nested executions count. A context, not a thread:
-# deep executions continue on helper threads that run in a copy of it (exec.stack).
-_running: contextvars.ContextVar[State | None] = contextvars.ContextVar(
-    "gotmpl_running", default=None
-)
-
-
-def begin(st: State, name: str) -> contextvars.Token[State | None]:
+def begin(st: State, name: str) -> contextvars.Token[Any]:
     """Makes ``st`` the running execution; ``end`` with the token when it is over.
 
     Raises LimitExceeded when executions already nest MAX_NESTED_EXECUTIONS deep.
     """
-    outer = _running.get()
+    outer = running.get()
     if outer is not None:
         if outer.nesting >= MAX_NESTED_EXECUTIONS:
             reason = f"exceeded maximum nesting of executions ({MAX_NESTED_EXECUTIONS})"
             raise LimitExceeded(f"template: {name}: {reason}", name=name, reason=reason)
         st.nesting = outer.nesting + 1
-    return _running.set(st)
+    return running.set(st)
 
 
-def end(token: contextvars.Token[State | None]) -> None:
+def end(token: contextvars.Token[Any]) -> None:
     """Ends the execution ``begin`` started."""
-    _running.reset(token)
+    running.reset(token)
 
 
 def regex_time_limit() -> float | None:
     """Seconds one regular-expression call may take in the running execution
     (``None``: no limit); REGEX_SECONDS outside any execution."""
-    st = _running.get()
+    st = running.get()
     if st is None or st.limits is None:
         return REGEX_SECONDS
     seconds = st.limits.regex_seconds
-    if st.deadline:
-        left = max(0.0, st.deadline - time.monotonic())
+    if st.meter is not None and st.meter.deadline:
+        left = max(0.0, st.meter.deadline - time.monotonic())
         seconds = left if seconds is None else min(seconds, left)
     return seconds
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Decided(Node):
+    """The node Go's state points at once an ``and`` or ``or`` ran: the argument it
+    evaluated last, known only at run time (``State.decided``); ``static`` is the
+    node it would be had every argument been evaluated."""
+
+    static: Node
+
+    @classmethod
+    def of(cls, static: Node) -> Decided:
+        return cls(static.pos, static.src, static)
 
 
 def exec_error(
@@ -111,6 +134,9 @@ def exec_error(
     Like Go, the location goes into the format string unescaped, so a name with
     ``%`` in it is formatted too (with Go's ``%!`` complaints).
     """
+    if isinstance(node, Decided):
+        st = running.get()
+        node = node.static if st is None or st.decided is None else st.decided
     reason = gofmt.errorf(format, *args)
     if node is None:
         text = gofmt.errorf(f"template: {_double_percent(template)}: {format}", *args)
@@ -133,13 +159,13 @@ class State:
     """What one execution changes: output, template depth, stack estimate, limits."""
 
     __slots__ = (
-        "budget",
         "chain",
-        "deadline",
+        "decided",
         "depth",
         "frames",
         "frames_max",
         "limits",
+        "meter",
         "nesting",
         "out",
         "range_collection",
@@ -150,7 +176,7 @@ class State:
         "w",
     )
 
-    def __init__(self, templates: Any, limits: Limits | None) -> None:
+    def __init__(self, templates: Any, name: str, limits: Limits | None) -> None:
         self.out: list[str] = []
         self.w: Callable[[str], Any] = self.out.append
         self.depth = 0
@@ -162,16 +188,16 @@ class State:
         self.chain: Any = None
         self.nesting = 1  # executions running one inside another, this one included
         self.range_collection: Any = None  # what the innermost running range visits
+        self.decided: Node | None = None  # what the latest and/or evaluated last (Decided)
         self.spans: list[tuple[int, int, Node]] = []  # (start, end, node) when tracing
         self.size = 0
         self.templates = templates  # the template set, for {{template}}
         self.limits = limits
+        # A range iteration or template call: tick(node, template), when one counts.
         self.tick: Callable[[Node, str], None] | None = None
-        self.budget = 0
-        self.deadline = 0.0
-        if limits is not None and (limits.steps is not None or limits.seconds is not None):
-            self.budget = limits.steps if limits.steps is not None else -1
-            self.deadline = time.monotonic() + limits.seconds if limits.seconds is not None else 0.0
+        self.meter: Meter | None = None
+        if limits is not None and limits.metered():
+            self.meter = Meter(limits, name)
             self.tick = self._tick
         if limits is not None and limits.output_bytes is not None:
             self.w = _BoundedWriter(self.out, limits.output_bytes)
@@ -184,18 +210,17 @@ class State:
             self.size += len(s)
 
     def _tick(self, node: Node, template: str) -> None:
-        limits = self.limits
-        assert limits is not None  # ticking is on only with limits
-        if self.budget >= 0:
-            if self.budget == 0:
-                raise exec_error(
-                    template, node, "step limit exceeded (%d)", limits.steps, cls=LimitExceeded
-                )
-            self.budget -= 1
-        if self.deadline and time.monotonic() > self.deadline:
-            raise exec_error(
-                template, node, "time limit exceeded (%vs)", limits.seconds, cls=LimitExceeded
-            )
+        assert self.meter is not None  # ticking is on only with a meter
+        exceeded = self.meter.step()
+        if exceeded is not None:
+            raise exec_error(template, node, *exceeded, cls=LimitExceeded)
+
+    def clock(self, node: Node, template: str) -> None:
+        """Between two actions of a metered execution: raises once it is too late."""
+        assert self.meter is not None  # metered code calls this only with a meter
+        exceeded = self.meter.late()
+        if exceeded is not None:
+            raise exec_error(template, node, *exceeded, cls=LimitExceeded)
 
 
 class _BoundedWriter:
@@ -209,7 +234,7 @@ class _BoundedWriter:
         self.left = limit
 
     def __call__(self, s: str) -> None:
-        n = len(s) if s.isascii() else len(go_bytes(s))
+        n = byte_len(s)
         if n > self.left:
             raise _OutputLimit(self.limit)
         self.left -= n

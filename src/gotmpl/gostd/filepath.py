@@ -222,12 +222,13 @@ def _glob(pattern: str, depth: int) -> list[str]:
     return found
 
 
-def read_file(path: str) -> bytes:
-    """os.ReadFile; an OSError becomes ValueError with Go's text (``open PATH: no such
-    file or directory``, ``read PATH: is a directory``)."""
+def read_file(path: str, size: int = -1) -> bytes:
+    """os.ReadFile (at most ``size`` bytes, if given); an OSError becomes ValueError
+    with Go's text (``open PATH: no such file or directory``, ``read PATH: is a
+    directory``)."""
     try:
         with open(path, "rb") as f:
-            return f.read()
+            return f.read(size)
     except IsADirectoryError:
         raise ValueError(f"read {path}: is a directory") from None
     except OSError as e:

@@ -30,6 +30,7 @@ from fractions import Fraction
 from typing import Any
 
 from .. import pycode
+from ..exec.meter import walking
 from ..values import (
     BASIC_KINDS,
     BOOL,
@@ -49,6 +50,7 @@ from ..values import (
     as_go,
     find_method,
     kind,
+    slice_elements,
     sorted_items,
     struct_fields,
     type_name,
@@ -391,8 +393,13 @@ def _is_uint8_slice(v: Any) -> bool:
 def _elements(v: Any, tname: str) -> list[Any]:
     cls = _sized_class(_elem_type(tname))
     if cls is None:
-        return list(v)
-    return [_typed(cls, x) for x in v]
+        return list(slice_elements(v))
+    return [_typed(cls, x) for x in slice_elements(v)]
+
+
+def _is_nil(v: Any) -> bool:
+    """Whether ``v`` stands for a nil pointer, map or slice of a Go type."""
+    return getattr(type(v), "__go_nil__", False) is True
 
 
 def _type_of(v: Any) -> str:
@@ -518,7 +525,7 @@ class _Printer:
             if negative or self.plus or self.space:
                 prec -= 1
         if base == 10:
-            digits = str(u)
+            digits = _sc.itoa(u)
         elif base == 16:
             digits = format(u, "X" if upper else "x")
         elif base == 8:
@@ -786,14 +793,19 @@ class _Printer:
         if kind(v) not in (FUNC, MAP, POINTER, SLICE):
             self.bad_verb(v, verb)
             return
-        u = id(v)
+        u = 0 if _is_nil(v) else id(v)
         if verb == "v":
             if self.sharp_v:
                 self.buf.append("(" + type_name(v) + ")(")
-                self.fmt_0x64(u, True)
+                if u:
+                    self.fmt_0x64(u, True)
+                else:
+                    self.buf.append("nil")
                 self.buf.append(")")
-            else:
+            elif u:
                 self.fmt_0x64(u, not self.sharp)
+            else:
+                self.pad("<nil>")
         elif verb == "p":
             self.fmt_0x64(u, not self.sharp)
         elif verb in "bodxX":
@@ -896,13 +908,17 @@ class _Printer:
 
         A stack of element generators stands in for recursion, so data nests as
         deep as memory allows (as Go's growing stack does) whatever Python's
-        recursion limit.
+        recursion limit. Under Limits every element is a unit of work, and the
+        text printed is charged as it grows (exec.meter).
         """
         if elements is None:
             return
+        metered = walking(self.buf)
         walk = [elements]
         while walk:
             for item, depth in walk[-1]:
+                if metered is not None:
+                    metered.step()
                 elements = self._print_one(item, verb, depth)
                 if elements is not None:
                     walk.append(elements)
@@ -945,7 +961,7 @@ class _Printer:
         elif k == STRUCT:
             return self._struct_elements(v, depth, type_name(v))
         elif k == POINTER:
-            if depth == 0:  # a pointer to a struct shows the struct at the top level only
+            if depth == 0 and not _is_nil(v):  # a struct pointed to shows at the top only
                 self.buf.append("&")
                 return self._struct_elements(v, depth + 1, type_name(v).removeprefix("*"))
             self.fmt_pointer(v, verb)
@@ -1291,7 +1307,7 @@ def format_value(v: Any) -> str:
     if t is str:
         return v
     if t is int:
-        return str(v)
+        return _sc.itoa(v)
     if t is bool:
         return "true" if v else "false"
     if t is float:
@@ -1314,7 +1330,7 @@ def _quick_arg(verb: str, v: Any) -> str | None:
             return quote(v)
         return None
     if t is int:
-        return str(v) if verb in "dv" else None
+        return _sc.itoa(v) if verb in "dv" else None
     if t is bool:
         return ("true" if v else "false") if verb in "tv" else None
     if t is bytes:  # []byte: text for %s and %q (%v would print the numbers)
@@ -1381,3 +1397,94 @@ def compile_format(fmt: str, count: int) -> Callable[..., str]:
     lines.append(f"    return {' '.join([*pieces, repr(tail)])}")
     namespace = {"quick": _quick_arg, "sprintf": sprintf, "fmt": fmt, **QUOTE_NAMES}
     return pycode.function("format_plain", lines, namespace)
+
+
+# -- scanning ------------------------------------------------------------------------
+
+
+class ScanError(ValueError):
+    """fmt.Sscan failed; the text is Go's error."""
+
+
+def sscan_complex(text: str) -> complex:
+    """Go's ``fmt.Sscan(text, &c)`` into a complex128 (what the template parser does
+    with a ``1+2i`` literal), or ScanError with Go's message."""
+    scan = _ComplexScan(text)
+    real_text, imag_text = scan.tokens()
+    return complex(_scan_float(real_text), _scan_float(imag_text))
+
+
+class _ComplexScan:
+    """fmt's scanner state over one text, as far as complex numbers need it: each
+    accepted character goes into the token being built."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.pos = 0
+        self.token: list[str] = []
+
+    def accept(self, ok: str) -> bool:
+        if self.pos < len(self.text) and self.text[self.pos] in ok:
+            self.token.append(self.text[self.pos])
+            self.pos += 1
+            return True
+        return False
+
+    def float_token(self) -> str:
+        """fmt's floatToken: what may be a float; a partial NaN or Inf stays consumed."""
+        self.token = []
+        if self.accept("nN") and self.accept("aA") and self.accept("nN"):
+            return "".join(self.token)
+        self.accept("+-")
+        if self.accept("iI") and self.accept("nN") and self.accept("fF"):
+            return "".join(self.token)
+        digits, exponent = "0123456789_", "eEpP"
+        if self.accept("0") and self.accept("xX"):
+            digits, exponent = "0123456789aAbBcCdDeEfF_", "pP"
+        while self.accept(digits):
+            pass
+        if self.accept("."):
+            while self.accept(digits):
+                pass
+        if self.accept(exponent):
+            self.accept("+-")
+            while self.accept("0123456789_"):
+                pass
+        return "".join(self.token)
+
+    def tokens(self) -> tuple[str, str]:
+        """fmt's complexTokens: the real part, and the imaginary part with its sign."""
+        parens = self.accept("(")
+        real_text = self.float_token()
+        self.token = []
+        if not self.accept("+-"):
+            raise ScanError("syntax error scanning complex number")
+        sign = "".join(self.token)
+        imag_text = self.float_token()
+        if not self.accept("i") or (parens and not self.accept(")")):
+            raise ScanError("syntax error scanning complex number")
+        return real_text, sign + imag_text
+
+
+def _scan_float(text: str) -> float:
+    """fmt's convertFloat: strconv.ParseFloat, plus a decimal mantissa with a binary
+    exponent (``1.5p3``)."""
+    p = text.find("p")
+    if p >= 0 and "x" not in text and "X" not in text:
+        mantissa = _parse_float_or_fail(text[:p], text)
+        try:
+            exp = _sc.parse_int(text[p + 1 :])
+        except _sc.SyntaxErr as e:
+            raise ScanError(str(_sc.NumError("Atoi", text, e))) from None
+        try:
+            return math.ldexp(mantissa, exp)
+        except OverflowError:
+            return math.copysign(math.inf, mantissa)
+    return _parse_float_or_fail(text, text)
+
+
+def _parse_float_or_fail(text: str, shown: str) -> float:
+    try:
+        return _sc.parse_float(text)
+    except _sc.SyntaxErr as e:
+        raise ScanError(str(_sc.NumError("ParseFloat", shown, e))) from None

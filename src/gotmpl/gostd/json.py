@@ -13,13 +13,14 @@ from __future__ import annotations
 import base64
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from .. import values
+from ..exec.meter import walking
 from . import fmt as gofmt
 from . import time as gotime
-from .strconv import go_bytes, go_string
+from .strconv import go_bytes, go_string, itoa
 
 __all__ = ["MarshalError", "decoded_string", "marshal"]
 
@@ -72,8 +73,36 @@ def _float(f: float) -> str:
     return gofmt.format_float(f, "f", -1)
 
 
-def _encode(v: Any, out: list[str]) -> None:
-    """Appends Go's json.Marshal encoding of ``v``."""
+# A container's encoding in progress: appends its punctuation, yields its members.
+_Members = Iterator[Any]
+
+
+def marshal(v: Any) -> str:
+    """Go's json.Marshal as a string (HTML-safe, map keys sorted); raises MarshalError.
+
+    A stack of member generators stands in for recursion, so data nests as deep as
+    memory allows; under Limits every value is a unit of work (exec.meter).
+    """
+    out: list[str] = []
+    metered = walking(out)
+    active: set[int] = set()  # the containers being encoded, to find cycles
+    walk: list[_Members] = [iter((v,))]
+    while walk:
+        for item in walk[-1]:
+            if metered is not None:
+                metered.step()
+            members = _encode(item, out, active)
+            if members is not None:
+                walk.append(members)
+                break
+        else:
+            walk.pop()
+    return "".join(out)
+
+
+def _encode(v: Any, out: list[str], active: set[int]) -> _Members | None:
+    """Appends Go's json.Marshal encoding of ``v``, or returns the generator that
+    encodes a container around its members (which the caller encodes in turn)."""
     v = values.as_go(v)
     k = values.kind(v)
     if k in (values.INVALID, values.NIL):
@@ -83,7 +112,7 @@ def _encode(v: Any, out: list[str]) -> None:
     elif k == values.BOOL:
         out.append("true" if v else "false")
     elif k in (values.INT, values.UINT):
-        out.append(str(int(v)))
+        out.append(itoa(int(v)))
     elif k == values.FLOAT:
         out.append(_float(float(v)))
     elif isinstance(v, gotime.Time):
@@ -103,51 +132,63 @@ def _encode(v: Any, out: list[str]) -> None:
         elif getattr(v, "__go_nil__", False):
             out.append("null")
         else:
-            out.append("[")
-            for i, item in enumerate(v):
-                if i:
-                    out.append(",")
-                _encode(item, out)
-            out.append("]")
+            return _array(v, out, active)
     elif k == values.MAP:
-        _map(v, out)
+        if getattr(v, "__go_nil__", False):
+            out.append("null")
+        else:
+            return _object(v, _map_members(v), out, active)
     elif k in (values.STRUCT, values.POINTER):
         tags: Mapping[str, str] = getattr(type(v), "__go_json__", {})
         cls = type(v)
         # Unexported fields (which a Go-modelled class may declare) are left out.
         fields = [(n, e) for n, e in values.struct_fields(v) if values.visible(cls, n)]
-        _object([(tags.get(name, name), e) for name, e in fields], out)
+        return _object(v, [(tags.get(name, name), e) for name, e in fields], out, active)
     else:
         raise MarshalError(f"json: unsupported type: {values.type_name(v)}")
+    return None
 
 
-def _object(members: list[tuple[str, Any]], out: list[str]) -> None:
+def _entered(v: Any, active: set[int]) -> None:
+    # Go finds a cycle once pointers nest a thousand deep; Python data has no
+    # pointers to count, so a container met again inside itself is the cycle.
+    if id(v) in active:
+        raise MarshalError(
+            f"json: unsupported value: encountered a cycle via {values.type_name(v)}"
+        )
+    active.add(id(v))
+
+
+def _array(v: Any, out: list[str], active: set[int]) -> _Members:
+    _entered(v, active)
+    out.append("[")
+    for i, item in enumerate(values.slice_elements(v)):
+        if i:
+            out.append(",")
+        yield item
+    out.append("]")
+    active.discard(id(v))
+
+
+def _object(v: Any, members: list[tuple[str, Any]], out: list[str], active: set[int]) -> _Members:
     """``{"name":value,...}`` for a struct's fields or a map's sorted entries."""
+    _entered(v, active)
     out.append("{")
     for i, (name, value) in enumerate(members):
         if i:
             out.append(",")
         out.append(_string(name) + ":")
-        _encode(value, out)
+        yield value
     out.append("}")
+    active.discard(id(v))
 
 
-def _map(m: Mapping, out: list[str]) -> None:
-    if getattr(m, "__go_nil__", False):
-        out.append("null")
-        return
+def _map_members(m: Mapping) -> list[tuple[str, Any]]:
     key_type = values.map_key_type(m)
     if key_type == "interface {}" or not (
         key_type == "string" or key_type.startswith(("int", "uint"))
     ):
         raise MarshalError(f"json: unsupported type: {values.type_name(m)}")
-    items = [(k if key_type == "string" else str(int(k)), e) for k, e in m.items()]
+    items = [(k if key_type == "string" else itoa(int(k)), e) for k, e in m.items()]
     items.sort(key=lambda item: go_bytes(item[0]))
-    _object(items, out)
-
-
-def marshal(v: Any) -> str:
-    """Go's json.Marshal as a string (HTML-safe, map keys sorted); raises MarshalError."""
-    out: list[str] = []
-    _encode(v, out)
-    return "".join(out)
+    return items

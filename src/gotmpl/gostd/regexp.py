@@ -1602,6 +1602,28 @@ def _holds(op: int, s: str, pos: int) -> bool:
     return (before != after) == (op == _WORD_B)
 
 
+# _Program.matches: the threads a search starts at each position, what stands for a
+# match among threads, and how many sets of threads it remembers at most.
+_START = frozenset({0})
+_MATCH_PC = -1
+_DFA_STATES = 10_000
+
+
+def _context(s: str, pos: int) -> tuple[bool, ...]:
+    """What empty-width assertions look at around ``pos``: text and line edges, and
+    whether the characters on either side are word characters."""
+    before = s[pos - 1] if pos else ""
+    after = s[pos] if pos < len(s) else ""
+    return (
+        not before,
+        not after,
+        before == "\n",
+        after == "\n",
+        before in _WORD_CHARS if before else False,
+        after in _WORD_CHARS if after else False,
+    )
+
+
 def _nullable(root: _Node) -> bool:
     """Whether ``root`` can match the empty string (trees are up to 1000 levels deep,
     so the walk keeps its own stack)."""
@@ -1649,6 +1671,11 @@ class _Program:
         self.emit(root)
         self.add(_SAVE, 1)
         self.add(_MATCH)
+        # For matches(): the sets of threads met so far, after each position's
+        # assertions and after each character (a DFA built as the input needs it).
+        self.has_asserts = any(inst[0] == _ASSERT for inst in self.code)
+        self.closed: dict[tuple[frozenset[int], object], frozenset[int]] = {}
+        self.stepped: dict[tuple[frozenset[int], str], frozenset[int]] = {}
 
     def add(self, kind: int, a: object = 0, b: object = 0) -> int:
         self.code.append([kind, a, b])
@@ -1794,6 +1821,68 @@ class _Program:
                     self.follow(step, step_seen, pc + 1, pos + 1, caps, s)
             live, seen = step, step_seen
         return matched
+
+    def matches(self, s: str, deadline: _Deadline) -> bool:
+        """Whether ``s`` holds a match (Go's MatchString): the threads alive at each
+        position as one set, without priorities or groups, so that a set met before
+        is looked up, not recomputed, and a long alternation costs a lookup per
+        character. Checks ``deadline``."""
+        closed, stepped = self.closed, self.stepped
+        if len(closed) + len(stepped) > _DFA_STATES:  # the input chooses the sets
+            closed.clear()
+            stepped.clear()
+        code = self.code
+        end = len(s)
+        pending = _START
+        for pos in range(end + 1):
+            if pos & 255 == 0:
+                left = deadline.remaining()
+                if left is not None and left <= 0:
+                    raise TimeoutError
+            # Assertions hold or not by the characters around the position.
+            context = _context(s, pos) if self.has_asserts else None
+            threads = closed.get((pending, context))
+            if threads is None:
+                threads = closed[pending, context] = self.closure(pending, s, pos)
+            if _MATCH_PC in threads:
+                return True
+            if pos == end:
+                return False
+            ch = s[pos]
+            nxt = stepped.get((threads, ch))
+            if nxt is None:
+                nxt = _START | {
+                    pc + 1 for pc in threads if code[pc][0] == _CHAR and code[pc][1](ch)
+                }
+                stepped[threads, ch] = nxt
+            pending = nxt
+        return False  # pragma: no cover - the loop returns at the end
+
+    def closure(self, pending: frozenset[int], s: str, pos: int) -> frozenset[int]:
+        """The character tests (and a match, as _MATCH_PC) reachable from ``pending``
+        without input at ``pos``."""
+        code = self.code
+        out: set[int] = set()
+        seen: set[int] = set()
+        todo = list(pending)
+        while todo:
+            pc = todo.pop()
+            if pc in seen:
+                continue
+            seen.add(pc)
+            kind, a, b = code[pc]
+            if kind == _SPLIT:
+                todo += (a, b)
+            elif kind == _JMP:
+                todo.append(a)
+            elif kind == _SAVE:
+                todo.append(pc + 1)
+            elif kind == _ASSERT:
+                if _holds(a, s, pos):
+                    todo.append(pc + 1)
+            else:
+                out.add(_MATCH_PC if kind == _MATCH else pc)
+        return frozenset(out)
 
     def follow(
         self,
@@ -2011,7 +2100,7 @@ class Regexp:
         return self._answer(
             timeout,
             lambda d: self._search(s, 0, d) is not None,
-            lambda d: self._automaton().find(s, 0, d) is not None,
+            lambda d: self._automaton().matches(s, d),
             s,
         )
 

@@ -20,11 +20,13 @@ __all__ = [
     "QUOTE_NAMES",
     "NumError",
     "SyntaxErr",
+    "byte_len",
     "can_backquote",
     "format_rune_u",
     "go_bytes",
     "go_string",
     "is_print",
+    "itoa",
     "parse_float",
     "parse_int",
     "parse_uint",
@@ -56,6 +58,11 @@ codecs.register_error("gotmpl.go_bytes", _go_encoding_error)
 def go_bytes(s: str) -> bytes:
     """The bytes of ``s`` as a Go string."""
     return s.encode("utf-8", "gotmpl.go_bytes")
+
+
+def byte_len(s: str) -> int:
+    """``len(s)`` in Go: the number of bytes of ``s`` as a Go string."""
+    return len(s) if s.isascii() else len(go_bytes(s))
 
 
 def go_string(b: bytes) -> str:
@@ -257,17 +264,35 @@ def unquote(s: str) -> str:
     out = bytearray()
     i = 0
     while i < len(body):
-        if body[i] == "\n":
+        # The plain characters up to the next escape, then the escape.
+        escape = body.find("\\", i)
+        run = body[i:] if escape < 0 else body[i:escape]
+        if '"' in run or "\n" in run:
             raise SyntaxErr("invalid syntax")
-        value, is_rune, i = unquote_char(body, i, '"')
+        out += go_bytes(run)
+        if escape < 0:
+            break
+        value, is_rune, i = unquote_char(body, escape, '"')
         if is_rune:
-            out += chr(value).encode("utf-8", "surrogateescape")
+            out += go_bytes(chr(value))
         else:
             out.append(value)
-    return out.decode("utf-8", "surrogateescape")
+    return go_string(bytes(out))
 
 
 # -- numbers -----------------------------------------------------------------
+
+
+def itoa(n: int) -> str:
+    """The decimal digits of ``n``, however many: Python's ``str()`` refuses more than
+    ``sys.get_int_max_str_digits()`` of them, which gotmpl leaves as the program set it."""
+    try:
+        return str(n)
+    except ValueError:
+        import decimal  # only for integers of thousands of digits
+
+        return str(decimal.Decimal(n))
+
 
 _INT_BODY = {
     2: re.compile(r"[01]+(?:_[01]+)*\Z"),
@@ -296,6 +321,10 @@ def parse_uint(text: str) -> int:
         s = s[1:]  # and the leading 0 of an old-style octal number
     if not s or not _INT_BODY[base].match(s):
         raise SyntaxErr("invalid syntax")
+    if base == 10 and len(s) > 40:
+        # Too long for 64 bits (and maybe for Python's int(), which refuses
+        # thousands of decimal digits); a decimal number has no leading zero.
+        raise SyntaxErr("value out of range")
     v = int(s.replace("_", ""), base)
     if v >= 1 << 64:
         raise SyntaxErr("value out of range")

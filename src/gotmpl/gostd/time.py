@@ -30,6 +30,7 @@ import datetime as _dt
 import errno as _errno
 import functools
 import os
+import re
 import threading
 import time as _time
 import zipfile
@@ -199,10 +200,10 @@ class Duration(int):
 
     @classmethod
     def from_timedelta(cls, td: _dt.timedelta) -> Duration:
+        """The Duration of ``td``; beyond Go's range (about 292 years either way), the
+        nearest Duration there is, as Go's own conversions saturate (``time.Since``)."""
         ns = ((td.days * 86400 + td.seconds) * 1_000_000 + td.microseconds) * 1000
-        if not _I64_MIN <= ns <= _I64_MAX:
-            raise OverflowError("timedelta out of range for time.Duration")
-        return cls(ns)
+        return cls(min(max(ns, _I64_MIN), _I64_MAX))
 
     def __repr__(self) -> str:
         return f"Duration({int(self)})"
@@ -1343,6 +1344,29 @@ def _format_fraction(nsec: int, ndigits: int, sep: str, trim: bool) -> str:
 _Loc = Location
 
 
+class _Uint64(int):
+    __go_type__ = "uint64"
+    __go_kind__ = "uint64"
+    __slots__ = ()
+
+
+class _Int64(int):
+    __go_type__ = "int64"
+    __go_kind__ = "int64"
+    __slots__ = ()
+
+
+class _NilLocation:
+    """A nil ``*time.Location``, what a UTC Time holds in Go."""
+
+    __go_type__ = "*time.Location"
+    __go_nil__ = True
+    __slots__ = ()
+
+
+_NIL_LOCATION = _NilLocation()
+
+
 class Time:
     """Go's ``time.Time``: an instant with nanosecond precision and a Location.
 
@@ -1352,6 +1376,9 @@ class Time:
     """
 
     __go_type__ = "time.Time"
+    # Go's unexported fields, which fmt prints for verbs that do not use String()
+    # (``%d`` prints ``{0 63844761600 0}``): see the properties below.
+    __go_fields__ = ("wall", "ext", "loc")
     __slots__ = ("_loc", "_marshal", "_nano", "_nsec", "_sec")
 
     _sec: int
@@ -1371,6 +1398,22 @@ class Time:
         object.__setattr__(t, "_nsec", nsec)
         object.__setattr__(t, "_loc", UTC if loc is None else loc)
         return t
+
+    @property
+    def wall(self) -> int:
+        """Go's field ``wall``: without a monotonic clock reading, the nanoseconds."""
+        return _Uint64(self._nsec)
+
+    @property
+    def ext(self) -> int:
+        """Go's field ``ext``: without a monotonic clock reading, the seconds since
+        January 1 of year 1."""
+        return _Int64(self._sec)
+
+    @property
+    def loc(self) -> object:
+        """Go's field ``loc``: the Location, nil for UTC."""
+        return _NIL_LOCATION if self._loc is UTC else self._loc
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError("gotime.Time is immutable")
@@ -2337,6 +2380,31 @@ def parse_in_location(layout: str, value: str, loc: Location | None) -> Time:
     return _parse(_to_bv(layout), value_bv, loc, loc)
 
 
+# The form Go's MarshalText writes, and so Alertmanager's webhooks: UTC as "Z" and
+# a fraction of at most nine digits without trailing zeros.
+_CANONICAL_UTC = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]{0,8}[1-9])?Z\Z"
+)
+
+
 def parse_rfc3339(s: str | bytes) -> Time:
-    """Parse text the way Go's ``Time.UnmarshalText``/``UnmarshalJSON`` do (unquoted)."""
+    """Parse text the way Go's ``Time.UnmarshalText``/``UnmarshalJSON`` do (unquoted).
+
+    Text in the canonical form (most of what a webhook carries) is read with
+    datetime's C code and kept as the Time's MarshalText, which it already is;
+    anything else, an invalid date included, goes through Go's parser.
+    """
+    if s.__class__ is str and _CANONICAL_UTC.match(s) is not None:
+        assert isinstance(s, str)
+        try:
+            days = _dt.date(int(s[0:4]), int(s[5:7]), int(s[8:10])).toordinal() - 1
+        except ValueError:  # year 0, February 30 ...: the parser words the error
+            days = -1
+        hour, minute, sec = int(s[11:13]), int(s[14:16]), int(s[17:19])
+        if days >= 0 and hour < 24 and minute < 60 and sec < 60:
+            frac = s[20:-1]
+            nsec = int(frac.ljust(9, "0")) if frac else 0
+            t = Time._new(days * _DAY + hour * 3600 + minute * 60 + sec, nsec, UTC)
+            object.__setattr__(t, "_marshal", s.encode())
+            return t
     return parse(RFC3339, _from_bv(_to_bv(s)))

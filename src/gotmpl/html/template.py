@@ -121,10 +121,12 @@ class Template(_text.TemplateAPI):
             if self._ns.escaped:
                 raise TemplateError("html/template: cannot Parse after Execute")
 
-    def parse(self, text: str) -> Template:
-        """Parses ``text`` as this template's body; ``{{define}}`` adds templates."""
+    def parse(self, text: str, *, limits: Limits | None = None) -> Template:
+        """Parses ``text`` as this template's body; ``{{define}}`` adds templates.
+
+        With ``limits``, parsing stops with LimitExceeded past their ``seconds``."""
         self._check_can_parse()
-        self._text.parse(text)
+        self._text.parse(text, limits=limits)
         ns = self._ns
         with ns.lock:
             for handle in self._text.templates():

@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import json
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -145,8 +145,10 @@ class LalrDriver:
         }
         self.transformer = transformer
 
-    def parse(self, toks: Sequence[Any]) -> Any:
-        """The value of ``start`` for ``toks`` (which end with ``$END``), or ``Stuck``."""
+    def parse(self, toks: Sequence[Any], check: Callable[[], None] | None = None) -> Any:
+        """The value of ``start`` for ``toks`` (which end with ``$END``), or ``Stuck``;
+        ``check()``, if given, is called every so many tokens and may stop the
+        parsing by raising (a time limit)."""
         table = self.table
         end = self.end
         observer = self.transformer
@@ -155,6 +157,8 @@ class LalrDriver:
         push_state = states.append
         push_value = values.append
         for index, tok in enumerate(toks):
+            if check is not None and not index & 4095:
+                check()
             t = tok.type
             observer.lookahead = tok
             while True:

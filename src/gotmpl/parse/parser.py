@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Container, Mapping
+from collections.abc import Callable, Container, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -50,11 +50,14 @@ class _ElseMark:
 
 @dataclass(frozen=True, slots=True)
 class _BlockHead:
-    """The value of ``{{block "name" pipeline}}`` while its body is parsed."""
+    """The value of ``{{block "name" pipeline}}`` while its body is parsed; ``rdelim``
+    is the token that closed it, where Go's parser stands while the body is parsed
+    (by a tree of its own)."""
 
     name_tok: Tok
     name: str
     pipe: nodes.PipeNode
+    rdelim: Tok
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,18 +158,11 @@ def _number(tok: Tok, src: nodes.Source) -> nodes.NumberNode:
 
 
 def _parse_complex(text: str, tok: Tok) -> complex:
-    """fmt.Sscan into a complex128 for the lexer's ``1+2i`` form."""
-    split = max(text.rfind("+"), text.rfind("-"))
-    # Skip a sign that belongs to an exponent (1e+2+3i).
-    while split > 0 and text[split - 1] in "eEpP" and not text[:split].lower().startswith("0x"):
-        split = max(text.rfind("+", 0, split), text.rfind("-", 0, split))
-    real_text, imag_text = text[:split], text[split:-1]
+    """Go's parser reads the lexer's ``1+2i`` form with fmt.Sscan into a complex128."""
     try:
-        return complex(strconv.parse_float(real_text), strconv.parse_float(imag_text))
-    except strconv.SyntaxErr:
-        raise _Fail(
-            tok, "%s", f"strconv.ParseFloat: parsing {strconv.quote(imag_text)}: invalid syntax"
-        ) from None
+        return gofmt.sscan_complex(text)
+    except gofmt.ScanError as e:
+        raise _Fail(tok, "%s", str(e)) from None
 
 
 def _simplified_complex(tok: Tok, src: nodes.Source, c: complex) -> nodes.NumberNode:
@@ -388,7 +384,7 @@ class Builder:
     def block_open(self, children: list[Any]) -> _BlockHead:
         name, pipe = children[1], children[-2]
         self._enter_definition()
-        return _BlockHead(name.tok, name.text, pipe)
+        return _BlockHead(name.tok, name.text, pipe, children[-1])
 
     def block_node(self, children: list[Any]) -> nodes.TemplateNode:
         head, body, end_delim = children[0], children[1], children[3]
@@ -516,24 +512,31 @@ _OPERAND_TOKENS = frozenset(
 
 
 def parse(
-    name: str, text: str, left: str, right: str, funcs: Container[str]
+    name: str,
+    text: str,
+    left: str,
+    right: str,
+    funcs: Container[str],
+    check: Callable[[], None] | None = None,
 ) -> dict[str, nodes.ListNode]:
     """Parses ``text`` as template ``name``: the trees Go's parse.Parse would return.
 
     ``funcs`` holds every function name a template may call (builtins included).
-    Raises ParseError with Go's message.
+    Raises ParseError with Go's message. ``check()``, if given, is called now and
+    then and may stop the parsing by raising (a time limit).
     """
     left = left or "{{"
     right = right or "}}"
     src = nodes.Source(name, text, left, right)
-    toks = refine(lex(text, left, right, "break" not in funcs, "continue" not in funcs), name)
+    toks = lex(text, left, right, "break" not in funcs, "continue" not in funcs, check)
+    toks = refine(toks, name)
     with _lock:
         b = _builder
         b.reset(src, funcs)
         try:
             try:
                 # ERROR and FAIL tokens are not in the grammar: the driver stops there.
-                root = lalr_driver(b).parse(toks)
+                root = lalr_driver(b).parse(toks, check)
             except Stuck as stuck:
                 raise _SyntaxErrors(b, toks, stuck.index, stuck.stack).error() from None
             b._add_tree(name, root, toks[-1])
@@ -546,6 +549,10 @@ def parse(
             raise ParseError(text, name=name, line=line, col=col) from None
         finally:
             b.reset(src, ())
+
+
+def _is_tok(value: Any, kind: str) -> bool:
+    return isinstance(value, Tok) and value.type == kind
 
 
 def _token_failure(tok: Tok) -> _Fail:
@@ -592,6 +599,7 @@ class _SyntaxErrors:
         stack = self.stack
         if not stack:
             return
+        self.finished_definition()
         top = stack[-1]
         if isinstance(top, Tok):
             if top.type in _OPERAND_TOKENS:
@@ -609,6 +617,29 @@ class _SyntaxErrors:
                 below = stack[-2]
                 if isinstance(below, Tok) and below.type in ("BREAK", "CONTINUE"):
                     self.b.check_loop_keyword(below, top)
+
+    def finished_definition(self) -> None:
+        """Go adds a {{define}} or {{block}} to the set as soon as its {{end}} is read
+        (failing on a second definition); Lark reduces it only on a token that may
+        follow it, so a stray one after it leaves it on the stack."""
+        stack = self.stack
+        if not (
+            len(stack) >= 4
+            and _is_tok(stack[-1], "RDELIM")
+            and _is_tok(stack[-2], "END")
+            and isinstance(stack[-3], nodes.ListNode)
+        ):
+            return
+        head = stack[-4]
+        if isinstance(head, _BlockHead):
+            self.b._add_tree(head.name, stack[-3], stack[-1])
+        elif (
+            _is_tok(head, "RDELIM")
+            and len(stack) >= 6
+            and isinstance(stack[-5], _Name)
+            and _is_tok(stack[-6], "DEFINE")
+        ):
+            self.b._add_tree(stack[-5].text, stack[-3], stack[-1])
 
     def check_field_run(self, last: Tok) -> None:
         """Fields on top of the stack after a reduced term are a chain on that term.
@@ -737,8 +768,17 @@ class _SyntaxErrors:
         word = self.delimited("else")
         if owner == "top":
             return _Fail(at, "unexpected %s", word)
-        if owner in ("define", "block"):
-            return _Fail(at, "unexpected %s in %s", word, f"{owner} clause")
+        if owner == "block":
+            # Go's block body is a tree of its own; the block's tree, which reports
+            # this, still stands at the end of the block's action.
+            head = next((v for v in reversed(self.stack) if isinstance(v, _BlockHead)), None)
+            if head is not None:
+                blame = head.rdelim
+            else:  # the else right after the block's action, which is not reduced yet
+                blame = self.stack[-1] if _is_tok(self.stack[-1], "RDELIM") else at
+            return _Fail(blame, "unexpected %s in %s", word, "block clause")
+        if owner == "define":
+            return _Fail(at, "unexpected %s in %s", word, "define clause")
         return _Fail(at, "expected end; found %s", word)
 
     def list_error(self) -> _Fail:

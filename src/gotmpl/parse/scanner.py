@@ -68,6 +68,8 @@ _SPACE = " \t\r\n"
 _TERMINATORS = frozenset(" \t\r\n.,|:)(")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9_]*")
 _SPACES = re.compile(r"[ \t\r\n]*")
+# What ends a run of plain characters in a quoted string or character constant.
+_QUOTED_SPECIAL = {q: re.compile(f"[\\\\\n{q}]") for q in "\"'"}
 
 
 def _end_of(pattern: re.Pattern[str], text: str, pos: int) -> int:
@@ -134,12 +136,17 @@ class _Lexer:
     def emit(self, type_: str, value: str, pos: int) -> None:
         self.toks.append(Tok(type_, value, pos, self.line_at(pos)))
 
-    def run(self) -> list[Tok]:
+    def run(self, check: Callable[[], None] | None = None) -> list[Tok]:
         text, left = self.text, self.left
         pos = 0
         n = len(text)
+        actions = 0
         try:
             while True:
+                if check is not None:
+                    actions += 1
+                    if not actions & 1023:
+                        check()
                 x = text.find(left, pos)
                 if x < 0:
                     if pos < n:
@@ -344,20 +351,23 @@ class _Lexer:
         """Go's lexQuote and lexChar: up to the closing quote, skipping escapes; a
         newline or the end of the text first is an error."""
         text = self.text
+        special = _QUOTED_SPECIAL[close]
         i = pos + 1
         while True:
-            c = text[i : i + 1]
+            m = special.search(text, i)
+            if m is None:
+                raise _LexError(unterminated, pos)
+            i = m.end()
+            c = m.group()
             if c == "\\":
-                nxt = text[i + 1 : i + 2]
+                nxt = text[i : i + 1]
                 if nxt and nxt != "\n":
-                    i += 2
+                    i += 1
                     continue
                 raise _LexError(unterminated, pos)
-            if c in ("", "\n"):
+            if c == "\n":
                 raise _LexError(unterminated, pos)
-            i += 1
-            if c == close:
-                break
+            break
         self.emit(kind, text[pos:i], pos)
         return i
 
@@ -430,7 +440,9 @@ def _common_tokens(right: str) -> Callable[[str, int], re.Match[str] | None]:
         rf"|(?P<DOT>\.){ends}"
         rf"|(?P<VARIABLE>\$[A-Za-z0-9_]*){ends}"
         rf"|(?P<WORD>[A-Za-z_][A-Za-z0-9_]*){ends}"
-        r'|(?P<STRING>"(?:[^"\\\n]|\\[^\n])*")'
+        # Only strings without escapes: a repeated group would cost re some memory
+        # for every repetition.
+        r'|(?P<STRING>"[^"\\\n]*")'
         r"|(?P<PIPE>\|)|(?P<DECLARE>:=)|(?P<ASSIGN>=)"
     ).match
 
@@ -442,10 +454,17 @@ def _go_quote(s: str) -> str:
 
 
 def lex(
-    text: str, left: str, right: str, break_ok: bool = True, continue_ok: bool = True
+    text: str,
+    left: str,
+    right: str,
+    break_ok: bool = True,
+    continue_ok: bool = True,
+    check: Callable[[], None] | None = None,
 ) -> list[Tok]:
-    """Go's token stream for ``text``, ending in ``$END`` or an ``ERROR`` token."""
-    return _Lexer(text, left, right, break_ok, continue_ok).run()
+    """Go's token stream for ``text``, ending in ``$END`` or an ``ERROR`` token;
+    ``check()``, if given, is called every so many actions and may stop the lexing
+    by raising (a time limit)."""
+    return _Lexer(text, left, right, break_ok, continue_ok).run(check)
 
 
 # -- refinement ----------------------------------------------------------------

@@ -163,6 +163,9 @@ def declare_struct(cls: type, **json_names: str) -> None:
 _AlertSlice = typed_slice("template.Alert")  # []Alert, what Firing and Resolved return
 
 
+_ZERO_TIME = gotime.Time.zero()
+
+
 @dataclasses.dataclass(eq=True)
 class Alert:
     """``template.Alert``: one alert of the group."""
@@ -174,8 +177,9 @@ class Alert:
     Status: str = ""
     Labels: KV = dataclasses.field(default_factory=_NilKV)
     Annotations: KV = dataclasses.field(default_factory=_NilKV)
-    StartsAt: gotime.Time = dataclasses.field(default_factory=gotime.Time.zero)
-    EndsAt: gotime.Time = dataclasses.field(default_factory=gotime.Time.zero)
+    # Times are immutable: one zero time serves every alert.
+    StartsAt: gotime.Time = _ZERO_TIME
+    EndsAt: gotime.Time = _ZERO_TIME
     GeneratorURL: str = ""
     Fingerprint: str = ""
 
@@ -444,40 +448,78 @@ def _bad(path: tuple[str, ...], value: Any, go_type: str) -> ValueError:
     return ValueError(f"json: cannot unmarshal {kind} into {into}{where} of type {go_type}")
 
 
+# How a field of the model decodes (see _decode_struct).
+_STRING, _TIME, _KV, _ALERTS = range(4)
+
+# A struct class's fields by JSON name, and by JSON name folded as encoding/json
+# folds it: (attribute, how it decodes); made once per class.
+_JSON_FIELDS: dict[type, tuple[dict[str, tuple[str, int]], dict[str, tuple[str, int]]]] = {}
+
+
+def _json_fields(
+    cls: type[Data] | type[Alert],
+) -> tuple[dict[str, tuple[str, int]], dict[str, tuple[str, int]]]:
+    fields = _JSON_FIELDS.get(cls)
+    if fields is None:
+        zero = cls()
+        by_tag = {}
+        for attr, tag in cls.__go_json__.items():
+            current = getattr(zero, attr)
+            how = (
+                _ALERTS
+                if attr == "Alerts"
+                else _KV
+                if isinstance(current, KV)
+                else _TIME
+                if isinstance(current, gotime.Time)
+                else _STRING
+            )
+            by_tag[tag] = (attr, how)
+        fields = by_tag, {tag.translate(_FOLD): field for tag, field in by_tag.items()}
+        _JSON_FIELDS[cls] = fields
+    return fields
+
+
 def _decode_struct(target: Data | Alert, obj: Any, path: tuple[str, ...]) -> None:
     """Decodes a JSON object into an existing Data or Alert, field by field."""
     cls = type(target)
     if not isinstance(obj, Mapping):
         raise _bad(path, obj, cls.__go_type__.lstrip("*"))
-    by_fold = {tag.translate(_FOLD): (attr, tag) for attr, tag in cls.__go_json__.items()}
+    by_tag, by_fold = _json_fields(cls)
     for key, value in obj.items():
-        found = by_fold.get(str(key).translate(_FOLD))
-        if found is None:
-            continue  # unknown keys are ignored
-        attr, _ = found
+        # The exact name, as Alertmanager writes it; else a match ignoring case.
+        field = by_tag.get(key)
+        if field is None:
+            field = by_fold.get(str(key).translate(_FOLD))
+            if field is None:
+                continue  # unknown keys are ignored
+        attr, how = field
+        if how == _STRING and value.__class__ is str:
+            setattr(target, attr, decoded_string(value))
+            continue
         where = (*path, str(key))
-        current = getattr(target, attr)
         if value is None:
             # null makes a map or slice nil and leaves anything else alone.
-            if isinstance(current, KV):
+            if how == _KV:
                 setattr(target, attr, _NilKV())
-            elif attr == "Alerts":
+            elif how == _ALERTS:
                 setattr(target, attr, _NilAlerts())
-        elif attr == "Alerts":
+        elif how == _ALERTS:
             assert isinstance(target, Data)
-            setattr(target, attr, _decode_alerts(target._alert_class, current, value, where))
-        elif isinstance(current, KV):
-            setattr(target, attr, _decode_kv(current, value, where))
-        elif isinstance(current, gotime.Time):
+            alerts = _decode_alerts(target._alert_class, target.Alerts, value, where)
+            setattr(target, attr, alerts)
+        elif how == _KV:
+            setattr(target, attr, _decode_kv(getattr(target, attr), value, where))
+        elif how == _TIME:
             if not isinstance(value, str):
                 raise _bad(where, value, "time.Time")
             try:
                 setattr(target, attr, gotime.parse_rfc3339(value))
             except gotime.GoError as e:
                 raise ValueError(str(e)) from None  # Go's Time.UnmarshalJSON error as it is
+        elif not isinstance(value, str):
+            raise _bad(where, value, "string")
         else:
-            if not isinstance(value, str):
-                raise _bad(where, value, "string")
             setattr(target, attr, decoded_string(value))
 
 
@@ -494,6 +536,13 @@ def _decode_kv(current: KV, obj: Any, path: tuple[str, ...]) -> KV:
     if not isinstance(obj, Mapping):
         raise _bad(path, obj, "template.KV")
     kv = KV() if current.__go_nil__ else current
+    if type(obj) is dict and set(map(type, obj)) | set(map(type, obj.values())) <= {str}:
+        # Labels as json.loads gives them: strings to strings, taken in one step
+        # when none holds a lone surrogate (which decoded_string would replace).
+        text = "".join(obj) + "".join(obj.values())
+        if decoded_string(text) is text:  # the same object: nothing to replace
+            kv.update(obj)
+            return kv
     for key, value in obj.items():
         if value is None:
             value = ""  # null stores the zero string
