@@ -169,7 +169,13 @@ func (r *fieldRun) values(key string, keys bool, m map[string]any) {
 }
 
 // nested renders one string field of an object field ("summary.template").
+// A string in place of the object is that field's text (Jira's summary and
+// description take either form), rendered in its place.
 func (r *fieldRun) nested(key, sub string, def *string) {
+	if _, isString := r.conf[key].(string); isString {
+		r.text(key, nil)
+		return
+	}
 	obj, ok := r.conf[key].(map[string]any)
 	if !ok {
 		if def == nil {

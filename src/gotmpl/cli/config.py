@@ -1,0 +1,253 @@
+"""``gotmpl config``: render and check the receivers of a whole Alertmanager configuration.
+
+    gotmpl config render alertmanager.yml --receiver NAME [--data FILE]
+                  [--defaults DIR] [--format text|json] [--profile NAME]
+    gotmpl config check alertmanager.yml [--data FILE] [--defaults DIR] [--profile NAME]
+
+``render`` prints every templated field of every integration of a receiver as
+Alertmanager 0.34 renders it (gotmpl.amconfig); ``check`` renders every
+receiver and lists every field that fails, each with Go's error and the line
+of the text it names, then exits 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+from collections.abc import Mapping
+from typing import Any
+
+from .. import amconfig, profiles
+from ..errors import TemplateError
+from ..gostd.strconv import go_bytes, quote
+from .main import _DEFAULT_NAME, EXIT_FAILED, EXIT_OK, _error, _Failed, _load_json, _read, _Usage
+
+__all__ = ["add_parser"]
+
+
+def _load(args: argparse.Namespace) -> amconfig.Config:
+    try:
+        config = amconfig.load(args.config, profile=args.profile, defaults=args.defaults)
+    except TemplateError as e:
+        raise _Failed(f"error: {e}") from None
+    except ValueError as e:  # a profile without Alertmanager's template bundle
+        raise _Usage(str(e)) from None
+    for pattern, paths in config.template_files().items():
+        if not paths:
+            _error(f"gotmpl: warning: {args.config}: templates: {pattern} matches no file")
+    return config
+
+
+def _data(args: argparse.Namespace, config: amconfig.Config) -> Any:
+    """The --data webhook JSON as the profile's data, or None (the sample) without it."""
+    if args.data is None:
+        _error("gotmpl: no --data: rendering a sample alert group for each receiver")
+        return None
+    source = "stdin" if args.data == "-" else args.data
+    value = _load_json(_read(args.data), source, go_numbers=config.profile.go_numbers)
+    try:
+        return config.profile.decode(value)
+    except ValueError as e:  # encoding/json's error, as amtool prints it
+        raise _Failed(f"error: {source}: {e}") from None
+
+
+def _render(args: argparse.Namespace) -> int:
+    config = _load(args)
+    if args.receiver not in config.receivers:
+        known = ", ".join(map(quote, config.receivers)) or "none"
+        raise _Usage(f"no receiver {quote(args.receiver)} in {args.config} (receivers: {known})")
+    rendering = config.rendering(args.receiver, _data(args, config))
+    if rendering.errors:
+        _report(config, rendering.errors, args.defaults is not None)
+        return EXIT_FAILED
+    if args.format == "json":
+        text = _json(rendering.configs, "", rendering.encoded, "") + "\n"
+    else:
+        text = "".join(_listing(rendering))
+    sys.stdout.buffer.write(go_bytes(text))
+    sys.stdout.buffer.flush()
+    return EXIT_OK
+
+
+def _check(args: argparse.Namespace) -> int:
+    config = _load(args)
+    if not config.receivers:
+        _error(f"gotmpl: {args.config}: no receivers")
+        return EXIT_OK
+    failures = config.check(_data(args, config))
+    if failures and _report(config, failures, args.defaults is not None):
+        return EXIT_FAILED
+    count = len(config.receivers)
+    _error(f"gotmpl: {args.config}: {count} receiver{'s' if count != 1 else ''} checked")
+    return EXIT_OK
+
+
+def _report(
+    config: amconfig.Config, failures: list[amconfig.FieldError], defaults_given: bool
+) -> int:
+    """Lists each failing field: where it is, Go's error, and the text's line it
+    names. Without --defaults, fields that fail only for calling a template of
+    Alertmanager's default.tmpl or email.tmpl are summed up in one hint instead;
+    returns how many failures were listed."""
+    sources: dict[str, str] | None = None
+    missing: dict[str, None] = {}  # the default templates called, in order
+    listed = 0
+    for f in failures:
+        name = None if defaults_given else _default_template(f.error)
+        if name is not None:
+            missing[name] = None
+            continue
+        listed += 1
+        where = config.path if f.line is None else f"{config.path}:{f.line}"
+        _error(f"{where}: receiver {quote(f.receiver)} {f.path}: {f.error}")
+        text = f.text
+        if f.error.name:  # an error in a template file: show that file's line
+            if sources is None:
+                sources = _template_sources(config)
+            text = sources.get(f.error.name)
+        for line in _excerpt(f.error, text):
+            _error(f"    {line}")
+    if missing:
+        skipped = len(failures) - listed
+        _error(
+            f"gotmpl: {skipped} field{'s' if skipped != 1 else ''} not rendered: "
+            f"{', '.join(missing)} look{'s' if len(missing) == 1 else ''} like "
+            "templates of Alertmanager's default.tmpl or email.tmpl, which gotmpl does not "
+            "ship: pass --defaults DIR, the directory of your copy of them"
+        )
+    if listed:
+        _error(f"gotmpl: {listed} field{'s' if listed != 1 else ''} failed")
+    return listed
+
+
+_HTML_UNDEFINED = re.compile(r'no such template "([^"]*)"')
+
+
+def _default_template(err: TemplateError) -> str | None:
+    """The template of Alertmanager's default files that ``err`` says is not
+    defined (html/template words it differently), or None."""
+    message = str(err)
+    html = _HTML_UNDEFINED.search(message)
+    if html is not None:
+        message = f'template "{html.group(1)}" not defined'
+    found = _DEFAULT_NAME.search(message)
+    return None if found is None else found.group(1)
+
+
+def _template_sources(config: amconfig.Config) -> dict[str, str]:
+    """The text of each template file the config loads, by the name its templates
+    have in errors (the file's base name; a later file of the same name wins)."""
+    sources = {}
+    for path in (p for paths in config.template_files().values() for p in paths):
+        try:
+            sources[os.path.basename(path)] = _read(path).decode("utf-8", "replace")
+        except _Failed:
+            continue
+    return sources
+
+
+def _excerpt(err: TemplateError, text: str | None) -> list[str]:
+    """The line of ``text`` that Go's error names, and a caret under its column
+    (Go counts bytes from 0); nothing when the error names no line of it."""
+    if text is None or err.line is None:
+        return []
+    lines = text.split("\n")
+    if not 1 <= err.line <= len(lines):
+        return []
+    line = lines[err.line - 1]
+    if err.col is None:
+        return [line]
+    before = go_bytes(line)[: err.col].decode("utf-8", "replace")
+    return [line, "".join("\t" if c == "\t" else " " for c in before) + "^"]
+
+
+def _json(value: Any, path: str, encoded: Mapping[str, str], indent: str) -> str:
+    """JSON of a rendering, indented; a value upstream JSON-encodes (a webhook
+    payload) is written as upstream's encoder writes it."""
+    if path in encoded:
+        return encoded[path].rstrip("\n")
+    inner = indent + "  "
+    if isinstance(value, dict) and value:
+        members = (
+            f"{inner}{json.dumps(k, ensure_ascii=False)}: "
+            + _json(v, f"{path}.{k}" if path else k, encoded, inner)
+            for k, v in value.items()
+        )
+        return "{\n" + ",\n".join(members) + f"\n{indent}}}"
+    if isinstance(value, list) and value:
+        items = (inner + _json(v, f"{path}[{i}]", encoded, inner) for i, v in enumerate(value))
+        return "[\n" + ",\n".join(items) + f"\n{indent}]"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _listing(rendering: amconfig.Rendering) -> list[str]:
+    """Each rendered field as ``path: text``; a text of several lines below its path."""
+    out = []
+    for path, value in amconfig.receivers.field_paths(rendering):
+        if not isinstance(value, str):
+            value = json.dumps(value)
+        if "\n" in value.rstrip("\n"):
+            lines = value.rstrip("\n").split("\n")
+            out.append(f"{path}:\n" + "".join(f"  {line}\n" for line in lines))
+        else:
+            out.append(f"{path}: {value.rstrip(chr(10)) if value else chr(34) * 2}\n")
+    return out
+
+
+def add_parser(sub: Any) -> None:
+    """Adds ``config render`` and ``config check`` to the command's subparsers."""
+    from .main import _missing_command
+
+    config = sub.add_parser(
+        "config",
+        help="render and check the receivers of an Alertmanager configuration",
+        description="Render the templated fields of an Alertmanager configuration's "
+        "receivers as Alertmanager 0.34 does, on webhook JSON or a sample alert group.",
+    )
+    config_sub = config.add_subparsers(dest="config_command", metavar="COMMAND")
+    config.set_defaults(run=lambda args: _missing_command(config))
+    render = config_sub.add_parser(
+        "render",
+        help="print every templated field of a receiver, rendered",
+        description="Print every templated field of every integration of the receiver, "
+        "rendered as Alertmanager 0.34 renders it (text or html, defaults applied).",
+    )
+    _add_options(render)
+    render.add_argument("--receiver", required=True, metavar="NAME", help="the receiver")
+    render.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text (the default): a field a line; json: the config's shape and key names",
+    )
+    render.set_defaults(run=_render)
+    check = config_sub.add_parser(
+        "check",
+        help="render every receiver and report every field that fails",
+        description="Render every receiver; list every failing field with Go's error "
+        "and the line it names; exit 1 if any failed.",
+    )
+    _add_options(check)
+    check.set_defaults(run=_check)
+
+
+def _add_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("config", metavar="CONFIG", help="the Alertmanager configuration file")
+    p.add_argument(
+        "--data", metavar="FILE", help="webhook JSON (default: a sample alert group), - for stdin"
+    )
+    p.add_argument(
+        "--defaults",
+        metavar="DIR",
+        help="a directory with your copy of Alertmanager's default.tmpl and email.tmpl",
+    )
+    p.add_argument(
+        "--profile",
+        choices=profiles.names(),
+        default="alertmanager",
+        metavar="NAME",
+        help="alertmanager (the default, upstream 0.34) or cubeapm",
+    )
