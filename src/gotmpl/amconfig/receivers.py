@@ -165,7 +165,7 @@ class _Fields:
         out: dict[str, Any] = {}
         for k in sorted(m):
             path = f"{key}.{k}"
-            name = self.execute(path, k) if template_keys else k
+            name = self.execute(path, k) if template_keys else str(k)
             if name is None:
                 continue
             self.put(name, text_of(m, k, ""), into=out, path=path)
@@ -236,7 +236,7 @@ def _top_level(m: Any) -> dict[str, Any]:
     decoded as an ``interface{}``."""
     if not isinstance(m, dict):
         return {}
-    return {text_of({"k": k}, "k") or "": yamlv2.value(v) for k, v in m.items()}
+    return {str(text_of({"k": k}, "k") or ""): yamlv2.value(v) for k, v in m.items()}
 
 
 def deep_copy_with_template(value: Any, template: Callable[[str], str]) -> Any:

@@ -91,11 +91,11 @@ else:  # pragma: no cover - PyYAML built without libyaml
 
 
 def load(text: str) -> Node | None:
-    """The first document of ``text`` as nodes (None when empty); YAMLError when
-    it is not YAML."""
+    """The first document of ``text`` as nodes (None when empty), as yaml.v2's
+    Unmarshal reads it; YAMLError when it is not YAML."""
     loader = _Loader(text)
     try:
-        return loader.get_single_node()
+        return loader.get_node() if loader.check_node() else None
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = None if mark is None else mark.line + 1

@@ -59,7 +59,11 @@ def _render(args: argparse.Namespace) -> int:
     if args.receiver not in config.receivers:
         known = ", ".join(map(quote, config.receivers)) or "none"
         raise _Usage(f"no receiver {quote(args.receiver)} in {args.config} (receivers: {known})")
-    rendering = config.rendering(args.receiver, _data(args, config))
+    data = _data(args, config)
+    try:
+        rendering = config.rendering(args.receiver, data)
+    except amconfig.ConfigError as e:  # a value of the wrong kind where a text belongs
+        raise _Failed(f"error: {e}") from None
     if rendering.errors:
         _report(config, rendering.errors, args.defaults is not None)
         return EXIT_FAILED
@@ -77,7 +81,11 @@ def _check(args: argparse.Namespace) -> int:
     if not config.receivers:
         _error(f"gotmpl: {args.config}: no receivers")
         return EXIT_OK
-    failures = config.check(_data(args, config))
+    data = _data(args, config)
+    try:
+        failures = config.check(data)
+    except amconfig.ConfigError as e:
+        raise _Failed(f"error: {e}") from None
     if failures and _report(config, failures, args.defaults is not None):
         return EXIT_FAILED
     count = len(config.receivers)
@@ -104,10 +112,13 @@ def _report(
         where = config.path if f.line is None else f"{config.path}:{f.line}"
         _error(f"{where}: receiver {quote(f.receiver)} {f.path}: {f.error}")
         text = f.text
-        if f.error.name:  # an error in a template file: show that file's line
+        where_parsed = _PARSED_IN.match(str(f.error))
+        if where_parsed is not None and where_parsed.group(1):  # a line of a template file
             if sources is None:
                 sources = _template_sources(config)
-            text = sources.get(f.error.name)
+            text = sources.get(where_parsed.group(1))
+        elif f.error.name and text is not None and f'define "{f.error.name}"' not in text:
+            text = None  # a template of the defaults, which are parsed as unnamed texts too
         for line in _excerpt(f.error, text):
             _error(f"    {line}")
     if missing:
@@ -122,6 +133,10 @@ def _report(
         _error(f"gotmpl: {listed} field{'s' if listed != 1 else ''} failed")
     return listed
 
+
+# Where an execution error happened: the name of the file (or "" for a text
+# parsed unnamed: the field's text, or the defaults), its line and column.
+_PARSED_IN = re.compile(r'template: (.*?):(\d+):(\d+): executing "')
 
 _HTML_UNDEFINED = re.compile(r'no such template "([^"]*)"')
 

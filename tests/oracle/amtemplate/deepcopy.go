@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // DeepCopyWithTemplate models upstream's function of that name (webhook
@@ -82,8 +83,18 @@ var ErrYAMLUnmodelled = errors.New("oracle: the YAML model does not cover this r
 // plain scalars, and texts that are JSON (a YAML flow collection; its
 // numbers resolved as plain scalars, its strings kept).
 func decodeYAML(text string) (any, bool, error) {
+	// yaml.v2's reader refuses invalid UTF-8 and characters YAML does not
+	// allow ("control characters are not allowed"): the text stays.
+	if !utf8.ValidString(text) {
+		return nil, true, nil
+	}
 	for _, r := range text {
-		if (r < 0x20 && r != '\n') || (r >= 0x7f && r <= 0x9f) || r == 0x2028 || r == 0x2029 || r == 0xfeff || r >= 0xfffe && r <= 0xffff {
+		if !yamlPrintable(r) {
+			return nil, true, nil
+		}
+	}
+	for _, r := range text {
+		if r == '\r' || r == '\t' || r == 0x85 || r == 0x2028 || r == 0x2029 || r == 0xfeff {
 			return nil, false, ErrYAMLUnmodelled
 		}
 	}
@@ -138,6 +149,17 @@ func decodeYAML(text string) (any, bool, error) {
 		m[k] = resolvePlain(value)
 	}
 	return m, false, nil
+}
+
+// yamlPrintable says whether YAML 1.1 allows r in a stream.
+func yamlPrintable(r rune) bool {
+	switch {
+	case r == '\t', r == '\n', r == '\r', r >= 0x20 && r <= 0x7e, r == 0x85:
+		return true
+	case r >= 0xa0 && r <= 0xd7ff, r >= 0xe000 && r <= 0xfffd, r >= 0x10000 && r <= 0x10ffff:
+		return true
+	}
+	return false
 }
 
 // decodeJSONAsYAML reads a JSON text as YAML reads it as a flow collection.
