@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
 from pathlib import Path
 from typing import Any
 
@@ -240,3 +241,27 @@ def test_sample_data_is_addressed_to_the_receiver() -> None:
     config = amconfig.load(CONFIG_DIR / "alertmanager.yml", defaults=DEFAULTS)
     fields = config.render("mail")
     assert fields["email_configs"][1]["from"] == "alerts+mail@example.org"
+
+
+def test_readme_examples(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The README's config render and check commands, run from the repository root,
+    print what it shows (render's elided lines, ``...``, aside)."""
+    root = TESTS.parent
+    readme = (root / "README.md").read_text("utf-8")
+    section = readme.split("\n## Checking a whole Alertmanager config\n")[1].split("\n## ")[0]
+    blocks = [b.split("\n```")[0] for b in section.split("```sh\n")[1:]]
+    assert len(blocks) == 2
+    monkeypatch.chdir(root)
+    for block, want_code in zip(blocks, (0, 1), strict=True):
+        command, *lines = block.splitlines()
+        code = main(shlex.split(command.removeprefix("$ gotmpl ")))
+        out, err = capsys.readouterr()
+        assert code == want_code
+        printed = (out if code == 0 else err).splitlines()
+        if "..." in lines:
+            head, tail = lines[: lines.index("...")], lines[lines.index("...") + 1 :]
+            assert printed[: len(head)] == head and printed[-len(tail) :] == tail
+        else:
+            assert printed == lines

@@ -76,28 +76,20 @@ def _default(name: str) -> str:
     return f'{{{{ template "{name}" . }}}}'
 
 
+@dataclasses.dataclass
 class _Fields:
     """Renders the fields of one integration config into ``out``."""
 
-    def __init__(
-        self,
-        bundle: Templates,
-        data: Any,
-        receiver: str,
-        integration: str,
-        index: int,
-        conf: Mapping[str, Any],
-        rendering: Rendering,
-    ) -> None:
-        self.bundle = bundle
-        self.data = data
-        self.receiver = receiver
-        self.integration = integration
-        self.index = index
-        self.conf = conf
-        self.out: dict[str, Any] = {}
-        self.rendering = rendering
-        self.copying: str | None = None
+    bundle: Templates
+    data: Any
+    receiver: str
+    integration: str
+    index: int
+    conf: Mapping[str, Any]
+    rendering: Rendering
+    out: dict[str, Any] = dataclasses.field(default_factory=dict)
+    #: The text a deep copy is rendering, which its failure is said of.
+    copying: str | None = None
 
     def fail(self, field: str, error: TemplateError, text: str | None) -> None:
         line = getattr(text, "line", None) or getattr(self.conf, "line", None)

@@ -17,10 +17,10 @@ import json
 import os
 import re
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
-from .. import amconfig, profiles
+from .. import amconfig
 from ..errors import TemplateError
 from ..gostd.strconv import go_bytes, quote
 from .main import _DEFAULT_NAME, EXIT_FAILED, EXIT_OK, _error, _Failed, _load_json, _read, _Usage
@@ -212,57 +212,49 @@ def _listing(rendering: amconfig.Rendering) -> list[str]:
     return out
 
 
+# Each subcommand: what it does (its help and description) and how it runs.
+_COMMANDS: dict[str, tuple[str, str, Callable[[argparse.Namespace], int]]] = {
+    "render": (
+        "print every templated field of a receiver, rendered",
+        "Print every templated field of every integration of the receiver, rendered as "
+        "Alertmanager 0.34 renders it (text or html, defaults applied).",
+        _render,
+    ),
+    "check": (
+        "render every receiver and report every field that fails",
+        "Render every receiver; list every failing field with Go's error and the line it "
+        "names; exit 1 if any failed.",
+        _check,
+    ),
+}
+
+_PROFILE_HELP = "alertmanager (the default: upstream 0.34's data and functions) or cubeapm"
+
+# The options both take: (flags, argparse keywords).
+_OPTIONS: tuple[tuple[str, dict[str, Any]], ...] = (
+    ("config", {"metavar": "CONFIG", "help": "the Alertmanager configuration file"}),
+    ("--data", {"metavar": "FILE", "help": "webhook JSON (default: a sample alert group)"}),
+    ("--defaults", {"metavar": "DIR", "help": "your copy of default.tmpl and email.tmpl"}),
+    ("--profile", {"default": "alertmanager", "metavar": "NAME", "help": _PROFILE_HELP}),
+)
+
+
 def add_parser(sub: Any) -> None:
     """Adds ``config render`` and ``config check`` to the command's subparsers."""
     from .main import _missing_command
 
-    config = sub.add_parser(
-        "config",
-        help="render and check the receivers of an Alertmanager configuration",
-        description="Render the templated fields of an Alertmanager configuration's "
-        "receivers as Alertmanager 0.34 does, on webhook JSON or a sample alert group.",
-    )
-    config_sub = config.add_subparsers(dest="config_command", metavar="COMMAND")
-    config.set_defaults(run=lambda args: _missing_command(config))
-    render = config_sub.add_parser(
-        "render",
-        help="print every templated field of a receiver, rendered",
-        description="Print every templated field of every integration of the receiver, "
-        "rendered as Alertmanager 0.34 renders it (text or html, defaults applied).",
-    )
-    _add_options(render)
-    render.add_argument("--receiver", required=True, metavar="NAME", help="the receiver")
-    render.add_argument(
-        "--format",
-        choices=("text", "json"),
-        default="text",
-        help="text (the default): a field a line; json: the config's shape and key names",
-    )
-    render.set_defaults(run=_render)
-    check = config_sub.add_parser(
-        "check",
-        help="render every receiver and report every field that fails",
-        description="Render every receiver; list every failing field with Go's error "
-        "and the line it names; exit 1 if any failed.",
-    )
-    _add_options(check)
-    check.set_defaults(run=_check)
+    group = sub.add_parser("config", help=_GROUP_HELP, description=_GROUP_HELP + ".")
+    commands = group.add_subparsers(dest="config_command", metavar="COMMAND")
+    group.set_defaults(run=lambda args: _missing_command(group))
+    for name, (summary, description, run) in _COMMANDS.items():
+        command = commands.add_parser(name, help=summary, description=description)
+        for flag, options in _OPTIONS:
+            command.add_argument(flag, **options)
+        if run is _render:
+            command.add_argument("--receiver", required=True, metavar="NAME", help="its name")
+            command.add_argument("--format", choices=("text", "json"), default="text", help=_FORMAT)
+        command.set_defaults(run=run)
 
 
-def _add_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("config", metavar="CONFIG", help="the Alertmanager configuration file")
-    p.add_argument(
-        "--data", metavar="FILE", help="webhook JSON (default: a sample alert group), - for stdin"
-    )
-    p.add_argument(
-        "--defaults",
-        metavar="DIR",
-        help="a directory with your copy of Alertmanager's default.tmpl and email.tmpl",
-    )
-    p.add_argument(
-        "--profile",
-        choices=profiles.names(),
-        default="alertmanager",
-        metavar="NAME",
-        help="alertmanager (the default, upstream 0.34) or cubeapm",
-    )
+_FORMAT = "text (the default): a field a line; json: the config's shape and key names"
+_GROUP_HELP = "render and check the receivers of an Alertmanager configuration"
