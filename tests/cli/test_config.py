@@ -195,6 +195,8 @@ def test_config_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     # Strict reading: an unknown key, a duplicate receiver, a list where a string belongs.
     for text, line, message in [
         ("receivers:\n  - name: a\n    slak_configs: []\n", 3, "field slak_configs not found"),
+        ("receivers:\n  - name: a\n    slack_configs:\n      - titel: x\n", 4, "field titel"),
+        ("route: {}\nrecievers: []\n", 2, "field recievers not found in the configuration"),
         ("receivers:\n  - name: a\n  - name: a\n", 3, 'name "a" is not unique'),
         ("receivers:\n  - name: a\n    name: b\n", 3, 'key "name" already set'),
         ("receivers:\n  - slack_configs: []\n", 2, "missing name in receiver"),

@@ -23,7 +23,7 @@ from ..profiles import Profile
 from ..profiles.bundle import Templates
 from . import yamlv2
 from .errors import ConfigError
-from .receivers import INTEGRATIONS, FieldError, Rendering, render_integrations, text_of
+from .receivers import INTEGRATIONS, SETTINGS, FieldError, Rendering, render_integrations, text_of
 
 __all__ = ["Config", "RenderError", "load"]
 
@@ -165,7 +165,7 @@ def _sections(top: Any) -> tuple[list[str], Mapping[str, Any], dict[str, Mapping
     if top is None:
         top = yamlv2.Map()
     _expect(top, dict, "the configuration", "a map")
-    _known_keys(top, _TOP_LEVEL)
+    _known_keys(top, _TOP_LEVEL, "the configuration")
     global_ = top.get("global") or yamlv2.Map()
     _expect(global_, dict, "global", "a map")
     templates = top.get("templates") or []
@@ -176,7 +176,7 @@ def _sections(top: Any) -> tuple[list[str], Mapping[str, Any], dict[str, Mapping
     receivers: dict[str, Mapping[str, Any]] = {}
     for receiver in listed:
         _expect(receiver, dict, "a receiver", "a map")
-        _known_keys(receiver, _RECEIVER_KEYS)
+        _known_keys(receiver, _RECEIVER_KEYS, "a receiver")
         name = text_of(receiver, "name")
         if not name:
             raise ConfigError("missing name in receiver", line=receiver.line)
@@ -192,6 +192,7 @@ def _sections(top: Any) -> tuple[list[str], Mapping[str, Any], dict[str, Mapping
                 _expect(configs, list, key, "a list")
                 for conf in configs:
                     _expect(conf, dict, f"each of {key}", "a map")
+                    _known_keys(conf, SETTINGS[key], key)
         receivers[name] = receiver
     return globs, global_, receivers
 
@@ -202,11 +203,11 @@ def _expect(value: Any, kind: type, what: str, said: str) -> None:
         raise ConfigError(f"{what} must be {said}, not {yamlv2.kind(value)}", line=line)
 
 
-def _known_keys(m: yamlv2.Map, known: frozenset[str]) -> None:
+def _known_keys(m: yamlv2.Map, known: frozenset[str], where: str) -> None:
     """Alertmanager reads its configuration strictly: an unknown key is an error."""
     for key in m:
         if key not in known:
-            raise ConfigError(f"field {key} not found in type config.plain", line=key.line)
+            raise ConfigError(f"field {key} not found in {where}", line=key.line)
 
 
 def _glob(pattern: str) -> list[str]:

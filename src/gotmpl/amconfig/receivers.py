@@ -32,6 +32,7 @@ from .errors import ConfigError
 
 __all__ = [
     "INTEGRATIONS",
+    "SETTINGS",
     "FieldError",
     "Rendering",
     "field_paths",
@@ -534,6 +535,53 @@ INTEGRATIONS: dict[str, Callable[[_Fields, Mapping[str, Any]], None]] = {
     "incidentio_configs": _incidentio,
     "rocketchat_configs": _rocketchat,
     "mattermost_configs": _mattermost,
+}
+
+
+# The settings each integration's config accepts (Alertmanager reads configs
+# strictly: any other key is an error), beside send_resolved and http_config.
+_SETTINGS = {
+    "email_configs": "to from hello smarthost auth_username auth_password auth_password_file "
+    "auth_secret auth_secret_file auth_identity headers html text require_tls tls_config "
+    "force_implicit_tls threading",
+    "slack_configs": "api_url api_url_file app_token app_token_file app_url channel username "
+    "color title title_link pretext text message_text fields short_fields footer fallback "
+    "callback_id icon_emoji icon_url image_url thumb_url link_names mrkdwn_in actions "
+    "update_message timeout",
+    "pagerduty_configs": "service_key service_key_file routing_key routing_key_file url client "
+    "client_url description details images links source severity class component group timeout",
+    "opsgenie_configs": "api_key api_key_file api_url message description source details entity "
+    "responders actions tags note priority update_alerts",
+    "webhook_configs": "url url_file max_alerts timeout payload",
+    "msteams_configs": "webhook_url webhook_url_file title summary text",
+    "msteamsv2_configs": "webhook_url webhook_url_file title text",
+    "telegram_configs": "api_url bot_token bot_token_file chat_id chat_id_file "
+    "message_thread_id message disable_notifications parse_mode",
+    "discord_configs": "webhook_url webhook_url_file content title message username avatar_url",
+    "webex_configs": "api_url message room_id",
+    "pushover_configs": "user_key user_key_file token token_file title message url url_title "
+    "device sound priority retry expire ttl html monospace",
+    "victorops_configs": "api_key api_key_file api_url routing_key message_type state_message "
+    "entity_display_name monitoring_tool custom_fields",
+    "sns_configs": "api_url sigv4 topic_arn phone_number target_arn subject message attributes "
+    "use_aws_http_client",
+    "wechat_configs": "api_secret api_secret_file corp_id message api_url to_user to_party "
+    "to_tag agent_id message_type",
+    "jira_configs": "api_url api_type project summary description labels priority issue_type "
+    "reopen_transition resolve_transition wont_fix_resolution reopen_duration fields",
+    "incidentio_configs": "url url_file alert_source_token alert_source_token_file max_alerts "
+    "timeout",
+    "rocketchat_configs": "api_url token_id token_id_file token token_file channel color title "
+    "title_link text fields short_fields emoji icon_url image_url thumb_url link_names actions",
+    "mattermost_configs": "webhook_url webhook_url_file channel username text fallback color "
+    "pretext author_name author_link author_icon title title_link fields thumb_url footer "
+    "footer_icon image_url icon_url icon_emoji attachments type props priority",
+}
+
+#: The keys each integration's config may have.
+SETTINGS: dict[str, frozenset[str]] = {
+    key: frozenset(("send_resolved", "http_config", *names.split()))
+    for key, names in _SETTINGS.items()
 }
 
 
