@@ -3,6 +3,7 @@ Alertmanager 0.34's notifiers (recorded by tests/data/amconfig_record.py)."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 import shlex
@@ -71,6 +72,26 @@ def test_rendering_matches_go(case: dict[str, Any]) -> None:
     assert got_errors == want_errors
     assert all(e.receiver == case["receiver"] for e in rendering.errors)
     assert rendering.encoded == _encoded(want)
+
+
+@pytest.mark.oracle
+def test_recording_is_current(oracle: Any) -> None:
+    """Go, run now, still gives every recorded rendering (catches stale data files:
+    a changed config, template, data set or model)."""
+    spec = importlib.util.spec_from_file_location(
+        "amconfig_record", TESTS / "data" / "amconfig_record.py"
+    )
+    assert spec is not None and spec.loader is not None
+    recorder = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(recorder)
+    assert [c["id"] for c in recorder.all_cases()] == [c["id"] for c in CASES]
+    results = oracle.run_many(recorder.oracle_request(c) for c in CASES)
+    stale = [
+        c["id"]
+        for c, r in zip(CASES, results, strict=True)
+        if r["phase"] is not None or json.loads(r["output"]) != c["want"]
+    ]
+    assert stale == []
 
 
 RENDERABLE = [c for c in CASES if not c["want"]["errors"]]
@@ -267,3 +288,19 @@ def test_readme_examples(
             assert printed[: len(head)] == head and printed[-len(tail) :] == tail
         else:
             assert printed == lines
+
+
+def test_hostile_yaml_is_refused_cleanly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Aliases expanding a billion times and nesting beyond the parser's depth are
+    config errors, not a hang or a RecursionError."""
+    laughs = ["x0: &x0 [a, a, a, a, a, a, a, a, a, a]"]
+    laughs += [f"x{i}: &x{i} [{', '.join([f'*x{i - 1}'] * 10)}]" for i in range(1, 9)]
+    deep = "receivers:\n  - name: r\n    webhook_configs:\n      - url: u\n        payload: "
+    deep += "[" * 5000 + "]" * 5000 + "\n"
+    for text, message in [("\n".join(laughs), "excessive aliasing"), (deep, "nesting depth")]:
+        path = _write(tmp_path, text)
+        code, out, err = _run(capsys, "check", path)
+        assert (code, out) == (1, "")
+        assert err.startswith(f"gotmpl: error: {path}:") and message in err

@@ -136,8 +136,8 @@ class _Fields:
         self, key: str, *keys: str, skip: Callable[[Mapping[str, Any]], set[str]] | None = None
     ) -> None:
         """The listed fields of each object in the list field ``key``."""
-        items = self.conf.get(key)
-        if not isinstance(items, list):
+        items = collection(self.conf, key, list)
+        if items is None:
             return
         rendered = []
         for i, item in enumerate(items):
@@ -152,8 +152,8 @@ class _Fields:
 
     def strings(self, key: str, *, template_keys: bool = False) -> None:
         """Each value of a map of strings (and each key, with ``template_keys``)."""
-        m = self.conf.get(key)
-        if not isinstance(m, dict):
+        m = collection(self.conf, key, dict)
+        if m is None:
             return
         out: dict[str, Any] = {}
         for k in sorted(m):
@@ -223,6 +223,20 @@ def text_of(conf: Mapping[str, Any], key: str, default: str | None = None) -> st
     raise ConfigError(f"cannot unmarshal {yamlv2.kind(value)} into string ({key})", line=line)
 
 
+def collection(conf: Mapping[str, Any], key: str, kind: type[Any]) -> Any:
+    """A list or map field (``kind``): None when not set or null; a value of
+    another kind is a ConfigError."""
+    value = conf.get(key)
+    if value is None or (isinstance(value, yamlv2.Scalar) and value.value is None):
+        return None
+    if not isinstance(value, kind):
+        said = "a list" if kind is list else "a map"
+        raise ConfigError(
+            f"cannot unmarshal {yamlv2.kind(value)} into {said} ({key})", line=value.line
+        )
+    return value
+
+
 def _top_level(m: Any) -> dict[str, Any]:
     """A ``map[string]any`` field (PagerDuty ``details:``, Jira ``fields:``): its
     keys are strings whatever they look like (``1:`` is ``"1"``), its values
@@ -259,7 +273,8 @@ def _email(f: _Fields, global_: Mapping[str, Any]) -> None:
     f.put("from", sender)
     f.field("to")
     # Header names are canonical MIME keys; Subject, To and From default.
-    headers = {_canonical_header(k): v for k, v in (f.conf.get("headers") or {}).items()}
+    given = collection(f.conf, "headers", dict) or {}
+    headers = {_canonical_header(k): v for k, v in given.items()}
     headers.setdefault("Subject", _default("email.default.subject"))
     headers.setdefault("To", text_of(f.conf, "to", ""))
     headers.setdefault("From", sender)

@@ -257,45 +257,96 @@ def _scalar(node: ScalarNode) -> Scalar:
 
 def tree(node: Node | None) -> Any:
     """A node as dicts, lists and :class:`Scalar` leaves (None for an empty
-    document); map keys are Scalars too (``<<`` merges maps in)."""
-    if node is None:
-        return None
-    if isinstance(node, ScalarNode):
-        return _scalar(node)
-    if isinstance(node, SequenceNode):
-        seq = Seq(tree(item) for item in node.value)
-        seq.line = line_of(node)
-        return seq
-    assert isinstance(node, MappingNode)
-    out = Map()
-    out.line = line_of(node)
-    merged: dict[Any, Any] = {}
-    for key_node, value_node in node.value:
+    document); map keys are Scalars too (``<<`` merges maps in). Aliases are
+    expanded, within yaml.v2's bounds (``document contains excessive
+    aliasing``); a document nested deeper than Python recurses is a YAMLError."""
+    try:
+        return _Builder().build(node)
+    except RecursionError:
+        raise YAMLError("the document nests too deeply") from None
+
+
+# yaml.v2's bound on alias expansion: the share of decoded values that may come
+# from aliases, 99% up to this many values, 10% from ten times as many.
+_ALIAS_RATIO_LOW, _ALIAS_RATIO_HIGH = 400_000, 4_000_000
+
+
+def _allowed_alias_ratio(decoded: int) -> float:
+    if decoded <= _ALIAS_RATIO_LOW:
+        return 0.99
+    if decoded >= _ALIAS_RATIO_HIGH:
+        return 0.10
+    return 0.99 - 0.89 * (decoded - _ALIAS_RATIO_LOW) / (_ALIAS_RATIO_HIGH - _ALIAS_RATIO_LOW)
+
+
+class _Builder:
+    """Builds a tree, counting values as yaml.v2 does to refuse a "billion
+    laughs" document: the composer hands an alias over as the anchored node
+    itself, so a node met again is an alias being expanded."""
+
+    def __init__(self) -> None:
+        self.decoded = 0
+        self.aliased = 0
+        self.expanding = 0  # how many aliases the current node is inside
+        self.seen: set[int] = set()
+
+    def build(self, node: Node | None) -> Any:
+        if node is None:
+            return None
+        self.decoded += 1
+        if self.expanding:
+            self.aliased += 1
         if (
-            isinstance(key_node, ScalarNode)
-            and key_node.tag == PLAIN
-            and key_node.value == _MERGE_KEY
+            self.aliased > 100
+            and self.decoded > 1000
+            and self.aliased / self.decoded > _allowed_alias_ratio(self.decoded)
         ):
-            sources = value_node.value if isinstance(value_node, SequenceNode) else [value_node]
-            for source in sources:
-                merging = tree(source)
-                if not isinstance(merging, dict):
-                    raise YAMLError(
-                        "map merge requires map or sequence of maps as the value",
-                        line_of(source),
-                    )
-                for k, v in merging.items():
-                    merged.setdefault(k, v)
-            continue
-        key = tree(key_node)
-        if not isinstance(key, Scalar):
-            raise YAMLError("invalid map key: a list or a map", line_of(key_node))
-        if key in out:  # what yaml.v2's strict decoding, which Alertmanager uses, refuses
-            raise YAMLError(f"key {quote(key)} already set in map", key.line)
-        out[key] = tree(value_node)
-    for k, v in merged.items():
-        out.setdefault(k, v)
-    return out
+            raise YAMLError("document contains excessive aliasing", line_of(node))
+        alias = id(node) in self.seen
+        self.seen.add(id(node))
+        self.expanding += alias
+        try:
+            return self._value(node)
+        finally:
+            self.expanding -= alias
+
+    def _value(self, node: Node) -> Any:
+        if isinstance(node, ScalarNode):
+            return _scalar(node)
+        if isinstance(node, SequenceNode):
+            seq = Seq(self.build(item) for item in node.value)
+            seq.line = line_of(node)
+            return seq
+        assert isinstance(node, MappingNode)
+        out = Map()
+        out.line = line_of(node)
+        merged: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if (
+                isinstance(key_node, ScalarNode)
+                and key_node.tag == PLAIN
+                and key_node.value == _MERGE_KEY
+            ):
+                sources = value_node.value if isinstance(value_node, SequenceNode) else [value_node]
+                for source in sources:
+                    merging = self.build(source)
+                    if not isinstance(merging, dict):
+                        raise YAMLError(
+                            "map merge requires map or sequence of maps as the value",
+                            line_of(source),
+                        )
+                    for k, v in merging.items():
+                        merged.setdefault(k, v)
+                continue
+            key = self.build(key_node)
+            if not isinstance(key, Scalar):
+                raise YAMLError("invalid map key: a list or a map", line_of(key_node))
+            if key in out:  # what yaml.v2's strict decoding, which Alertmanager uses, refuses
+                raise YAMLError(f"key {quote(key)} already set in map", key.line)
+            out[key] = self.build(value_node)
+        for k, v in merged.items():
+            out.setdefault(k, v)
+        return out
 
 
 def value(t: Any) -> Any:
