@@ -18,17 +18,21 @@ import os
 import re
 import sys
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .. import amconfig
 from ..errors import TemplateError
 from ..gostd.strconv import go_bytes, quote
 from .main import _DEFAULT_NAME, EXIT_FAILED, EXIT_OK, _error, _Failed, _load_json, _read, _Usage
+
+if TYPE_CHECKING:  # gotmpl.amconfig (and PyYAML) load when a config command runs
+    from .. import amconfig
 
 __all__ = ["add_parser"]
 
 
 def _load(args: argparse.Namespace) -> amconfig.Config:
+    from .. import amconfig
+
     try:
         config = amconfig.load(args.config, profile=args.profile, defaults=args.defaults)
     except TemplateError as e:
@@ -62,7 +66,7 @@ def _render(args: argparse.Namespace) -> int:
     data = _data(args, config)
     try:
         rendering = config.rendering(args.receiver, data)
-    except amconfig.ConfigError as e:  # a value of the wrong kind where a text belongs
+    except TemplateError as e:  # a ConfigError: a value of the wrong kind for its field
         raise _Failed(f"error: {e}") from None
     if rendering.errors:
         _report(config, rendering.errors, args.defaults is not None)
@@ -84,7 +88,7 @@ def _check(args: argparse.Namespace) -> int:
     data = _data(args, config)
     try:
         failures = config.check(data)
-    except amconfig.ConfigError as e:
+    except TemplateError as e:  # a ConfigError
         raise _Failed(f"error: {e}") from None
     if failures and _report(config, failures, args.defaults is not None):
         return EXIT_FAILED
@@ -201,7 +205,9 @@ def _json(value: Any, path: str, encoded: Mapping[str, str], indent: str) -> str
 def _listing(rendering: amconfig.Rendering) -> list[str]:
     """Each rendered field as ``path: text``; a text of several lines below its path."""
     out = []
-    for path, value in amconfig.receivers.field_paths(rendering):
+    from ..amconfig.receivers import field_paths
+
+    for path, value in field_paths(rendering):
         if not isinstance(value, str):
             value = json.dumps(value)
         if "\n" in value.rstrip("\n"):
