@@ -528,6 +528,58 @@ type bundleRequest struct {
 	// Type is "text" (the default) or "html".
 	Type string `json:"type"`
 	Text string `json:"text"`
+	// Receiver, instead of Text, renders every templated field of a
+	// receiver's integrations (amtemplate.RenderReceiver): {"global": {...},
+	// "configs": {"slack_configs": [...], ...}}. The output is the JSON of
+	// amtemplate.ReceiverResult; phase stays null when fields fail.
+	Receiver *receiverRequest `json:"receiver"`
+}
+
+type receiverRequest struct {
+	Global  json.RawMessage `json:"global"`
+	Configs json.RawMessage `json:"configs"`
+}
+
+// configMap decodes a receiver request's JSON object, numbers as a YAML
+// config has them.
+func configMap(raw json.RawMessage) (map[string]any, error) {
+	m := map[string]any{}
+	if len(bytes.TrimSpace(raw)) == 0 {
+		return m, nil
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	if err := dec.Decode(&m); err != nil {
+		return nil, err
+	}
+	amtemplate.ConfigValue(m)
+	return m, nil
+}
+
+func serveReceiver(resp response, b *amtemplate.Bundle, rr *receiverRequest, data any) response {
+	global, err := configMap(rr.Global)
+	if err != nil {
+		return fail(resp, "request", "oracle: bad global: "+err.Error())
+	}
+	configs, err := configMap(rr.Configs)
+	if err != nil {
+		return fail(resp, "request", "oracle: bad configs: "+err.Error())
+	}
+	result := b.RenderReceiver(global, configs, data)
+	for _, e := range result.Errors {
+		if e.Error == amtemplate.ErrYAMLUnmodelled.Error() {
+			return fail(resp, "request", fmt.Sprintf("%s (%s[%d].%s)", e.Error, e.Integration, e.Index, e.Field))
+		}
+	}
+	var out bytes.Buffer
+	enc := json.NewEncoder(&out)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(result); err != nil {
+		return fail(resp, "request", "oracle: encode: "+err.Error())
+	}
+	resp.Output = out.String()
+	resp.OutputB64 = base64.StdEncoding.EncodeToString(out.Bytes())
+	return resp
 }
 
 // serveBundle answers a bundle request. Phases: "load" (Parse or FromGlob
@@ -572,6 +624,9 @@ func serveBundle(req *request, resp response) response {
 	data, err := decodeData(&request{Data: req.Data, DataKind: dataKind})
 	if err != nil {
 		return fail(resp, "request", "oracle: bad data: "+err.Error())
+	}
+	if br.Receiver != nil {
+		return serveReceiver(resp, b, br.Receiver, data)
 	}
 	run := b.ExecuteTextString
 	switch br.Type {

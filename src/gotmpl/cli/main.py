@@ -560,6 +560,10 @@ def _parser() -> argparse.ArgumentParser:
         "loaded first as Alertmanager loads its own",
     )
     template_render.set_defaults(run=_template_render)
+
+    from .config import add_parser as add_config_parser
+
+    add_config_parser(sub)
     return p
 
 
