@@ -4,7 +4,7 @@
                   [--name NAME] [--delims L R] [--out FILE] [--check-json] [--html]
     gotmpl check TEMPLATE... [--profile NAME] [--delims L R]
     gotmpl fuzz TEMPLATE... --data SAMPLE [--profile NAME] [--check-json]
-                [--examples N] [--seed S] [--delims L R]
+                [--examples N] [--seed S] [--delims L R] [--progress]
     gotmpl template render --template.glob=GLOB... --template.text=TEXT
                 [--template.type=text|html] [--template.data=FILE]
                 [--profile NAME] [--defaults DIR]
@@ -21,7 +21,11 @@ spelling of ``--profile alertmanager``. ``render --html`` runs the templates as
 Go's html/template does (gotmpl.html): output escaped for HTML.
 
 Exit status: 0 on success, 1 when a template or its data fails (Go's message on
-stderr, nothing on stdout), 2 on a usage error. ``render --check-json`` also
+stderr, then the template line with a caret under what failed, nothing on
+stdout), 2 on a usage error. ``check`` parses every file and reports each
+one's error, then the ``{{template}}`` calls no file defines (errors; warnings
+when a file failed to parse or, under an Alertmanager profile, for names
+Alertmanager's own default.tmpl defines). ``render --check-json`` also
 fails when the output is not JSON: the JSON error and the template position
 that wrote the offending character go to stderr. ``fuzz`` fails when some data
 derived from the sample breaks the template: the smallest such data goes to
