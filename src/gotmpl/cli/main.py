@@ -618,11 +618,7 @@ def _parser() -> argparse.ArgumentParser:
     fuzz.add_argument(
         "--seed", type=int, metavar="S", help="explore with this seed (default: derandomized)"
     )
-    fuzz.add_argument(
-        "--progress",
-        action="store_true",
-        help="report progress on stderr even when it is not a terminal (on a terminal, always)",
-    )
+    fuzz.add_argument("--progress", action="store_true", help="progress on stderr, tty or not")
     fuzz.set_defaults(run=_fuzz)
 
     template = sub.add_parser(

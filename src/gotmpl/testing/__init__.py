@@ -22,7 +22,7 @@ import datetime as _dt
 import difflib
 import json
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -33,7 +33,7 @@ from ..gostd.strconv import go_bytes, go_string
 if TYPE_CHECKING:
     from ..html import Template as HTMLTemplate
     from ..template import Template
-    from ..tools.fuzz import FuzzProgress, FuzzReport
+    from ..tools.fuzz import FuzzReport
 
 __all__ = [
     "FrozenClock",
@@ -188,19 +188,15 @@ class Goldens:
 
 
 def assert_fuzz_ok(
-    template: Template,
-    sample: Any,
-    *,
-    profile: profiles.Profile | str = "alertmanager",
-    check_json: bool = True,
-    examples: int = 100,
-    seed: int | None = None,
-    progress: Callable[[FuzzProgress], None] | None = None,
+    template: Template, sample: Any, *, examples: int = 100, **options: Any
 ) -> FuzzReport:
-    """Fails unless no data derived from ``sample`` breaks ``template``
-    (``gotmpl.tools.fuzz.fuzz_payload``, same arguments; ``sample`` may be a JSON
-    file). The failure shows the smallest breaking data, Go's error or the JSON
-    blame line, and the template line with a caret."""
+    """Fails unless no data derived from ``sample`` breaks ``template``.
+
+    The arguments are ``gotmpl.tools.fuzz.fuzz_payload``'s (``profile``,
+    ``check_json``, ``seed``, ``progress``), but ``sample`` may be a JSON file and
+    ``examples`` is 100 by default. The failure shows the smallest breaking
+    data, Go's error or the JSON blame line, and the template line with a caret.
+    """
     __tracebackhide__ = True  # pytest shows the caller's line, not ours
     from ..tools.diagnostics import excerpt
     from ..tools.fuzz import fuzz_payload
@@ -208,15 +204,7 @@ def assert_fuzz_ok(
 
     if isinstance(sample, os.PathLike):
         sample = json.loads(Path(sample).read_text("utf-8"))
-    report = fuzz_payload(
-        template,
-        sample,
-        profile=profile,
-        check_json=check_json,
-        examples=examples,
-        seed=seed,
-        progress=progress,
-    )
+    report = fuzz_payload(template, sample, examples=examples, **options)
     if report.ok:
         return report
     lines = [
