@@ -15,7 +15,13 @@ from pathlib import Path
 import pytest
 
 import gotmpl
-from gotmpl import alertmanager  # imported once, not in every pytester run
+
+# Imported here, once: pytester's in-process runs drop the modules they import
+# first, and classes imported again would differ from those already held.
+import gotmpl.testing.plugin
+import gotmpl.tools.diagnostics
+import gotmpl.tools.fuzz
+from gotmpl import alertmanager, cubeapm  # noqa: F401
 from gotmpl.gostd import time as gotime
 from gotmpl.testing import (
     FrozenClock,
@@ -74,7 +80,7 @@ def test_clock_fixture_freezes_now_and_since(pytester: pytest.Pytester) -> None:
         test_user_clock="""
         import threading
         import pytest
-        from gotmpl import alertmanager, cubeapm  # imported once, not in every pytester run
+        from gotmpl import alertmanager
 
         T = '{{ now.UTC.Format "2006-01-02T15:04:05Z07:00" }} {{ since (now.Add -90000000000) }}'
 

@@ -327,7 +327,6 @@ def _render_json(t: Template | HTMLTemplate, name: str | None, data: Any) -> str
 
 
 def _fuzz(args: argparse.Namespace) -> int:
-    from ..tools import jsoncheck
     from ..tools.fuzz import fuzz_payload
 
     profile = profiles.get(args.profile)
@@ -368,7 +367,7 @@ def _fuzz(args: argparse.Namespace) -> int:
     problem = report.problem
     if report.error is not None:  # an execution error: Go's message names the node
         _report(report.error)
-    elif isinstance(problem, jsoncheck.JsonProblem):
+    elif problem is not None and not isinstance(problem, str):  # output that is not JSON
         _error(f"gotmpl: invalid JSON output: {problem.error}")
         _error(problem.message)
         for line in problem.excerpt():
