@@ -2,7 +2,7 @@
 
 from typing import TYPE_CHECKING
 
-from .errors import ExecError, LimitExceeded, ParseError, TemplateError
+from .errors import ExecError, LimitExceeded, OpenBlock, ParseError, TemplateError
 from .exec.state import Limits
 from .gotypes import StringMap, StringSlice, typed_int, typed_map, typed_slice
 from .template import Template, parse_files, parse_glob, render
@@ -15,6 +15,7 @@ __all__ = [
     "ExecError",
     "LimitExceeded",
     "Limits",
+    "OpenBlock",
     "ParseError",
     "StringMap",
     "StringSlice",

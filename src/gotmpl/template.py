@@ -330,6 +330,12 @@ class Template(TemplateAPI):
     def _name(self) -> str:
         return self._def.name
 
+    @property
+    def tree(self) -> ListNode | None:
+        """The template's parse tree (Go's ``t.Tree``, of gotmpl.parse.nodes), or None
+        while it is not defined."""
+        return self._def.tree
+
     # -- set-up ------------------------------------------------------------------------
 
     def funcs(self, funcs: Mapping[str, Callable[..., Any]]) -> Template:

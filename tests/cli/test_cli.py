@@ -77,6 +77,9 @@ class _Captured:
     def flush(self) -> None:
         pass
 
+    def isatty(self) -> bool:
+        return False
+
 
 def run_main(args: list[str], monkeypatch: pytest.MonkeyPatch) -> tuple[int, bytes, bytes]:
     out, err = _Captured(), _Captured()
@@ -103,12 +106,22 @@ def expected(case: dict[str, Any]) -> tuple[int, bytes, bytes]:
     return 0, want["output"].encode("utf-8", "surrogateescape"), b""
 
 
+def go_part(result: tuple[int, bytes, bytes], case: dict[str, Any]) -> tuple[int, bytes, bytes]:
+    """The result with stderr cut after Go's message: the lines gotmpl prints below it
+    (source excerpt, notes) are tested in tests/tools/test_diagnostics.py."""
+    code, out, err = result
+    go = expected(case)[2]
+    if go and err.startswith(go):
+        err = go
+    return code, out, err
+
+
 @pytest.mark.parametrize("case", CLI_CASES, ids=[c["id"] for c in CLI_CASES])
 def test_render_like_go(
     case: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     args = ["render", *write_case(case, tmp_path)]
-    assert run_main(args, monkeypatch) == expected(case)
+    assert go_part(run_main(args, monkeypatch), case) == expected(case)
 
 
 @pytest.mark.parametrize("case", CLI_CASES, ids=[c["id"] for c in CLI_CASES])
@@ -118,7 +131,7 @@ def test_check_like_go(
     paths = write_case(case, tmp_path)[: len(case["files"])]
     args = ["check", *paths, *(["--profile", case["profile"]] if case.get("profile") else [])]
     args += ["--delims", *case["delims"]] if "delims" in case else []
-    code, out, err = run_main(args, monkeypatch)
+    code, out, err = go_part(run_main(args, monkeypatch), case)
     if case["want"].get("phase") == "parse":
         assert (code, out, err) == expected(case)
     else:
@@ -194,7 +207,8 @@ def test_exec_error_prints_nothing_on_stdout(tmp_path: Path) -> None:
     target = tmp_path / "out.txt"
     args = write_case(EXEC_ERROR, tmp_path)
     done = run_cli("render", *args, "--out", str(target))
-    assert (done.returncode, done.stdout, done.stderr) == expected(EXEC_ERROR)
+    result = (done.returncode, done.stdout, done.stderr)
+    assert go_part(result, EXEC_ERROR) == expected(EXEC_ERROR)
     assert not target.exists()
 
 
@@ -202,7 +216,8 @@ def test_parse_error(tmp_path: Path) -> None:
     paths = write_case(PARSE_ERROR, tmp_path)[: len(PARSE_ERROR["files"])]
     for command in ("render", "check"):
         done = run_cli(command, *paths)
-        assert (done.returncode, done.stdout, done.stderr) == expected(PARSE_ERROR)
+        result = (done.returncode, done.stdout, done.stderr)
+        assert go_part(result, PARSE_ERROR) == expected(PARSE_ERROR)
 
 
 @pytest.mark.parametrize(
@@ -288,6 +303,12 @@ def test_bad_data(data: bytes, alertmanager: bool, needle: bytes, tmp_path: Path
 # -- render --check-json and fuzz ------------------------------------------------------------
 
 SEED_ENV_BLAME = "pagerduty.tmpl:4:227: {{ .CommonLabels.env }} wrote '\"' inside a JSON string"
+# The line and caret below it: line 4 is long, so a window of it around the action.
+SEED_ENV_EXCERPT = [
+    '4 | ...e .CommonLabels.env "UNSET" }}{{ .CommonLabels.env }}{{ end }} '
+    "{{ or .CommonAnnotations.alertname .C...",
+    "  |                                  ^^^^^^^^^^^^^^^^^^^^^^^",
+]
 
 
 def alerts_with_env(env: str, where: Path) -> str:
@@ -315,7 +336,7 @@ def test_check_json_blames_the_template_position(
     assert (code, out) == (1, b"")
     assert err.decode() == (
         "gotmpl: invalid JSON output: Expecting ',' delimiter: line 4 column 46 (char 63)\n"
-        f"{SEED_ENV_BLAME}\n"
+        f"{SEED_ENV_BLAME}\n" + "".join(line + "\n" for line in SEED_ENV_EXCERPT)
     )
     assert not target.exists()
     # Without the check, the same output is written as it is.
@@ -330,10 +351,19 @@ def test_check_json_with_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     args = ["render", str(tmp_path / "t.tmpl"), "--data", str(tmp_path / "d.json")]
     code, out, err = run_main([*args, "--check-json", "--name", "body"], monkeypatch)
     assert (code, out) == (1, b"")
-    assert err.decode().endswith("t.tmpl:1:27: {{ .x }} wrote '\\t' inside a JSON string\n")
+    assert err.decode().splitlines()[1:] == [
+        "t.tmpl:1:27: {{ .x }} wrote '\\t' inside a JSON string",
+        '1 | {{ define "body" }}{"a": "{{ .x }}"}{{ end }}',
+        "  | " + " " * 26 + "^" * len("{{ .x }}"),
+    ]
     code, out, err = run_main([*args, "--check-json", "--name", "nope"], monkeypatch)
     assert (code, out) == (1, b"")
-    assert err == b'template: no template "nope" associated with template "t.tmpl"\n'
+    assert err.decode().splitlines() == [
+        'template: no template "nope" associated with template "t.tmpl"',
+        'gotmpl: defined templates: "body", "t.tmpl"',
+    ]
+    code, out, err = run_main([*args, "--check-json", "--name", "bdy"], monkeypatch)
+    assert err.decode().splitlines()[-1] == 'gotmpl: did you mean --name "body"?'
 
 
 def test_check_json_from_the_shell(tmp_path: Path) -> None:
@@ -348,7 +378,7 @@ def test_check_json_from_the_shell(tmp_path: Path) -> None:
         cwd=HERE.parent,
     )
     assert (done.returncode, done.stdout) == (1, b"")
-    assert done.stderr.decode().splitlines()[-1] == SEED_ENV_BLAME
+    assert done.stderr.decode().splitlines()[1:] == [SEED_ENV_BLAME, *SEED_ENV_EXCERPT]
 
 
 def fuzz_args(template: str, *extra: str) -> list[str]:
@@ -369,13 +399,14 @@ def test_fuzz_breaks_the_seed_template(tmp_path: Path, monkeypatch: pytest.Monke
     code, out, err = run_main(fuzz_args("pagerduty.tmpl"), monkeypatch)
     assert code == 1
     lines = err.decode().splitlines()
-    assert len(lines) == 3
+    assert len(lines) == 5  # and the blamed line with a caret under the action
     assert lines[0].startswith("gotmpl: fuzz: example ")
     assert lines[0].endswith(
         " of 300 broke the template; the smallest data that breaks it is on stdout"
     )
     assert lines[1].startswith("gotmpl: invalid JSON output: ")
     assert lines[2].startswith("pagerduty.tmpl:") and " wrote " in lines[2]
+    assert lines[4].lstrip(" |").startswith("^")
     found = json.loads(out)
     assert len(found["alerts"]) == 1
     (tmp_path / "found.json").write_bytes(out)
@@ -412,7 +443,7 @@ def test_fuzz_plain_json(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     code, out, err = run_main(args, monkeypatch)
     assert code == 1
     blamed = ("t.tmpl:1:7: {{ .n }} wrote ", 't.tmpl:1:22: {{ printf "%q" .s }} wrote ')
-    assert err.decode().splitlines()[-1].startswith(blamed)
+    assert err.decode().splitlines()[2].startswith(blamed)
     assert isinstance(json.loads(out), dict)
 
 
@@ -509,7 +540,7 @@ def test_fuzz_command_with_a_profile(tmp_path: Path, monkeypatch: pytest.MonkeyP
     (tmp_path / "t.tmpl").write_text('{"r": "{{ .receiver }}"}')
     args = ["fuzz", str(tmp_path / "t.tmpl"), "--data", str(EXAMPLES / "alerts.json")]
     code, _, err = run_main([*args, "--check-json", "--profile", "text"], monkeypatch)
-    assert code == 1 and err.decode().splitlines()[-1].startswith("t.tmpl:1:8: {{ .receiver }} ")
+    assert code == 1 and err.decode().splitlines()[2].startswith("t.tmpl:1:8: {{ .receiver }} ")
     # Under alertmanager, .receiver is no field of Data: every example fails the same way.
     code, _, err = run_main([*args, "--profile", "alertmanager", "--examples", "5"], monkeypatch)
     assert code == 1 and b"can't evaluate field receiver" in err
@@ -561,3 +592,93 @@ def test_reads_are_bounded(where: str, tmp_path: Path) -> None:
         "render", str(tmp_path / "t.tmpl"), "--data", "-", "--max-input", "5", stdin=b"12345"
     )
     assert (small.returncode, small.stdout) == (0, b"12345")
+
+
+# -- check: every file, undefined templates; render: excerpts and --name ----------------------
+
+
+def test_check_reports_every_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "a.tmpl").write_text("{{ .a \n")
+    (tmp_path / "b.tmpl").write_text('{{ define "b" }}\n{{ if .x }}\n')
+    (tmp_path / "c.tmpl").write_text("fine")
+    paths = [str(tmp_path / n) for n in ("a.tmpl", "b.tmpl", "c.tmpl")]
+    code, out, err = run_main(["check", *paths], monkeypatch)
+    assert (code, out) == (1, b"")
+    assert err.decode().splitlines() == [
+        "template: a.tmpl:2: unclosed action started at a.tmpl:1",
+        "template: b.tmpl:3: unexpected EOF",
+        "{{if}} opened at b.tmpl:2",
+        "2 | {{ if .x }}",
+        "  | ^^^^^^^^^^^",
+        "gotmpl: check: 2 of 3 files failed to parse, 0 undefined templates called",
+    ]
+
+
+def test_check_flags_undefined_templates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An undefined {{template}} is an error: Go fails as soon as the call runs."""
+    (tmp_path / "slack.tmpl").write_text('{{ define "slack.footer" }}by {{ .Receiver }}{{ end }}')
+    (tmp_path / "msg.tmpl").write_text('{{ template "slack.footr" . }}')
+    paths = [str(tmp_path / "msg.tmpl"), str(tmp_path / "slack.tmpl")]
+    code, out, err = run_main(["check", *paths], monkeypatch)
+    assert (code, out) == (1, b"")
+    assert err.decode().splitlines() == [
+        'template: msg.tmpl:1:12: template "slack.footr" not defined'
+        ' (did you mean "slack.footer"?)',
+        '1 | {{ template "slack.footr" . }}',
+        "  | " + "^" * len('{{ template "slack.footr" . }}'),
+        "gotmpl: check: 0 of 2 files failed to parse, 1 undefined template called",
+    ]
+    # Go's own verdict on the same call, at execution.
+    code, _, err = run_main(["render", *paths], monkeypatch)
+    assert code == 1 and b'template "slack.footr" not defined' in err
+
+
+def test_check_warns_about_alertmanager_defaults(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Alertmanager loads its default.tmpl first: a call of one of its templates is a
+    warning under an Alertmanager profile, and the check passes."""
+    (tmp_path / "t.tmpl").write_text('{{ template "slack.default.title" . }}')
+    args = ["check", str(tmp_path / "t.tmpl")]
+    code, out, err = run_main([*args, "--profile", "alertmanager"], monkeypatch)
+    assert (code, out) == (0, b"")
+    lines = err.decode().splitlines()
+    assert lines[0].startswith('gotmpl: warning: template: t.tmpl:1:12: template "slack.default')
+    assert lines[-1] == "(it may be defined in Alertmanager's default.tmpl)"
+    assert run_main(args, monkeypatch)[0] == 1  # Go's text/template has no such defaults
+
+
+def test_render_prints_the_excerpt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "t.tmpl").write_text("Labels:\n\t{{ .Labels.severity.x }}\n")
+    (tmp_path / "d.json").write_text('{"Labels": {"severity": "page"}}')
+    args = ["render", str(tmp_path / "t.tmpl"), "--data", str(tmp_path / "d.json")]
+    code, out, err = run_main(args, monkeypatch)
+    assert (code, out) == (1, b"")
+    assert err.decode().splitlines()[1:] == [
+        "2 | \t{{ .Labels.severity.x }}",
+        "  | \t   ^^^^^^^^^^^^^^^^^^",
+    ]
+
+
+def test_fuzz_progress(monkeypatch: pytest.MonkeyPatch) -> None:
+    """--progress reports on stderr when it is no terminal: a line per tenth."""
+    args = fuzz_args("pagerduty-safe.tmpl", "--examples", "20", "--progress")
+    code, out, err = run_main(args, monkeypatch)
+    assert (code, out) == (0, b"")
+    lines = err.decode().splitlines()
+    assert lines[0] == "gotmpl: fuzz: 1 of 20 examples passed"
+    assert lines[-2] == "gotmpl: fuzz: 20 of 20 examples passed"
+    assert lines[-1] == "gotmpl: fuzz: 20 examples passed"
+    assert len(lines) == 12
+    # Without the flag and without a terminal, nothing but the verdict.
+    code, out, err = run_main(args[:-1], monkeypatch)
+    assert err == b"gotmpl: fuzz: 20 examples passed\n"
+
+
+def test_fuzz_progress_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a terminal, one line redrawn in place, erased before the verdict."""
+    monkeypatch.setattr(_Captured, "isatty", lambda self: True)
+    code, _, err = run_main(fuzz_args("pagerduty-safe.tmpl", "--examples", "5"), monkeypatch)
+    text = err.decode()
+    assert code == 0 and text.startswith("\r\x1b[Kgotmpl: fuzz: 1 of 5 examples passed")
+    assert text.endswith("5 of 5 examples passed\r\x1b[Kgotmpl: fuzz: 5 examples passed\n")

@@ -146,9 +146,10 @@ def test_config_check_lists_every_failure(capsys: pytest.CaptureFixture[str]) ->
             for line in reported
         ), (receiver, path)  # fmt: skip
     assert "gotmpl: 3 fields failed" in err
-    # The excerpt: the line of the file or field text Go's error names, a caret at its column.
-    assert "    {{ index .Alerts 7 }}{{ end }}\n       ^\n" in err
-    assert "      | toUpper }} {{ .Alerts.Firing.Nope }}\n" in err
+    # The excerpt (gotmpl.tools.diagnostics): the line of the file or field text Go's
+    # error names, with a caret under the node it failed on.
+    assert "    2 | {{ index .Alerts 7 }}{{ end }}\n      |    ^^^^^^^^^^^^^^^\n" in err
+    assert "    2 |   | toUpper }} {{ .Alerts.Firing.Nope }}\n" in err
 
 
 def test_config_check_passes(capsys: pytest.CaptureFixture[str]) -> None:

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 import gotmpl
 from gotmpl import alertmanager, cubeapm
-from gotmpl.tools.fuzz import FuzzReport, _webhook, fuzz_payload
+from gotmpl.tools.fuzz import FuzzProgress, FuzzReport, _webhook, fuzz_payload
 from gotmpl.tools.jsoncheck import JsonProblem, check_json
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -254,3 +254,21 @@ def test_what_the_fuzzer_finds_breaks_real_go_too(oracle: Any) -> None:
     safe = go("pagerduty-safe.tmpl")
     assert safe["phase"] is None
     json.loads(safe["output"])
+
+
+def test_progress_callback() -> None:
+    """progress sees every render: the examples passing, then the shrinking."""
+    seen: list[FuzzProgress] = []
+    t = alertmanager.template("t").parse("{{ (index .Alerts 1).Status }}")
+    report = fuzz_payload(t, SAMPLE, check_json=False, examples=40, progress=seen.append)
+    assert not report.ok
+    assert seen[0] == FuzzProgress(1, 40, None, 0)
+    passing = [p for p in seen if p.broke_at is None]
+    assert [p.tried for p in passing] == list(range(1, len(passing) + 1))
+    shrinking = seen[len(passing) :]
+    assert shrinking and {p.broke_at for p in shrinking} == {report.examples}
+    assert [p.shrink_steps for p in shrinking] == list(range(len(shrinking)))
+    seen.clear()
+    safe = example("pagerduty-safe.tmpl")
+    ok = fuzz_payload(safe, SAMPLE, profile="cubeapm", examples=5, progress=seen.append)
+    assert ok.ok and [p.tried for p in seen] == [1, 2, 3, 4, 5]

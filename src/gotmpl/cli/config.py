@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import sys
 from collections.abc import Callable, Mapping
@@ -22,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import TemplateError
 from ..gostd.strconv import go_bytes, quote
+from ..tools import diagnostics
 from .main import _DEFAULT_NAME, EXIT_FAILED, EXIT_OK, _error, _Failed, _load_json, _read, _Usage
 
 if TYPE_CHECKING:  # gotmpl.amconfig (and PyYAML) load when a config command runs
@@ -104,7 +104,6 @@ def _report(
     names. Without --defaults, fields that fail only for calling a template of
     Alertmanager's default.tmpl or email.tmpl are summed up in one hint instead;
     returns how many failures were listed."""
-    sources: dict[str, str] | None = None
     missing: dict[str, None] = {}  # the default templates called, in order
     listed = 0
     for f in failures:
@@ -115,15 +114,7 @@ def _report(
         listed += 1
         where = config.path if f.line is None else f"{config.path}:{f.line}"
         _error(f"{where}: receiver {quote(f.receiver)} {f.path}: {f.error}")
-        text = f.text
-        where_parsed = _PARSED_IN.match(str(f.error))
-        if where_parsed is not None and where_parsed.group(1):  # a line of a template file
-            if sources is None:
-                sources = _template_sources(config)
-            text = sources.get(where_parsed.group(1))
-        elif f.error.name and text is not None and f'define "{f.error.name}"' not in text:
-            text = None  # a template of the defaults, which are parsed as unnamed texts too
-        for line in _excerpt(f.error, text):
+        for line in diagnostics.excerpt(f.error):
             _error(f"    {line}")
     if missing:
         skipped = len(failures) - listed
@@ -138,10 +129,6 @@ def _report(
     return listed
 
 
-# Where an execution error happened: the name of the file (or "" for a text
-# parsed unnamed: the field's text, or the defaults), its line and column.
-_PARSED_IN = re.compile(r'template: (.*?):(\d+):(\d+): executing "')
-
 _HTML_UNDEFINED = re.compile(r'no such template "([^"]*)"')
 
 
@@ -154,33 +141,6 @@ def _default_template(err: TemplateError) -> str | None:
         message = f'template "{html.group(1)}" not defined'
     found = _DEFAULT_NAME.search(message)
     return None if found is None else found.group(1)
-
-
-def _template_sources(config: amconfig.Config) -> dict[str, str]:
-    """The text of each template file the config loads, by the name its templates
-    have in errors (the file's base name; a later file of the same name wins)."""
-    sources = {}
-    for path in (p for paths in config.template_files().values() for p in paths):
-        try:
-            sources[os.path.basename(path)] = _read(path).decode("utf-8", "replace")
-        except _Failed:
-            continue
-    return sources
-
-
-def _excerpt(err: TemplateError, text: str | None) -> list[str]:
-    """The line of ``text`` that Go's error names, and a caret under its column
-    (Go counts bytes from 0); nothing when the error names no line of it."""
-    if text is None or err.line is None:
-        return []
-    lines = text.split("\n")
-    if not 1 <= err.line <= len(lines):
-        return []
-    line = lines[err.line - 1]
-    if err.col is None:
-        return [line]
-    before = go_bytes(line)[: err.col].decode("utf-8", "replace")
-    return [line, "".join("\t" if c == "\t" else " " for c in before) + "^"]
 
 
 def _json(value: Any, path: str, encoded: Mapping[str, str], indent: str) -> str:

@@ -4,7 +4,7 @@
                   [--name NAME] [--delims L R] [--out FILE] [--check-json] [--html]
     gotmpl check TEMPLATE... [--profile NAME] [--delims L R]
     gotmpl fuzz TEMPLATE... --data SAMPLE [--profile NAME] [--check-json]
-                [--examples N] [--seed S] [--delims L R]
+                [--examples N] [--seed S] [--delims L R] [--progress]
     gotmpl template render --template.glob=GLOB... --template.text=TEXT
                 [--template.type=text|html] [--template.data=FILE]
                 [--profile NAME] [--defaults DIR]
@@ -21,7 +21,11 @@ spelling of ``--profile alertmanager``. ``render --html`` runs the templates as
 Go's html/template does (gotmpl.html): output escaped for HTML.
 
 Exit status: 0 on success, 1 when a template or its data fails (Go's message on
-stderr, nothing on stdout), 2 on a usage error. ``render --check-json`` also
+stderr, then the template line with a caret under what failed, nothing on
+stdout), 2 on a usage error. ``check`` parses every file and reports each
+one's error, then the ``{{template}}`` calls no file defines (errors; warnings
+when a file failed to parse or, under an Alertmanager profile, for names
+Alertmanager's own default.tmpl defines). ``render --check-json`` also
 fails when the output is not JSON: the JSON error and the template position
 that wrote the offending character go to stderr. ``fuzz`` fails when some data
 derived from the sample breaks the template: the smallest such data goes to
@@ -42,11 +46,12 @@ from .. import __version__, profiles
 from ..errors import TemplateError
 from ..gostd import filepath
 from ..gostd.json import decoded_string
-from ..gostd.strconv import go_bytes, go_string
+from ..gostd.strconv import go_bytes, go_string, quote
 from ..template import Template
 
 if TYPE_CHECKING:
     from ..html import Template as HTMLTemplate
+    from ..tools.fuzz import FuzzProgress
 
 __all__ = ["main"]
 
@@ -58,6 +63,15 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 class _Failed(Exception):
     """The command failed; the message goes to stderr and the status is 1."""
+
+
+class _TemplateFailed(Exception):
+    """A template error with notes of ours to print below Go's message and excerpt."""
+
+    def __init__(self, error: TemplateError, notes: list[str]) -> None:
+        super().__init__(str(error))
+        self.error = error
+        self.notes = notes
 
 
 class _Usage(Exception):
@@ -258,6 +272,13 @@ def _data(args: argparse.Namespace) -> Any:
 def _render(args: argparse.Namespace) -> int:
     t = _html_template(args.templates, args) if args.html else _template(args.templates, args)
     data = _data(args)
+    if args.name is not None:
+        named = t.lookup(args.name)
+        if named is None or named.tree is None:
+            try:
+                t.execute_template(args.name, data)  # Go's error for it
+            except TemplateError as e:
+                raise _TemplateFailed(e, _defined_names(t, args.name)) from None
     if args.check_json:
         text = _render_json(t, args.name, data)
     else:
@@ -275,6 +296,20 @@ def _render(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _defined_names(t: Template | HTMLTemplate, name: str) -> list[str]:
+    """What --name could have been: the templates the files define, the closest first."""
+    import difflib
+
+    defined = sorted(m.name for m in t.templates() if m.tree is not None)
+    if not defined:
+        return ["gotmpl: the files define no templates"]
+    notes = ["gotmpl: defined templates: " + ", ".join(map(quote, defined))]
+    close = difflib.get_close_matches(name, defined, n=1, cutoff=0.6)
+    if close:
+        notes.append(f"gotmpl: did you mean --name {quote(close[0])}?")
+    return notes
+
+
 def _render_json(t: Template | HTMLTemplate, name: str | None, data: Any) -> str:
     """Renders with a source map; output that is not JSON fails, blaming a template node."""
     from ..tools.jsoncheck import check_json
@@ -286,7 +321,8 @@ def _render_json(t: Template | HTMLTemplate, name: str | None, data: Any) -> str
     source_map = target.execute_with_source_map(data)
     problem = check_json(source_map)
     if problem is not None:
-        raise _Failed(f"invalid JSON output: {problem.error}\n{problem.message}")
+        lines = [problem.error, problem.message, *problem.excerpt()]
+        raise _Failed("invalid JSON output: " + "\n".join(lines))
     return source_map.text
 
 
@@ -298,6 +334,8 @@ def _fuzz(args: argparse.Namespace) -> int:
     raw = _read(args.data, args.max_input)
     source = "stdin" if args.data == "-" else args.data
     sample = _load_json(raw, source, go_numbers=profile.go_numbers)
+    tty = sys.stderr.isatty()
+    progress = _FuzzProgressLine(tty) if tty or args.progress else None
     try:
         report = fuzz_payload(
             t,
@@ -306,11 +344,15 @@ def _fuzz(args: argparse.Namespace) -> int:
             check_json=args.check_json,
             examples=args.examples,
             seed=args.seed,
+            progress=progress,
         )
     except ImportError as e:
         raise _Failed(str(e)) from None
     except ValueError as e:  # a sample the profile cannot decode
         raise _Failed(f"{source}: {e}") from None
+    finally:
+        if progress is not None:
+            progress.done()
     if report.ok:
         _error(f"gotmpl: fuzz: {report.examples} examples passed")
         return EXIT_OK
@@ -323,12 +365,55 @@ def _fuzz(args: argparse.Namespace) -> int:
         "the smallest data that breaks it is on stdout"
     )
     problem = report.problem
-    if isinstance(problem, str):  # an execution error: Go's message names the node
-        _error(problem)
-    elif problem is not None:
+    if report.error is not None:  # an execution error: Go's message names the node
+        _report(report.error)
+    elif problem is not None and not isinstance(problem, str):  # output that is not JSON
         _error(f"gotmpl: invalid JSON output: {problem.error}")
         _error(problem.message)
+        for line in problem.excerpt():
+            _error(line)
     return EXIT_FAILED
+
+
+class _FuzzProgressLine:
+    """The fuzz command's progress on stderr: one line redrawn in place on a terminal
+    (at most ten times a second), else a line at every tenth of the examples."""
+
+    def __init__(self, tty: bool) -> None:
+        import time
+
+        self.tty = tty
+        self.clock = time.monotonic
+        self.last = 0.0
+        self.shown = ""
+        self.tenth = -1
+
+    def __call__(self, p: FuzzProgress) -> None:
+        if p.broke_at is None:
+            text = f"gotmpl: fuzz: {p.tried} of {p.examples} examples passed"
+        else:
+            text = f"gotmpl: fuzz: example {p.broke_at} broke the template; shrinking it"
+            if p.shrink_steps:
+                text += f" ({p.shrink_steps} steps)"
+        if self.tty:
+            now = self.clock()
+            if now - self.last >= 0.1 or p.tried == p.examples:
+                self.last = now
+                self.draw(text)
+        else:
+            tenth = p.tried * 10 // p.examples
+            if tenth != self.tenth and p.broke_at is None:
+                self.tenth = tenth
+                _error(text)
+
+    def draw(self, text: str) -> None:
+        self.shown = text
+        sys.stderr.write("\r\x1b[K" + text)
+        sys.stderr.flush()
+
+    def done(self) -> None:
+        if self.tty and self.shown:
+            self.draw("")
 
 
 # Templates Alertmanager's own default.tmpl and email.tmpl define are named like
@@ -389,7 +474,41 @@ def _positive(text: str) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    _template(args.templates, args)
+    """Parses every file (reporting each one's error, not only the first), then
+    looks for ``{{template}}`` calls that no file defines."""
+    from ..tools.diagnostics import undefined_templates
+
+    profile = profiles.get(args.profile)
+    t = profile.template(os.path.basename(args.templates[0]))
+    if args.delims:
+        t.delims(*args.delims)
+    broken = 0
+    for path in args.templates:
+        base = os.path.basename(path)
+        text = go_string(_read(path, args.max_input))
+        try:
+            (t if base == t.name else t.new(base)).parse(text)
+        except TemplateError as e:
+            broken += 1
+            _report(e)
+    undefined = 0
+    for call in undefined_templates(t):
+        # A file that did not parse may define the name; Alertmanager loads its own
+        # default.tmpl (slack.default.title ...) before the user's files.
+        if broken or (profile.bundle is not None and _DEFAULT_NAME.search(call.error.message)):
+            why = "a file that did not parse" if broken else "Alertmanager's default.tmpl"
+            _report(call.error, prefix="gotmpl: warning: ")
+            _error(f"(it may be defined in {why})")
+        else:
+            undefined += 1
+            _report(call.error)
+    if broken or undefined:
+        files = len(args.templates)
+        _error(
+            f"gotmpl: check: {broken} of {files} file{'s' if files > 1 else ''} failed to parse, "
+            f"{undefined} undefined template{'' if undefined == 1 else 's'} called"
+        )
+        return EXIT_FAILED
     return EXIT_OK
 
 
@@ -498,6 +617,7 @@ def _parser() -> argparse.ArgumentParser:
     fuzz.add_argument(
         "--seed", type=int, metavar="S", help="explore with this seed (default: derandomized)"
     )
+    fuzz.add_argument("--progress", action="store_true", help="progress on stderr, tty or not")
     fuzz.set_defaults(run=_fuzz)
 
     template = sub.add_parser(
@@ -588,7 +708,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return run(args)
     except TemplateError as e:
-        _error(str(e))
+        _report(e)
+        return EXIT_FAILED
+    except _TemplateFailed as e:
+        _report(e.error)
+        for note in e.notes:
+            _error(note)
         return EXIT_FAILED
     except _Failed as e:
         _error(f"gotmpl: {e}")
@@ -596,6 +721,15 @@ def main(argv: list[str] | None = None) -> int:
     except _Usage as e:
         _error(f"gotmpl: {e}")
         return EXIT_USAGE
+
+
+def _report(e: TemplateError, prefix: str = "") -> None:
+    """Go's message, then the source line and a caret under what failed."""
+    from ..tools.diagnostics import excerpt
+
+    _error(prefix + str(e))
+    for line in excerpt(e):
+        _error(line)
 
 
 def _error(message: str) -> None:

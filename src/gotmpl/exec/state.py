@@ -148,7 +148,7 @@ def exec_error(
         f"{quote(_double_percent(template))} at <{_double_percent(context)}>: {format}",
         *args,
     )
-    return cls(text, name=template, line=line, col=col, node=context, reason=reason)
+    return cls(text, name=template, line=line, col=col, node=context, reason=reason, at=node)
 
 
 def _double_percent(s: str) -> str:

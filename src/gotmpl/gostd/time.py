@@ -26,6 +26,8 @@ Design notes and known differences from Go:
 from __future__ import annotations
 
 import bisect
+import contextlib
+import contextvars
 import datetime as _dt
 import errno as _errno
 import functools
@@ -33,6 +35,7 @@ import os
 import re
 import threading
 import time as _time
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, NoReturn
 
 if TYPE_CHECKING:
@@ -89,6 +92,7 @@ __all__ = [
     "since",
     "unix",
     "until",
+    "use_clock",
 ]
 
 
@@ -1939,10 +1943,35 @@ def unix(sec: int, nsec: int = 0) -> Time:
     return Time._new(_i64(sec + _UNIX_TO_INTERNAL), nsec, LOCAL)
 
 
+# The clock now() reads in this context instead of the system's (``use_clock``).
+_clock: contextvars.ContextVar[Callable[[], Time] | None] = contextvars.ContextVar(
+    "gotmpl_clock", default=None
+)
+
+
 def now() -> Time:
-    """Go's ``time.Now`` without the monotonic reading."""
+    """Go's ``time.Now`` without the monotonic reading (or the clock ``use_clock`` set)."""
+    clock = _clock.get()
+    if clock is not None:
+        return clock().Local()
     sec, nsec = divmod(_time.time_ns(), 1_000_000_000)
     return Time._new(sec + _UNIX_TO_INTERNAL, nsec, LOCAL)
+
+
+@contextlib.contextmanager
+def use_clock(clock: Callable[[], Time]) -> Iterator[None]:
+    """Within the block, ``now()`` (and so the ``now`` and ``since`` functions and the
+    Alertmanager data built from alerts) asks ``clock`` for the time, in Local.
+
+    The clock belongs to the current context (a ``contextvars`` variable), not to
+    the process: other threads and tasks keep the system's, while the helper
+    threads a deep render continues on (which copy the caller's context) see it.
+    """
+    token = _clock.set(clock)
+    try:
+        yield
+    finally:
+        _clock.reset(token)
 
 
 def since(t: Time) -> Duration:

@@ -52,7 +52,9 @@ class Problem:
         col = None
         if self.node is not None:
             line, col = self.node.location()
-        error = EscapeError(str(self), name=self.name, line=line, col=col, reason=self.description)
+        error = EscapeError(
+            str(self), name=self.name, line=line, col=col, reason=self.description, at=self.node
+        )
         error.code = self.code
         return error
 

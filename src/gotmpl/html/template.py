@@ -86,6 +86,11 @@ class Template(_text.TemplateAPI):
         """The template's name."""
         return self._text.name
 
+    @property
+    def tree(self) -> ListNode | None:
+        """The template's parse tree (see gotmpl.Template.tree); escaped once executed."""
+        return self._text.tree
+
     # -- set-up --------------------------------------------------------------------------
 
     def funcs(self, funcs: Mapping[str, Callable[..., Any]]) -> Template:

@@ -37,6 +37,15 @@ class _Fail(Exception):
         self.tok = tok
         self.format = format
         self.args_ = args
+        self.open_at: tuple[str, int] | None = None  # the innermost open block at EOF
+
+    def span(self) -> tuple[int, int]:
+        """The characters of the token Go stopped at (none for the end of the text
+        and for a lexer error, whose token holds the message)."""
+        tok = self.tok
+        if tok.type in ("ERROR", "FAIL", "$END"):
+            return tok.pos, tok.pos
+        return tok.pos, tok.pos + len(tok.value)
 
 
 class _ElseMark:
@@ -546,7 +555,9 @@ def parse(
             col = src.location(f.tok.pos)[1]
             # Go puts the name into the format string unescaped.
             text = gofmt.errorf(f"template: {name}:{line}: {f.format}", *f.args_)
-            raise ParseError(text, name=name, line=line, col=col) from None
+            error = ParseError(text, name=name, line=line, col=col, source=src, span=f.span())
+            error.open_at = f.open_at
+            raise error from None
         finally:
             b.reset(src, ())
 
@@ -753,6 +764,21 @@ class _SyntaxErrors:
                 return value.type.lower(), in_else
         return "top", False
 
+    def innermost_open(self) -> tuple[str, int] | None:
+        """The keyword and position of the innermost block still open: its
+        ``{{else if}}`` and ``{{else with}}`` count as the ``{{if}}`` they continue,
+        which the one ``{{end}}`` closes."""
+        stack = self.stack
+        for i in range(len(stack) - 1, -1, -1):
+            value = stack[i]
+            if isinstance(value, _BlockHead):
+                return "block", value.name_tok.pos
+            if isinstance(value, Tok) and value.type in ("IF", "WITH", "RANGE", "DEFINE", "BLOCK"):
+                if i and value.type in ("IF", "WITH") and _is_tok(stack[i - 1], "ELSE"):
+                    continue
+                return value.type.lower(), value.pos
+        return None
+
     def delimited(self, word: str) -> str:
         return f"{self.b.src.left}{word}{self.b.src.right}"
 
@@ -785,7 +811,9 @@ class _SyntaxErrors:
         tok = self.tok
         owner, in_else = self.owner(self.stack)
         if tok.type == "$END":
-            return _Fail(tok, "unexpected EOF")
+            fail = _Fail(tok, "unexpected EOF")
+            fail.open_at = self.innermost_open()
+            return fail
         if tok.type in ("END", "ELSE"):
             after = self.next_tok()
             if after.type in ("ERROR", "FAIL"):

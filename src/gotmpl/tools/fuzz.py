@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import dataclasses
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -33,7 +34,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from ..template import Template
 
-__all__ = ["FuzzReport", "fuzz_payload"]
+__all__ = ["FuzzProgress", "FuzzReport", "fuzz_payload"]
 
 # Characters that break payloads, first the ones a shrunk example should show.
 _HOSTILE_CHARS = (
@@ -82,7 +83,7 @@ class FuzzReport:
     minimal breaking data (JSON like the sample), ``output`` what the
     template wrote for it (up to the error, for an execution error) and
     ``problem`` the :class:`~gotmpl.tools.jsoncheck.JsonProblem` or the execution
-    error's text. ``examples`` counts the data sets rendered before the first
+    error's text (``error`` is then the error itself). ``examples`` counts the data sets rendered before the first
     failure (that one included), or all of them when ``ok``; the sample itself
     is the first. ``seed`` is the seed asked for (None: derandomized).
     """
@@ -93,11 +94,27 @@ class FuzzReport:
     output: str | None = None
     problem: JsonProblem | str | None = None
     seed: int | None = None
+    error: TemplateError | None = dataclasses.field(default=None, compare=False)
 
     @property
     def message(self) -> str:
         """The blame line or execution error; empty when ``ok``."""
         return "" if self.problem is None else str(self.problem)
+
+
+@dataclass(frozen=True)
+class FuzzProgress:
+    """Where a fuzzing run is, as ``fuzz_payload`` reports it to its ``progress`` callback.
+
+    ``tried`` data sets of at most ``examples`` were rendered, the sample
+    first; once one broke the template (``broke_at``, its number), hypothesis
+    shrinks it, and ``shrink_steps`` counts the renders that takes.
+    """
+
+    tried: int
+    examples: int
+    broke_at: int | None = None
+    shrink_steps: int = 0
 
 
 class _Broken(Exception):
@@ -112,6 +129,7 @@ def fuzz_payload(
     check_json: bool = True,
     examples: int = 300,
     seed: int | None = None,
+    progress: Callable[[FuzzProgress], None] | None = None,
 ) -> FuzzReport:
     """Fuzzes ``template`` with data derived from ``sample``; reports the minimal failure.
 
@@ -123,7 +141,8 @@ def fuzz_payload(
     ``examples`` bounds the data sets tried (the sample first). Without
     ``seed`` the run is derandomized, so it finds the same thing every time
     (good in a test suite); a ``seed`` explores differently and is
-    reproducible.
+    reproducible. ``progress``, if given, is called after every render with a
+    :class:`FuzzProgress` (a run of 300 examples takes seconds to minutes).
 
     Raises ImportError when hypothesis is not installed and ValueError when
     the profile cannot decode the sample (or there is no such profile).
@@ -147,18 +166,26 @@ def fuzz_payload(
         # The quick test; the blame is worked out once, for the shrunk example.
         return check_json and jsoncheck._json_error(text) is not None
 
-    tried = 0
-    if breaks(sample):
+    tried = 1
+    sample_breaks = breaks(sample)
+    if progress is not None:
+        progress(FuzzProgress(1, examples, 1 if sample_breaks else None))
+    if sample_breaks:
         return _report(template, sample, to_data, 1, seed, check_json)
-    first_failure = 0
+    first_failure = shrink_steps = 0
 
     def test(payload: dict[str, Any]) -> None:
-        nonlocal tried, first_failure
-        if not first_failure:
+        nonlocal tried, first_failure, shrink_steps
+        if first_failure:
+            shrink_steps += 1
+        else:
             tried += 1
-        if breaks(payload):
-            if not first_failure:
-                first_failure = tried
+        broken = breaks(payload)
+        if broken and not first_failure:
+            first_failure = tried
+        if progress is not None:
+            progress(FuzzProgress(tried, examples, first_failure or None, shrink_steps))
+        if broken:
             raise _Broken(payload)
 
     if examples == 1:
@@ -180,8 +207,8 @@ def fuzz_payload(
     try:
         run()
     except _Broken as e:
-        return _report(template, e.args[0], to_data, first_failure + 1, seed, check_json)
-    return FuzzReport(True, tried + 1, seed=seed)
+        return _report(template, e.args[0], to_data, first_failure, seed, check_json)
+    return FuzzReport(True, tried, seed=seed)
 
 
 def _import_hypothesis() -> Any:
@@ -210,7 +237,7 @@ def _report(
         partial = io.StringIO()
         with contextlib.suppress(TemplateError):  # it fails again; the output until then stays
             template.execute(to_data(payload), out=partial)
-        return FuzzReport(False, examples, payload, partial.getvalue(), str(e), seed)
+        return FuzzReport(False, examples, payload, partial.getvalue(), str(e), seed, e)
     problem = jsoncheck.check_json(source_map) if check_json else None
     return FuzzReport(False, examples, payload, source_map.text, problem, seed)
 

@@ -44,6 +44,7 @@ import re
 from dataclasses import dataclass
 
 from ..gostd.strconv import go_bytes
+from ..parse.nodes import TextNode
 from .sourcemap import SourceMap, Span
 
 __all__ = ["JsonProblem", "check_json"]
@@ -70,6 +71,25 @@ class JsonProblem:
 
     def __str__(self) -> str:
         return self.message
+
+    def excerpt(self) -> list[str]:
+        """The blamed line of the template and a caret under the action, or under
+        the offending characters when template text wrote them (as
+        ``gotmpl.tools.diagnostics.excerpt`` shows an error); empty without a span."""
+        from ..errors import TemplateError
+        from .diagnostics import excerpt, node_span
+
+        node = None if self.span is None else self.span.node
+        if self.span is None or node is None:
+            return []
+        src = node.src
+        if isinstance(node, TextNode):  # text writes itself: the characters are in the source
+            start = node.pos + self.offset - self.span.start
+            where: tuple[int, int] = (start, start + len(self.chars))
+        else:
+            where = node_span(node)
+        line = src.text.count("\n", 0, where[0]) + 1
+        return excerpt(TemplateError(self.message, line=line, source=src, span=where))
 
 
 def check_json(source_map: SourceMap) -> JsonProblem | None:

@@ -9,7 +9,7 @@ position that produced it.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..parse.nodes import ActionNode, Node
 
@@ -23,7 +23,7 @@ class Span:
     ``template`` is the name the node was parsed under (a file name for
     ``parse_files``); ``line`` and ``column`` are 1-based and count characters,
     as editors do; ``source`` is the node as written (a whole action, delimiters
-    included, or a run of text).
+    included, or a run of text); ``node`` is the node itself.
     """
 
     start: int
@@ -32,6 +32,7 @@ class Span:
     line: int
     column: int
     source: str
+    node: Node | None = field(default=None, repr=False, compare=False)
 
     @property
     def location(self) -> str:
@@ -64,7 +65,7 @@ def build(text: str, writes: list[tuple[int, int, Node]]) -> SourceMap:
         if found is None:
             found = where[key] = _describe(node)
         template, line, column, source = found
-        spans.append(Span(start, end, template, line, column, source))
+        spans.append(Span(start, end, template, line, column, source, node))
     return SourceMap(text, tuple(spans))
 
 
