@@ -18,6 +18,7 @@ import gotmpl
 
 # Imported here, once: pytester's in-process runs drop the modules they import
 # first, and classes imported again would differ from those already held.
+import gotmpl.amconfig
 import gotmpl.testing.plugin
 import gotmpl.tools.diagnostics
 import gotmpl.tools.fuzz
@@ -73,6 +74,29 @@ def test_golden_missing_written_then_compared(pytester: pytest.Pytester) -> None
     result.assert_outcomes(failed=1)
     shown = result.stdout.str()
     assert "-[FIRING] HighLatency\n" in shown and "+[firing] HighLatency\n" in shown
+
+
+RECEIVER_TEST = """
+from pathlib import Path
+
+def test_checkout_receiver(gotmpl_golden):
+    gotmpl_golden.check_receiver(
+        Path({config!r}), "checkout-oncall", "golden/checkout.json", data=Path({data!r})
+    )
+"""
+
+
+def test_receiver_golden_is_what_config_render_prints(pytester: pytest.Pytester) -> None:
+    config = EXAMPLES / "alertmanager" / "alertmanager.yml"
+    data = EXAMPLES / "alertmanager" / "webhook.json"
+    pytester.makepyfile(test_user_receiver=RECEIVER_TEST.format(config=str(config), data=str(data)))
+    pytester.runpytest("--gotmpl-update-goldens").assert_outcomes(passed=1)
+    golden = (pytester.path / "golden" / "checkout.json").read_text("utf-8")
+    loaded = gotmpl.amconfig.load(config)
+    webhook = json.loads(data.read_text("utf-8"))
+    assert golden == loaded.rendered("checkout-oncall", webhook).json()
+    assert json.loads(golden)["email_configs"][0]["headers"]["Subject"].startswith("[FIRING:2]")
+    pytester.runpytest().assert_outcomes(passed=1)
 
 
 def test_clock_fixture_freezes_now_and_since(pytester: pytest.Pytester) -> None:

@@ -108,10 +108,15 @@ class Config:
         """The rendered fields of ``receiver``, in the config's shape and key names
         (``{"slack_configs": [{"title": ...}], ...}``); :class:`RenderError` when
         a field fails."""
+        return self.rendered(receiver, data).configs
+
+    def rendered(self, receiver: str, data: Any = None) -> Rendering:
+        """:meth:`rendering`, raising :class:`RenderError` when a field fails (its
+        ``json()`` is what ``gotmpl config render --format json`` prints)."""
         rendering = self.rendering(receiver, data)
         if rendering.errors:
             raise RenderError(rendering.errors)
-        return rendering.configs
+        return rendering
 
     def check(self, data: Any = None) -> list[FieldError]:
         """Renders every receiver; the fields that failed, all of them."""

@@ -21,6 +21,7 @@ the whole text.
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
@@ -71,6 +72,28 @@ class Rendering:
     configs: dict[str, list[dict[str, Any]]] = dataclasses.field(default_factory=dict)
     errors: list[FieldError] = dataclasses.field(default_factory=list)
     encoded: dict[str, str] = dataclasses.field(default_factory=dict)
+
+    def json(self) -> str:
+        """``configs`` as ``gotmpl config render --format json`` prints them: indented
+        JSON, each body upstream encodes written as its encoder writes it."""
+        return _json(self.configs, "", self.encoded, "") + "\n"
+
+
+def _json(value: Any, path: str, encoded: Mapping[str, str], indent: str) -> str:
+    if path in encoded:
+        return encoded[path].rstrip("\n")
+    inner = indent + "  "
+    if isinstance(value, dict) and value:
+        members = (
+            f"{inner}{json.dumps(k, ensure_ascii=False)}: "
+            + _json(v, f"{path}.{k}" if path else k, encoded, inner)
+            for k, v in value.items()
+        )
+        return "{\n" + ",\n".join(members) + f"\n{indent}}}"
+    if isinstance(value, list) and value:
+        items = (inner + _json(v, f"{path}[{i}]", encoded, inner) for i, v in enumerate(value))
+        return "[\n" + ",\n".join(items) + f"\n{indent}]"
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _default(name: str) -> str:

@@ -16,7 +16,7 @@ import argparse
 import json
 import re
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from ..errors import TemplateError
@@ -71,10 +71,7 @@ def _render(args: argparse.Namespace) -> int:
     if rendering.errors:
         _report(config, rendering.errors, args.defaults is not None)
         return EXIT_FAILED
-    if args.format == "json":
-        text = _json(rendering.configs, "", rendering.encoded, "") + "\n"
-    else:
-        text = "".join(_listing(rendering))
+    text = rendering.json() if args.format == "json" else "".join(_listing(rendering))
     sys.stdout.buffer.write(go_bytes(text))
     sys.stdout.buffer.flush()
     return EXIT_OK
@@ -141,25 +138,6 @@ def _default_template(err: TemplateError) -> str | None:
         message = f'template "{html.group(1)}" not defined'
     found = _DEFAULT_NAME.search(message)
     return None if found is None else found.group(1)
-
-
-def _json(value: Any, path: str, encoded: Mapping[str, str], indent: str) -> str:
-    """JSON of a rendering, indented; a value upstream JSON-encodes (a webhook
-    payload) is written as upstream's encoder writes it."""
-    if path in encoded:
-        return encoded[path].rstrip("\n")
-    inner = indent + "  "
-    if isinstance(value, dict) and value:
-        members = (
-            f"{inner}{json.dumps(k, ensure_ascii=False)}: "
-            + _json(v, f"{path}.{k}" if path else k, encoded, inner)
-            for k, v in value.items()
-        )
-        return "{\n" + ",\n".join(members) + f"\n{indent}}}"
-    if isinstance(value, list) and value:
-        items = (inner + _json(v, f"{path}[{i}]", encoded, inner) for i, v in enumerate(value))
-        return "[\n" + ",\n".join(items) + f"\n{indent}]"
-    return json.dumps(value, ensure_ascii=False)
 
 
 def _listing(rendering: amconfig.Rendering) -> list[str]:

@@ -186,6 +186,34 @@ class Goldens:
         self.check(text, golden)
         return text
 
+    def check_receiver(
+        self,
+        config: str | os.PathLike[str],
+        receiver: str,
+        golden: str | os.PathLike[str],
+        data: Any = None,
+        *,
+        profile: profiles.Profile | str = "alertmanager",
+        defaults: str | os.PathLike[str] | None = None,
+    ) -> str:
+        """Renders every templated field of ``receiver`` in the Alertmanager config
+        file ``config`` (relative paths count from the root) and checks the JSON
+        ``gotmpl config render --format json`` prints against the golden file;
+        returns it. ``data`` is webhook JSON (a dict, or a JSON file), the profile's
+        ``Data``, or None for its sample; a field that fails raises
+        ``gotmpl.amconfig.RenderError``."""
+        __tracebackhide__ = True  # pytest shows the caller's line, not ours
+        from .. import amconfig
+
+        if isinstance(data, os.PathLike):
+            data = json.loads(self.path(data).read_text("utf-8"))
+        if defaults is not None:
+            defaults = self.path(defaults)
+        loaded = amconfig.load(self.path(config), profile=profile, defaults=defaults)
+        text = loaded.rendered(receiver, data).json()
+        self.check(text, golden)
+        return text
+
 
 def assert_fuzz_ok(
     template: Template, sample: Any, *, examples: int = 100, **options: Any
