@@ -68,8 +68,9 @@ def _render(args: argparse.Namespace) -> int:
         rendering = config.rendering(args.receiver, data)
     except TemplateError as e:  # a ConfigError: a value of the wrong kind for its field
         raise _Failed(f"error: {e}") from None
-    if rendering.errors:
-        _report(config, rendering.errors, args.defaults is not None)
+    # Fields left to Alertmanager's defaults cannot render without --defaults: they
+    # are left out (and named on stderr); every field that rendered is printed.
+    if rendering.errors and _report(config, rendering.errors, args.defaults is not None):
         return EXIT_FAILED
     text = rendering.json() if args.format == "json" else "".join(_listing(rendering))
     sys.stdout.buffer.write(go_bytes(text))
