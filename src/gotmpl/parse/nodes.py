@@ -62,12 +62,11 @@ def node_class(cls: _C) -> _C:
     """
     inherited: tuple[str, ...] = getattr(cls, "_fields", ())
     own = tuple(n for n in vars(cls).get("__annotations__", {}) if n not in inherited)
-    namespace = {
-        k: v for k, v in cls.__dict__.items() if k not in (*own, "__dict__", "__weakref__")
-    }
-    defaults = {n: cls.__dict__[n] for n in (*inherited, *own) if n in cls.__dict__}
-    defaults = {**getattr(cls, "_defaults", {}), **defaults}
     fields = (*inherited, *own)
+    body = vars(cls)
+    # A field's default is a class attribute of its name, which the slot replaces.
+    namespace = {k: v for k, v in body.items() if k not in (*fields, "__dict__", "__weakref__")}
+    defaults = {**getattr(cls, "_defaults", {}), **{n: body[n] for n in fields if n in body}}
     params = ", ".join(f"{n}=defaults[{n!r}]" if n in defaults else n for n in fields)
     lines = [f"def __init__(self, {params}):", *(f"    put(self, {n!r}, {n})" for n in fields)]
     init = pycode.function("__init__", lines, {"put": object.__setattr__, "defaults": defaults})

@@ -492,10 +492,9 @@ def _quick_decoder(cls: type[Data] | type[Alert]) -> Any:
 
     It takes a dict whose keys that name fields are all exact JSON names (no two
     keys can then name one field, so their order does not matter; the others are
-    ignored, as Go ignores them), strings without lone
-    surrogates, canonical times, labels of strings and lists of such alerts;
-    straight-line code per field, made once per class, instead of a loop that
-    asks each key which field it is.
+    ignored, as Go ignores them), strings, times Go's parser accepts, labels of
+    strings and lists of such alerts; straight-line code per field, made once
+    per class, instead of a loop that asks each key which field it is.
     """
     decoder = _QUICK.get(cls)
     if decoder is not None:
@@ -516,7 +515,7 @@ def _quick_decoder(cls: type[Data] | type[Alert]) -> Any:
         if how == _STRING:
             lines += [
                 "    if v.__class__ is str:",
-                f"        fields[{attr!r}] = v if v.isascii() else decoded_string(v)",
+                f"        fields[{attr!r}] = decoded_string(v)",
             ]
         elif how == _TIME:
             lines += [
@@ -579,7 +578,7 @@ def _quick_kv(obj: dict[Any, Any]) -> KV | None:
         text = "".join(obj) + "".join(obj.values())
     except TypeError:
         return None
-    return KV(obj) if text.isascii() or decoded_string(text) is text else None
+    return KV(obj) if decoded_string(text) is text else None
 
 
 def _decode_struct(target: Data | Alert, obj: Any, path: tuple[str, ...]) -> None:
