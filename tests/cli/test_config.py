@@ -318,3 +318,32 @@ def test_hostile_yaml_is_refused_cleanly(
         code, out, err = _run(capsys, "check", path)
         assert (code, out) == (1, "")
         assert err.startswith(f"gotmpl: error: {path}:") and message in err
+
+
+@pytest.mark.parametrize(
+    ("raw", "problem"),
+    [
+        # The problems libyaml's reader (and so yaml.v2's) reports, in its words.
+        (b"\x80", "invalid leading UTF-8 octet"),
+        (b"\xf8", "invalid leading UTF-8 octet"),
+        (b"\xc3(", "invalid trailing UTF-8 octet"),
+        (b"\xc0\x80", "invalid length of a UTF-8 sequence"),
+        (b"\xed\xa0\x80", "invalid Unicode character"),
+        (b"\xf5\x80\x80\x80", "invalid Unicode character"),
+        (b"\xe2\x82", "incomplete UTF-8 octet sequence"),
+    ],
+)
+def test_a_config_that_is_not_utf8_is_a_config_error(
+    tmp_path: Path, raw: bytes, problem: str
+) -> None:
+    path = tmp_path / "alertmanager.yml"
+    path.write_bytes(b"receivers:\n  - name: a" + raw)
+    with pytest.raises(amconfig.ConfigError) as info:
+        amconfig.load(path)
+    assert str(info.value) == f"{path}: {problem}"
+
+
+def test_a_config_in_utf16_is_read_after_its_byte_order_mark(tmp_path: Path) -> None:
+    path = tmp_path / "alertmanager.yml"
+    path.write_bytes("receivers:\n  - name: \u00e9quipe\n".encode("utf-16"))
+    assert amconfig.load(path).receivers == ["\u00e9quipe"]

@@ -22,7 +22,15 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ..gostd.strconv import SyntaxErr, go_string, parse_float, parse_int, parse_uint, quote
+from ..gostd.strconv import (
+    SyntaxErr,
+    go_bytes,
+    go_string,
+    parse_float,
+    parse_int,
+    parse_uint,
+    quote,
+)
 
 __all__ = [
     "PLAIN",
@@ -93,7 +101,7 @@ else:  # pragma: no cover - PyYAML built without libyaml
 def load(text: str) -> Node | None:
     """The first document of ``text`` as nodes (None when empty), as yaml.v2's
     Unmarshal reads it; YAMLError when it is not YAML."""
-    loader = _Loader(text)
+    loader = _Loader(_readable(text))
     try:
         return loader.get_node() if loader.check_node() else None
     except yaml.MarkedYAMLError as e:
@@ -104,6 +112,50 @@ def load(text: str) -> Node | None:
         raise YAMLError(str(e)) from None
     finally:
         loader.dispose()
+
+
+def _readable(text: str) -> str:
+    """``text`` (a Go string: undecodable bytes kept as lone surrogates) as yaml.v2's
+    reader decodes it: UTF-16 after its byte-order mark, else UTF-8, the first
+    malformed sequence failing with the reader's problem."""
+    try:
+        text.encode("utf-8")
+        return text  # no lone surrogate: the file was UTF-8
+    except UnicodeEncodeError:
+        raw = go_bytes(text)
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise YAMLError("incomplete UTF-16 character") from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise YAMLError(_utf8_problem(raw, e.start)) from None
+
+
+def _utf8_problem(raw: bytes, at: int) -> str:
+    """The reader's words for the malformed UTF-8 sequence starting at ``at``, in
+    the order its checks run."""
+    octet = raw[at]
+    if octet & 0xE0 == 0xC0:
+        width = 2
+    elif octet & 0xF0 == 0xE0:
+        width = 3
+    elif octet & 0xF8 == 0xF0:
+        width = 4
+    else:
+        return "invalid leading UTF-8 octet"
+    if at + width > len(raw):
+        return "incomplete UTF-8 octet sequence"
+    value = octet & (0x1F, 0x0F, 0x07)[width - 2]
+    for trailing in raw[at + 1 : at + width]:
+        if trailing & 0xC0 != 0x80:
+            return "invalid trailing UTF-8 octet"
+        value = (value << 6) | (trailing & 0x3F)
+    if value < (0x80, 0x800, 0x10000)[width - 2]:
+        return "invalid length of a UTF-8 sequence"
+    return "invalid Unicode character"
 
 
 def line_of(node: Node) -> int:
