@@ -11,7 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+import gotmpl
 from gotmpl import amconfig
 from gotmpl.cli.main import main
 
@@ -347,3 +350,47 @@ def test_a_config_in_utf16_is_read_after_its_byte_order_mark(tmp_path: Path) -> 
     path = tmp_path / "alertmanager.yml"
     path.write_bytes("receivers:\n  - name: \u00e9quipe\n".encode("utf-16"))
     assert amconfig.load(path).receivers == ["\u00e9quipe"]
+
+
+_CONFIG_LINES = st.sampled_from(
+    [
+        "receivers:",
+        "  - name: a",
+        "    slack_configs:",
+        "      - title: '{{ .Status }}'",
+        "    webhook_configs:",
+        "      - url: u",
+        "        payload:",
+        "          a: '{{ len .Alerts }}'",
+        "          b: [1, {c: '{{ .Receiver }}'}]",
+        "    email_configs:",
+        "      - headers: {Subject: '{{ .X }}'}",
+        "        html: '<a href=\"{{ .ExternalURL }}\">'",
+        "templates: ['*.tmpl']",
+        "route: {receiver: a}",
+        "&a",
+        "*a",
+        "<<: *a",
+        "- ",
+        ": ",
+        "{",
+        "'",
+        "\t",
+        "!!binary",
+        "---",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_CONFIG_LINES | st.text(max_size=8), max_size=12), st.binary(max_size=4))
+def test_any_config_loads_renders_or_fails_as_a_template_error(
+    tmp_path_factory: pytest.TempPathFactory, lines: list[str], junk: bytes
+) -> None:
+    path = tmp_path_factory.mktemp("fuzz") / "alertmanager.yml"
+    path.write_bytes("\n".join(lines).encode("utf-8", "surrogatepass") + junk)
+    try:
+        config = amconfig.load(path)
+        config.check(None)
+    except gotmpl.TemplateError:
+        pass
