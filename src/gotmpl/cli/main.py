@@ -68,10 +68,11 @@ class _Failed(Exception):
 class _TemplateFailed(Exception):
     """A template error with notes of ours to print below Go's message and excerpt."""
 
-    def __init__(self, error: TemplateError, notes: list[str]) -> None:
+    def __init__(self, error: TemplateError, notes: list[str], prefix: str = "") -> None:
         super().__init__(str(error))
         self.error = error
         self.notes = notes
+        self.prefix = prefix  # before Go's message
 
 
 class _Usage(Exception):
@@ -448,14 +449,16 @@ def _template_render(args: argparse.Namespace) -> int:
         execute = bundle.execute_html if args.template_type == "html" else bundle.execute_text
         text = execute(args.template_text, data)
     except TemplateError as e:
+        # amtool's words around Go's message, then the excerpt.
         missing = _DEFAULT_NAME.search(str(e))
-        if missing is None or args.defaults is not None:
-            raise _Failed(f"error: {e}") from None
-        raise _Failed(
-            f"error: {e}\ngotmpl: {missing.group(1)} looks like a template of Alertmanager's "
-            "default.tmpl or email.tmpl, which gotmpl does not ship: pass --defaults DIR, "
-            "the directory of your copy of them"
-        ) from None
+        notes = []
+        if missing is not None and args.defaults is None:
+            notes.append(
+                f"gotmpl: {missing.group(1)} looks like a template of Alertmanager's "
+                "default.tmpl or email.tmpl, which gotmpl does not ship: pass --defaults DIR, "
+                "the directory of your copy of them"
+            )
+        raise _TemplateFailed(e, notes, prefix="gotmpl: error: ") from None
     sys.stdout.buffer.write(go_bytes(text))
     sys.stdout.buffer.flush()
     return EXIT_OK
@@ -711,7 +714,7 @@ def main(argv: list[str] | None = None) -> int:
         _report(e)
         return EXIT_FAILED
     except _TemplateFailed as e:
-        _report(e.error)
+        _report(e.error, e.prefix)
         for note in e.notes:
             _error(note)
         return EXIT_FAILED
