@@ -60,6 +60,18 @@ def test_names_do_not_import_the_profiles() -> None:
     assert (done.returncode, done.stdout) == (0, want)
 
 
+def test_text_renders_do_not_load_the_html_escaper() -> None:
+    """Alertmanager's functions need html's typed content, not its escaper."""
+    code = (
+        "import sys\n"
+        "from gotmpl import alertmanager, html\n"
+        "alertmanager.template('t').parse('{{ safeHtml .Status }}').execute(alertmanager.Data())\n"
+        "print('gotmpl.html.escape' in sys.modules, html.Template.__module__)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=60)
+    assert (done.returncode, done.stdout) == (0, b"False gotmpl.html.template\n")
+
+
 def test_profiles_are_frozen() -> None:
     with pytest.raises(dataclasses.FrozenInstanceError):
         profiles.TEXT.name = "other"  # type: ignore[misc]

@@ -6,9 +6,13 @@ a value is safe as. Escaping errors are ``EscapeError``s carrying Go's
 ``ErrorCode``.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from .content import CSS, HTML, JS, URL, HTMLAttr, JSStr, Srcset
 from .errors import ErrorCode, EscapeError
-from .template import Template, parse_files, parse_glob
+
+if TYPE_CHECKING:
+    from .template import Template, parse_files, parse_glob
 
 __all__ = [
     "CSS",
@@ -24,3 +28,14 @@ __all__ = [
     "parse_files",
     "parse_glob",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # The escaper (its tables and expressions cost ~15 ms) loads with the first
+    # html template: the typed content alone (what Alertmanager's safeHtml
+    # returns) is needed by every profile.
+    if name in ("Template", "parse_files", "parse_glob"):
+        from . import template
+
+        return getattr(template, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
