@@ -357,17 +357,30 @@ def html_escape(s: str) -> str:
 _PIECE = 1 << 16
 
 
-def escaped(s: str, escape: Callable[[str], str]) -> str:
+def escaped(
+    s: str, escape: Callable[[str], str], keep: Callable[[str, int], int] | None = None
+) -> str:
     """``escape(s)`` for an escaper of one character at a time, a piece at a time
-    under Limits."""
+    under Limits. ``keep(s, end)``, if given, moves a piece's end back to where
+    the escaper may be cut (before a character whose escaping depends on those
+    after it)."""
+    if len(s) <= _PIECE:
+        return escape(s)
     meter = current_meter()
-    if meter is None or len(s) <= _PIECE:
+    if meter is None:
         return escape(s)
     pieces = []
-    for i in range(0, len(s), _PIECE):
-        piece = escape(s[i : i + _PIECE])
+    start = 0
+    while start < len(s):
+        end = min(start + _PIECE, len(s))
+        if keep is not None and end < len(s):
+            cut = keep(s, end)
+            if cut > start:  # a cut at the piece's start would make no progress
+                end = cut
+        piece = escape(s[start:end])
         meter.built(piece)
         pieces.append(piece)
+        start = end
     return "".join(pieces)
 
 

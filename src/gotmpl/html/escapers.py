@@ -14,6 +14,8 @@ from collections.abc import Callable
 from typing import Any
 
 from .. import values
+from ..exec.builtins import escaped
+from ..exec.meter import current as current_meter
 from ..gostd import fmt as gofmt
 from ..gostd import json as gojson
 from ..gostd.strconv import go_bytes, go_string
@@ -25,7 +27,6 @@ from .transition import (
     DELIM_ENDS,
     TRANSITIONS,
     decode_css,
-    is_css_nmchar,
     is_js_ident_part,
     text_end,
 )
@@ -94,30 +95,32 @@ def _specials(table: dict[str, str], empty: bool = False) -> Callable[[str], obj
 
 def _replacer(table: dict[str, str]) -> Callable[[str], str]:
     """A function replacing the characters of ``table``; a text without them is
-    returned as it is."""
+    returned as it is, and a long one is replaced a piece at a time under Limits
+    (exec.builtins.escaped)."""
     search = _specials(table)
     if len(table) > 16:
         sub = re.compile("[" + re.escape("".join(table)) + "]").sub
         lookup = table.__getitem__
 
-        def replace_each(s: str) -> str:
-            if search(s) is None:
-                return s
+        def replace_text(s: str) -> str:
             return sub(lambda m: lookup(m.group()), s)
 
-        return replace_each
-    # Few characters: one str.replace each, fastest. A character that the
-    # replacements hold ("&" in "&lt;") goes first, so none is replaced twice.
-    pairs = sorted(table.items(), key=lambda kv: not any(kv[0] in v for v in table.values()))
+    else:
+        # Few characters: one str.replace each, fastest. A character that the
+        # replacements hold ("&" in "&lt;") goes first, so none is replaced twice.
+        pairs = sorted(table.items(), key=lambda kv: not any(kv[0] in v for v in table.values()))
 
-    def replace_all(s: str) -> str:
+        def replace_text(s: str) -> str:
+            for old, new in pairs:
+                s = s.replace(old, new)
+            return s
+
+    def replace(s: str) -> str:
         if search(s) is None:
             return s
-        for old, new in pairs:
-            s = s.replace(old, new)
-        return s
+        return escaped(s, replace_text)
 
-    return replace_all
+    return replace
 
 
 # -- HTML -----------------------------------------------------------------------------------
@@ -231,14 +234,20 @@ def strip_tags(html: str) -> str:
 
 def _filter_name(s: str) -> str:
     """An attribute name: a plain lower-case name, not one whose value is code or a URL."""
-    if not s:
+    if not s or _LOWERS_TO_NAME.fullmatch(s) is None:
         return FILTER_FAILSAFE
     s = to_lower(s)
     if attr_type(s) != _PLAIN:
         return FILTER_FAILSAFE
-    if not all("0" <= ch <= "9" or "a" <= ch <= "z" for ch in s):
+    if _LOWER_ALNUM.fullmatch(s) is None:
         return FILTER_FAILSAFE
     return s
+
+
+_LOWER_ALNUM = re.compile("[0-9a-z]*")
+# The characters Go's ToLower maps into [0-9a-z]: ASCII letters and digits, and
+# U+0130 and U+212A (to "i" and "k"); any other makes the name fail unlowered.
+_LOWERS_TO_NAME = re.compile("[0-9A-Za-z\u0130\u212a]*")
 
 
 html_name_filter = _escaper(ContentType.HTML_ATTR, _as_is, _filter_name)
@@ -350,9 +359,12 @@ def _escape_css(s: str) -> str:
     """Specials as CSS escapes."""
     if _CSS_SPECIAL.search(s) is None:
         return s
+    meter = current_meter()
     out: list[str] = []
     written = 0
     for m in _CSS_SPECIAL.finditer(s):
+        if meter is not None and not len(out) & 0xFFFF:
+            meter.check_clock()  # text dense with specials is a loop in Python
         i = m.start()
         repl = _CSS_TABLE[s[i]]
         out.append(s[written:i])
@@ -365,22 +377,18 @@ def _escape_css(s: str) -> str:
     return "".join(out)
 
 
-_CSS_VALUE_UNSAFE = frozenset("\0\"'()/;@[\\]`{}<>")
+_CSS_VALUE_UNSAFE = re.compile("[" + re.escape("\0\"'()/;@[\\]`{}<>") + "]")
+_NOT_CSS_NAME_LETTER = re.compile("[^0-9A-Za-z_]+")
 
 
 def _filter_css_value(s: str) -> str:
     """A CSS value (a colour, a length, a name ...), decoded; anything else is ZgotmplZ."""
     b = decode_css(s)
-    name: list[str] = []
-    for i, ch in enumerate(b):
-        if ch in _CSS_VALUE_UNSAFE:
-            return FILTER_FAILSAFE
-        if ch == "-":
-            if i and b[i - 1] == "-":  # "--" could end an HTML comment
-                return FILTER_FAILSAFE
-        elif ch < "\x80" and is_css_nmchar(ch):
-            name.append(ch)
-    letters = "".join(name).lower()
+    # "--" could end an HTML comment.
+    if _CSS_VALUE_UNSAFE.search(b) is not None or "--" in b:
+        return FILTER_FAILSAFE
+    # The ASCII name characters, "-" left out, spell no dangerous keyword.
+    letters = _NOT_CSS_NAME_LETTER.sub("", b).lower()
     if "expression" in letters or "mozbinding" in letters:
         return FILTER_FAILSAFE
     return b
@@ -424,8 +432,15 @@ _URL_ESCAPE = re.compile(rb"[^A-Za-z0-9\-._~]")
 _URL_NORMALIZE = re.compile(rb"[^A-Za-z0-9\-._~!#$&*+,/:;=?@\[\]%]|%(?![0-9A-Fa-f]{2})")
 
 
-def _percent(m: re.Match[bytes]) -> bytes:
-    return b"%%%02x" % m.group()[0]
+_LONE_PERCENT = re.compile(rb"%(?![0-9A-Fa-f]{2})")
+# The text of each byte in a URL part and in a whole URL ("%" kept: see above).
+_ESCAPED_BYTES = tuple(
+    chr(b) if _URL_ESCAPE.match(bytes([b])) is None else f"%{b:02x}" for b in range(256)
+)
+_NORMALIZED_BYTES = tuple(
+    chr(b) if b == 0x25 or _URL_NORMALIZE.match(bytes([b])) is None else f"%{b:02x}"
+    for b in range(256)
+)
 
 
 def _process_url(s: str, normalize: bool) -> str:
@@ -435,15 +450,29 @@ def _process_url(s: str, normalize: bool) -> str:
     b = go_bytes(s)
     if pattern.search(b) is None:
         return s
-    return pattern.sub(_percent, b).decode("ascii")
+    if normalize:  # a "%" that starts no escape is the one byte decided by what follows
+        b = _LONE_PERCENT.sub(b"%25", b)
+    # Each byte through a table of its text: C loops, however many bytes change.
+    return "".join(map((_NORMALIZED_BYTES if normalize else _ESCAPED_BYTES).__getitem__, b))
 
 
 def _normalize_url(s: str) -> str:
+    return escaped(s, _normalize_url_piece, _before_percent)
+
+
+def _normalize_url_piece(s: str) -> str:
     return _process_url(s, True)
 
 
+def _before_percent(s: str, end: int) -> int:
+    """A piece of a URL to normalise ends before a "%" among its last two
+    characters: whether that one starts an escape depends on the next two."""
+    first = s.find("%", end - 2, end)
+    return end if first < 0 else first
+
+
 def _escape_url(s: str) -> str:
-    return _process_url(s, False)
+    return escaped(s, lambda piece: _process_url(piece, False))
 
 
 # A URL's query or fragment: all but unreserved characters %-escaped (typed URL
@@ -453,8 +482,9 @@ url_escaper = _escaper(ContentType.URL, _normalize_url, _escape_url)
 url_normalizer = _escaper(None, _normalize_url, _normalize_url)
 
 
-def _is_html_space(b: int) -> bool:
-    return b in b"\t\n\f\r "
+_HTML_SPACE = re.compile(b"[\t\n\f\r ]")
+# A candidate's descriptor ("2x", "100w"): HTML space and ASCII letters and digits.
+_SRCSET_METADATA = re.compile(b"[\t\n\f\r 0-9A-Za-z]*")
 
 
 def srcset_escaper(*args: Any) -> str:
@@ -478,19 +508,12 @@ def srcset_escaper(*args: Any) -> str:
 
 
 def _srcset_candidate(b: bytes) -> bytes:
-    start = 0
-    while start < len(b) and _is_html_space(b[start]):
-        start += 1
-    end = len(b)
-    for i in range(start, len(b)):
-        if _is_html_space(b[i]):
-            end = i
-            break
+    start = len(b) - len(b.lstrip(b"\t\n\f\r "))
+    space = _HTML_SPACE.search(b, start)
+    end = len(b) if space is None else space.start()
     url = b[start:end]
     metadata = b[end:]
-    if is_safe_url(go_string(url)) and all(
-        _is_html_space(c) or (c < 0x80 and chr(c).isalnum()) for c in metadata
-    ):
+    if is_safe_url(go_string(url)) and _SRCSET_METADATA.fullmatch(metadata) is not None:
         escaped = go_bytes(_normalize_url(go_string(url)))
         return b[:start] + escaped + metadata
     return b"#" + FILTER_FAILSAFE.encode()

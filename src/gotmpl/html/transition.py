@@ -14,6 +14,7 @@ import html.entities
 import re
 from collections.abc import Callable
 
+from ..exec.meter import current as current_meter
 from ..gostd.strings import to_lower, trim_space
 from .attrs import attr_type
 from .content import ContentType
@@ -569,39 +570,41 @@ def decode_css(s: str) -> str:
     """``s`` with CSS escapes (``\\41 ``, ``\\"``) decoded."""
     if "\\" not in s:
         return s
+    # Indexes into s, never slices of what is left: text dense with escapes
+    # decodes in linear time, and looks at the execution's clock now and then.
+    meter = current_meter()
     out: list[str] = []
-    while s:
-        i = s.find("\\")
-        if i < 0:
-            i = len(s)
-        out.append(s[:i])
-        s = s[i:]
-        if len(s) < 2:
+    i, n = 0, len(s)
+    while i < n:
+        if meter is not None and not len(out) & 0xFFFF:
+            meter.check_clock()
+        k = s.find("\\", i)
+        if k < 0:
+            out.append(s[i:])
             break
-        if _is_hex(s[1]):
-            j = 2
-            while j < len(s) and j < 7 and _is_hex(s[j]):
+        out.append(s[i:k])
+        if k + 1 == n:  # a backslash at the very end stands for nothing
+            break
+        if _is_hex(s[k + 1]):
+            j = k + 2
+            while j < n and j < k + 7 and _is_hex(s[j]):
                 j += 1
-            r = int(s[1:j], 16)
+            r = int(s[k + 1 : j], 16)
             if r > 0x10FFFF:
                 r, j = r // 16, j - 1
             out.append("\ufffd" if 0xD800 <= r <= 0xDFFF else chr(r))
-            s = _skip_css_space(s[j:])
+            i = _after_css_space(s, j)
         else:
-            out.append(s[1])
-            s = s[2:]
+            out.append(s[k + 1])
+            i = k + 2
     return "".join(out)
 
 
-def _skip_css_space(s: str) -> str:
-    """``s`` without the one white space (or CRLF) that may end a CSS hex escape."""
-    if not s:
-        return s
-    if s[0] in "\t\n\f ":
-        return s[1:]
-    if s[0] == "\r":
-        return s[2:] if s.startswith("\r\n") else s[1:]
-    return s
+def _after_css_space(s: str, i: int) -> int:
+    """``i``, or past the one white space (or CRLF) at ``i`` that may end a CSS hex escape."""
+    if s.startswith("\r\n", i):
+        return i + 2
+    return i + 1 if i < len(s) and s[i] in "\t\n\f\r " else i
 
 
 _CSS_SPECIALS = re.compile("[(\"'/]")
