@@ -362,8 +362,8 @@ def _escape_css(s: str) -> str:
     meter = current_meter()
     out: list[str] = []
     written = 0
-    for m in _CSS_SPECIAL.finditer(s):
-        if meter is not None and not len(out) & 0xFFFF:
+    for count, m in enumerate(_CSS_SPECIAL.finditer(s)):
+        if meter is not None and not count & 0xFFFF:
             meter.check_clock()  # text dense with specials is a loop in Python
         i = m.start()
         repl = _CSS_TABLE[s[i]]
@@ -472,7 +472,11 @@ def _before_percent(s: str, end: int) -> int:
 
 
 def _escape_url(s: str) -> str:
-    return escaped(s, lambda piece: _process_url(piece, False))
+    return escaped(s, _escape_url_piece)
+
+
+def _escape_url_piece(s: str) -> str:
+    return _process_url(s, False)
 
 
 # A URL's query or fragment: all but unreserved characters %-escaped (typed URL

@@ -574,10 +574,11 @@ def decode_css(s: str) -> str:
     # decodes in linear time, and looks at the execution's clock now and then.
     meter = current_meter()
     out: list[str] = []
-    i, n = 0, len(s)
+    i, n, count = 0, len(s), 0
     while i < n:
-        if meter is not None and not len(out) & 0xFFFF:
+        if meter is not None and not count & 0xFFFF:
             meter.check_clock()
+        count += 1
         k = s.find("\\", i)
         if k < 0:
             out.append(s[i:])
