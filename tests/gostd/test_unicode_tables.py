@@ -37,7 +37,7 @@ def test_printable_table_is_current() -> None:
 
 def test_table_shape() -> None:
     # Ranges are ordered and disjoint, start above ASCII and stop at the last rune.
-    text = _unicode.PRINTABLE_ABOVE_ASCII
+    text = _unicode.UNPRINTABLE_ABOVE_ASCII
     bounds: list[tuple[int, int]] = []
     i = 0
     while i < len(text):
@@ -52,3 +52,10 @@ def test_table_shape() -> None:
     assert all(a[1] + 1 < b[0] for a, b in itertools.pairwise(bounds))
     assert all(f <= last for f, last in bounds)
     assert not strconv.is_print("\udcff")  # an undecodable byte is never printable
+    # The first and last runes of each run, and those around it, as Go says.
+    for first, last in bounds:
+        assert not strconv.is_print(chr(first)) and not strconv.is_print(chr(last))
+        if first > 0x80:
+            assert strconv.is_print(chr(first - 1))
+        if last < 0x10FFFF:
+            assert strconv.is_print(chr(last + 1))

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 
 from .. import pycode
-from ._printable import PRINTABLE_ABOVE_ASCII
+from ._printable import UNPRINTABLE_ABOVE_ASCII
 
 __all__ = [
     "QUOTE_NAMES",
@@ -94,22 +94,20 @@ _SIMPLE_ESCAPES = {
 
 # Go's strconv.IsPrint (letters, marks, numbers, punctuation, symbols and ASCII
 # space) from Go's own Unicode tables, not Python's, which may be older or newer.
-# The classes take milliseconds to compile, so they are compiled on first use.
-
-
-@functools.cache
-def _printable() -> re.Pattern[str]:
-    return re.compile(f"[ -~{PRINTABLE_ABOVE_ASCII}]")
+# The class takes a few milliseconds to compile, so it is compiled on first use.
 
 
 @functools.cache
 def _needs_escape() -> re.Pattern[str]:
-    return re.compile(f'["\\\\]|[^ -~{PRINTABLE_ABOVE_ASCII}]')  # quote, backslash, unprintable
+    # Quote, backslash, ASCII controls and DEL, and what is unprintable above ASCII.
+    return re.compile(f'["\\\\\x00-\x1f\x7f{UNPRINTABLE_ABOVE_ASCII}]')
 
 
 def is_print(ch: str) -> bool:
     """Go's strconv.IsPrint for one character."""
-    return _printable().match(ch) is not None
+    if ch < "\x80":
+        return " " <= ch <= "~"
+    return _needs_escape().match(ch) is None
 
 
 def _escape_char(ch: str, quote_char: str, ascii_only: bool) -> str:
