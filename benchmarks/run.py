@@ -381,14 +381,23 @@ def linearity(rows: list[dict[str, Any]]) -> str:
 
 
 _IMPORT_CPU = "import time; t = time.process_time(); import {}; print(time.process_time() - t)"
+# The first template of a process: the PagerDuty template compiled from its text
+# and rendered once on 3 alerts, CPU time of that alone (imports and data made
+# before). Nothing is cached yet: no generated code, no lookups, no formats.
+_FIRST_TEMPLATE_CPU = (
+    "import time; from benchmarks import data, templates; d = data.{engine}_data(3); "
+    "t = time.process_time(); templates.{engine}_pagerduty().{run}(d); "
+    "print(time.process_time() - t)"
+)
 
 
 def startup(rounds: int) -> list[dict[str, Any]]:
     """Fresh processes, interleaved: ``import gotmpl`` and ``import jinja2`` (CPU time
-    inside the child, the interpreter's own start-up left out), and ``gotmpl render``
-    of the seed as README's first command runs it (wall and CPU time of the whole
-    process), beside ``python -c pass``. Byte-code caches are written first, as an
-    installed package has them."""
+    inside the child, the interpreter's own start-up left out), the first template
+    of a process in each engine (the cold compile through the first render, CPU
+    time of that alone), and ``gotmpl render`` of the seed as README's first command
+    runs it (wall and CPU time of the whole process), beside ``python -c pass``.
+    Byte-code caches are written first, as an installed package has them."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     script = Path(sys.executable).with_name("gotmpl")
     cli = [str(script)] if script.exists() else [sys.executable, "-m", "gotmpl"]
@@ -398,6 +407,16 @@ def startup(rounds: int) -> list[dict[str, Any]]:
     commands = {
         "import gotmpl": [sys.executable, "-c", _IMPORT_CPU.format("gotmpl")],
         "import jinja2": [sys.executable, "-c", _IMPORT_CPU.format("jinja2")],
+        "first template gotmpl": [
+            sys.executable,
+            "-c",
+            _FIRST_TEMPLATE_CPU.format(engine="gotmpl", run="execute"),
+        ],
+        "first template jinja2": [
+            sys.executable,
+            "-c",
+            _FIRST_TEMPLATE_CPU.format(engine="jinja", run="render"),
+        ],
         "python -c pass": [sys.executable, "-c", "pass"],
         "gotmpl render (seed)": render,
     }
@@ -412,7 +431,7 @@ def startup(rounds: int) -> list[dict[str, Any]]:
             cpu = (after.children_user - before.children_user) + (
                 after.children_system - before.children_system
             )
-            if name.startswith("import "):
+            if name.startswith(("import ", "first template ")):
                 cpu = float(done.stdout)
             if not warm_up:
                 samples[name].append((wall, cpu))
@@ -627,7 +646,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_startup and not args.only:
         starts = startup(min(args.rounds, 11))
         print()
-        print("Start-up, fresh processes (medians; import rows: CPU of the import alone):")
+        print("Start-up, fresh processes (medians; import and first template rows: CPU of")
+        print("the import alone, of the first compile and render alone):")
         print(startup_table(starts))
         if args.markdown:
             print()
