@@ -23,7 +23,6 @@ from typing import Any, ClassVar, TypeVar
 from .. import pycode, values
 from ..gostd import time as gotime
 from ..gostd.json import decoded_string
-from ..gostd.regexp import quote_meta
 from ..gostd.strconv import go_bytes
 from ..gotypes import StringMap, StringSlice, typed_slice
 
@@ -305,6 +304,8 @@ class Data:
         every alert has with the same value; the receiver name is quoted as a
         regular expression (``regexp.QuoteMeta``), and every map is non-nil.
         """
+        from ..gostd.regexp import quote_meta  # the regex package, ~10 ms: when first needed
+
         now = gotime.now()
         given = [a if isinstance(a, Alert) else _decode_alert(cls._alert_class, a) for a in alerts]
         data = cls(
