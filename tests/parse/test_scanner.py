@@ -1,19 +1,22 @@
-"""The scanner's token streams: the recorded reference, and properties of any stream.
+"""The scanner's token streams: the recorded reference, the fast path against the
+general one, and properties of any stream.
 
 tests/parse/scanner_cases.json holds ~5,300 inputs with the ``lex`` and ``refine``
-streams recorded from the scanner before its fast path existed (by
-tests/parse/record_scanner_cases.py); the scanner must reproduce them token for
-token. The properties below hold for every input hypothesis draws.
+streams recorded from the scanner before its fast path for plain actions existed
+(by tests/parse/record_scanner_cases.py); the scanner must reproduce them token
+for token. The properties below hold for every input hypothesis draws.
 """
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
+from unittest import mock
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from gotmpl.parse import scanner
 from gotmpl.parse.scanner import Tok, lex, refine
 
 CASES = json.loads((Path(__file__).parent / "scanner_cases.json").read_text("utf-8"))
@@ -100,3 +103,36 @@ def test_refined_stream(case: tuple[str, str, str, bool, bool]) -> None:
     for tok in refined:
         if tok.type not in ("SP", "DECLVAR", "ERROR", "FAIL"):
             assert (tok.type, tok.value, tok.pos) in lexed, tok
+
+
+# Plain actions (what the fast path takes) with a little of everything else.
+_PLAIN_PIECES = [
+    " ", " ", "  ", "\t", "\n", ".", ".x", ".Name", ".a.b", "$", "$x", "$x.y", "if", "else",
+    "end", "range", "with", "define", "template", "block", "break", "continue", "nil",
+    "true", "printf", "x_1", '"a"', '"a\\"b"', '"\\\\"', '"}}"', '"]]"', "`a`", "`a\nb`",
+    "`}}`", "0", "17", "-1", "+2", "|", ":=", "=", ",", "(", ")", "(.x)", "-", "é", "'a'",
+    "1.5", "@", '"', "x-", "0x1", "1a",
+]  # fmt: skip
+
+
+@st.composite
+def plain_templates(draw: st.DrawFn) -> tuple[str, str, str, bool, bool]:
+    left, right = draw(st.sampled_from(_DELIMS)) if draw(st.integers(0, 3)) == 0 else ("{{", "}}")
+    parts = [draw(st.sampled_from(["", "a", " \n ", "x\ny "]))]
+    for _ in range(draw(st.integers(1, 5))):
+        parts.append(left + draw(st.sampled_from(["", "", "- ", "-\n", "-", "/* c */"])))
+        parts.extend(draw(st.lists(st.sampled_from(_PLAIN_PIECES), max_size=7)))
+        parts.append(draw(st.sampled_from(["", "", " -", "\n-", "-"])) + right)
+        parts.append(draw(st.sampled_from(["", "a", " \n ", "\t"])))
+    return "".join(parts), left, right, draw(st.booleans()), draw(st.booleans())
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.one_of(plain_templates(), templates()))
+def test_fast_path_is_the_general_path(case: tuple[str, str, str, bool, bool]) -> None:
+    """Plain actions lexed by the fast path give the stream the general path gives."""
+    toks = lex(*case)
+    with mock.patch.object(scanner, "_plain_recipe", return_value=None):
+        general = lex(*case)
+    assert stream(toks) == stream(general)
+    assert stream(refine(toks, "p")) == stream(refine(general, "p"))
