@@ -145,7 +145,7 @@ class _Lexer:
         # With a right delimiter that could start or continue a token, every action
         # takes the general path.
         plain = right[:1] not in _TOKEN_CHARS and not _is_alnum(right[:1])
-        exact_kinds = _EXACT_KINDS[self.break_ok, self.continue_ok]
+        kinds = _EXACT_KINDS[self.break_ok, self.continue_ok]
         recipes: dict[str, _Recipe | None] = {}  # by the text of the action
         left_len, right_len = len(left), len(right)
         pos = 0
@@ -166,55 +166,34 @@ class _Lexer:
                     break
                 line += count("\n", line_pos, pos)
                 line_pos = pos
-                trim = text[x + left_len : x + left_len + 2] in _TRIM_MARKERS
-                if x > pos:
-                    value = text[pos:x].rstrip(_SPACE) if trim else text[pos:x]
-                    if value:
-                        t = new(Tok)
-                        t.type, t.value, t.pos, t.line = "TEXT", value, pos, line
-                        append(t)
                 rdelim = find(right, x + left_len) if plain else -1
                 recipe = None
                 if rdelim >= 0:
                     action = text[x:rdelim]
                     recipe = recipes.get(action)
                     if recipe is None and action not in recipes:
-                        recipe = recipes[action] = _plain_recipe(
-                            action, left_len, right, exact_kinds
-                        )
+                        recipe = recipes[action] = _plain_recipe(action, left_len, right, kinds)
+                if recipe is None:
+                    trim = text[x + left_len : x + left_len + 2] in _TRIM_MARKERS
+                else:
+                    items, trim, right_trim = recipe
+                if x > pos:
+                    value = text[pos:x].rstrip(_SPACE) if trim else text[pos:x]
+                    if value:
+                        t = new(Tok)
+                        t.type, t.value, t.pos, t.line = "TEXT", value, pos, line
+                        append(t)
                 if recipe is None:
                     self._line_pos, self._line = pos, line
                     pos = self._action(x, trim)
                     line_pos, line = self._line_pos, self._line
                     continue
-                kinds, values, right_trim = recipe
                 line += count("\n", pos, x)
-                t = new(Tok)
-                t.type, t.value, t.pos, t.line = "LDELIM", left, x, line
-                append(t)
-                at = x + left_len
-                if trim:
-                    line += text[at + 1] == "\n"
-                    at += 2
-                if count("\n", at, rdelim):  # a raw string or a space holds a newline
-                    for kind, value in zip(kinds, values, strict=True):
-                        t = new(Tok)
-                        t.type, t.value, t.pos, t.line = kind, value, at, line
-                        append(t)
-                        line += count("\n", at, at + len(value))
-                        at += len(value)
-                else:
-                    for kind, value in zip(kinds, values, strict=True):
-                        t = new(Tok)
-                        t.type, t.value, t.pos, t.line = kind, value, at, line
-                        append(t)
-                        at += len(value)
-                # Between the last token and the right delimiter: a trim marker
-                # and the space before it, which may be a newline.
-                line += at < rdelim and text[rdelim - 2] == "\n"
-                t = new(Tok)
-                t.type, t.value, t.pos, t.line = "RDELIM", right, rdelim, line
-                append(t)
+                for kind, value, offset, lines in items:
+                    t = new(Tok)
+                    t.type, t.value, t.pos, t.line = kind, value, x + offset, line + lines
+                    append(t)
+                line += lines
                 line_pos = rdelim
                 pos = rdelim + right_len
                 if right_trim:
@@ -556,37 +535,51 @@ _EXACT_KINDS = {
 }
 
 
-# The tokens inside a plain action as their kinds and texts, and whether its right
-# delimiter has a trim marker.
-_Recipe = tuple[list[str], list[str], bool]
+# A plain action's tokens from its left delimiter to its right one as (kind, text,
+# offset, newlines before it in the action), whether its left delimiter has a trim
+# marker and whether its right one has.
+_Recipe = tuple[list[tuple[str, str, int, int]], bool, bool]
 
 
-def _plain_recipe(
-    action: str, left_len: int, right: str, exact_kinds: dict[str, str]
-) -> _Recipe | None:
+def _plain_recipe(action: str, left_len: int, right: str, kinds: dict[str, str]) -> _Recipe | None:
     """The tokens of ``action`` (from its left delimiter up to the first right one),
     or None if the action is not plain: a character no plain token takes, or
     parentheses out of balance, leave it to the general path and its errors."""
-    body = left_len + 2 if action[left_len : left_len + 2] in _TRIM_MARKERS else left_len
+    trim = action[left_len : left_len + 2] in _TRIM_MARKERS
+    body = left_len + 2 if trim else left_len
     end = len(action)
     right_trim = end - 2 >= body and action[end - 1] == "-" and action[end - 2] in _SPACE
     inside = action[body : end - 2 if right_trim else end]
     values = _PLAIN_TOKENS.findall(inside)
     if len("".join(values)) != len(inside):
         return None
-    kinds = [exact_kinds.get(value) or _FIRST_CHAR_KINDS[value[0]] for value in values]
-    if ("LPAREN" in kinds or "RPAREN" in kinds) and not _parens_balance(kinds):
+    if ("(" in values or ")" in values) and not _parens_balance(values):
         return None
-    return kinds, values, right_trim
+    items = [("LDELIM", action[:left_len], 0, 0)]
+    append = items.append
+    offset, lines = body, action.count("\n", 0, body)
+    if "\n" in inside:
+        for value in values:
+            append((kinds.get(value) or _FIRST_CHAR_KINDS[value[0]], value, offset, lines))
+            offset += len(value)
+            lines += value.count("\n")
+    else:
+        for value in values:
+            append((kinds.get(value) or _FIRST_CHAR_KINDS[value[0]], value, offset, lines))
+            offset += len(value)
+    # Between the last token and the right delimiter: a trim marker and the space
+    # before it, which may be a newline.
+    append(("RDELIM", right, end, action.count("\n")))
+    return items, trim, right_trim
 
 
-def _parens_balance(kinds: list[str]) -> bool:
+def _parens_balance(values: list[str]) -> bool:
     """Whether the parentheses among an action's tokens close in order."""
     depth = 0
-    for kind in kinds:
-        if kind == "LPAREN":
+    for value in values:
+        if value == "(":
             depth += 1
-        elif kind == "RPAREN":
+        elif value == ")":
             depth -= 1
             if depth < 0:
                 return False
