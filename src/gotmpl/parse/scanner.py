@@ -2,7 +2,10 @@
 
 Two passes. ``lex`` follows Go's text/template lexer: text and actions, custom
 delimiters, ``{{- `` / `` -}}`` trimming, comments, raw strings across lines and
-the lexer's error messages. ``refine`` then shapes the stream for an LALR(1)
+the lexer's error messages. A plain action (the common kind: fields, variables,
+words, strings, integers, pipes, parentheses) is split by one regular expression,
+and the split is reused where the action repeats; any other action goes through
+the port of Go's state machine. ``refine`` then shapes the stream for an LALR(1)
 grammar, doing what Go's recursive-descent parser does with its three tokens of
 lookahead:
 
@@ -145,7 +148,7 @@ class _Lexer:
         # With a right delimiter that could start or continue a token, every action
         # takes the general path.
         plain = right[:1] not in _TOKEN_CHARS and not _is_alnum(right[:1])
-        kinds = _EXACT_KINDS[self.break_ok, self.continue_ok]
+        exact_kinds = _EXACT_KINDS[self.break_ok, self.continue_ok]
         recipes: dict[str, _Recipe | None] = {}  # by the text of the action
         left_len, right_len = len(left), len(right)
         pos = 0
@@ -166,13 +169,17 @@ class _Lexer:
                     break
                 line += count("\n", line_pos, pos)
                 line_pos = pos
+                # A plain action ends at the first right delimiter: none of its tokens
+                # holds one (a string that did would be cut short, so not plain).
                 rdelim = find(right, x + left_len) if plain else -1
                 recipe = None
                 if rdelim >= 0:
                     action = text[x:rdelim]
                     recipe = recipes.get(action)
                     if recipe is None and action not in recipes:
-                        recipe = recipes[action] = _plain_recipe(action, left_len, right, kinds)
+                        recipe = recipes[action] = _plain_recipe(
+                            action, left_len, right, exact_kinds
+                        )
                 if recipe is None:
                     trim = text[x + left_len : x + left_len + 2] in _TRIM_MARKERS
                 else:
@@ -513,7 +520,8 @@ _FIRST_CHAR_KINDS = {
     '"': "STRING",
     "`": "RAWSTRING",
 }
-# Kinds of whole tokens, for each (break_ok, continue_ok).
+# The kinds a plain token's whole text decides, for each (break_ok, continue_ok);
+# _FIRST_CHAR_KINDS decides the rest.
 _EXACT_KINDS = {
     (break_ok, continue_ok): {
         "|": "PIPE",
@@ -541,7 +549,9 @@ _EXACT_KINDS = {
 _Recipe = tuple[list[tuple[str, str, int, int]], bool, bool]
 
 
-def _plain_recipe(action: str, left_len: int, right: str, kinds: dict[str, str]) -> _Recipe | None:
+def _plain_recipe(
+    action: str, left_len: int, right: str, exact_kinds: dict[str, str]
+) -> _Recipe | None:
     """The tokens of ``action`` (from its left delimiter up to the first right one),
     or None if the action is not plain: a character no plain token takes, or
     parentheses out of balance, leave it to the general path and its errors."""
@@ -560,12 +570,12 @@ def _plain_recipe(action: str, left_len: int, right: str, kinds: dict[str, str])
     offset, lines = body, action.count("\n", 0, body)
     if "\n" in inside:
         for value in values:
-            append((kinds.get(value) or _FIRST_CHAR_KINDS[value[0]], value, offset, lines))
+            append((exact_kinds.get(value) or _FIRST_CHAR_KINDS[value[0]], value, offset, lines))
             offset += len(value)
             lines += value.count("\n")
     else:
         for value in values:
-            append((kinds.get(value) or _FIRST_CHAR_KINDS[value[0]], value, offset, lines))
+            append((exact_kinds.get(value) or _FIRST_CHAR_KINDS[value[0]], value, offset, lines))
             offset += len(value)
     # Between the last token and the right delimiter: a trim marker and the space
     # before it, which may be a newline.
@@ -619,7 +629,7 @@ _PIPELINE_CONTEXT = {
 }
 
 
-# The kinds refine does more with than pass on (VARIABLE only at a pipeline's start).
+# The kinds refine may do more with than pass on.
 _REFINED = frozenset(
     {"ERROR", "LDELIM", "RDELIM", "VARIABLE", "IF", "WITH", "STRING", "RAWSTRING",
      "LPAREN"}
@@ -627,20 +637,17 @@ _REFINED = frozenset(
 
 
 def refine(toks: list[Tok], parse_name: str) -> list[Tok]:
-    """Shapes Go's token stream for the LALR(1) grammar (see the module docstring)."""
+    """Shapes Go's token stream for the LALR(1) grammar (see the module docstring).
+
+    ``toks`` is lex's: it ends in $END or ERROR, so a look past spaces stops within it.
+    """
     out: list[Tok] = []
     append = out.append
-    n = len(toks)
     action_line = 0  # Go's Tree.actionLine: where the action holding the parser started
     keep_action_line = False  # an if/range/with header keeps it for its body
     prev_type = ""  # last significant token emitted inside the current action
     pipe_context: str | None = None  # set when the next token starts a pipeline
     skip = 0  # tokens before this one are settled already
-
-    def next_significant(j: int) -> int:
-        while j < n and toks[j].type == "SPACE":
-            j += 1
-        return j
 
     for i, tok in enumerate(toks):
         if i < skip:
@@ -650,14 +657,14 @@ def refine(toks: list[Tok], parse_name: str) -> list[Tok]:
             if prev_type in OPERAND_END and toks[i + 1].type in OPERAND_START:
                 append(Tok("SP", tok.value, tok.pos, tok.line))
             continue
-        if t not in _REFINED or (t == "VARIABLE" and pipe_context is None):
+        if t not in _REFINED:
             append(tok)
             prev_type = t
             pipe_context = None
             continue
         if t == "LDELIM":
             j = i + 1
-            while toks[j].type == "SPACE":  # the stream ends in $END or ERROR
+            while toks[j].type == "SPACE":
                 j += 1
             first = toks[j]
             ft = first.type
@@ -670,8 +677,10 @@ def refine(toks: list[Tok], parse_name: str) -> list[Tok]:
                 if ft == "DEFINE":
                     action_line = 0
                 elif ft == "ELSE":
-                    k = next_significant(j + 1)
-                    if k < n and toks[k].type in ("IF", "WITH"):
+                    k = j + 1
+                    while toks[k].type == "SPACE":
+                        k += 1
+                    if toks[k].type in ("IF", "WITH"):
                         action_line = 0
                 append(first)
                 prev_type = ft
@@ -699,8 +708,8 @@ def refine(toks: list[Tok], parse_name: str) -> list[Tok]:
                     extra = extra[len(" in action") :]
             append(Tok("ERROR", tok.value + extra, tok.pos, tok.line))
             return out
-        if t == "VARIABLE":
-            skip, failure = _declarations(toks, i, pipe_context, out)  # type: ignore[arg-type]
+        if t == "VARIABLE" and pipe_context is not None:
+            skip, failure = _declarations(toks, i, pipe_context, out)
             if failure is not None:
                 append(failure)
                 return out
@@ -724,26 +733,21 @@ def _declarations(toks: list[Tok], i: int, context: str, out: list[Tok]) -> tupl
     """Go's pipeline() declaration lookahead, starting at the variable ``toks[i]``.
 
     Appends the tokens it settles to ``out``; returns where to continue and, where
-    Go's parser fails here, a ``FAIL`` token with its message.
+    Go's parser fails here, a ``FAIL`` token with its message. (The stream ends in
+    $END or ERROR, so a look past spaces stops within it.)
     """
-    n = len(toks)
     count = 0
-
-    def next_significant(j: int) -> int:
-        while j < n and toks[j].type == "SPACE":
-            j += 1
-        return j
-
     while True:
         var = toks[i]
-        j = next_significant(i + 1)
-        nxt = toks[j] if j < n else None
-        nt = nxt.type if nxt is not None else ""
-        if nxt is None or nt not in ("DECLARE", "ASSIGN", "COMMA"):
+        j = i + 1
+        while toks[j].type == "SPACE":
+            j += 1
+        nxt = toks[j]
+        nt = nxt.type
+        if nt not in ("DECLARE", "ASSIGN", "COMMA"):
             # Not a declaration: the variable is the pipeline's first operand. Go
             # has read up to the next token by now, and reports errors on its line.
-            line = nxt.line if nxt is not None else var.line
-            out.append(Tok(var.type, var.value, var.pos, line))
+            out.append(Tok(var.type, var.value, var.pos, nxt.line))
             return i + 1, None
         out.append(Tok("DECLVAR", var.value, var.pos, var.line))
         count += 1
@@ -752,7 +756,9 @@ def _declarations(toks: list[Tok], i: int, context: str, out: list[Tok]) -> tupl
         out.append(nxt)
         if nt != "COMMA":
             return j + 1, None
-        k = next_significant(j + 1)
+        k = j + 1
+        while toks[k].type == "SPACE":
+            k += 1
         after = toks[k]
         if after.type == "VARIABLE":
             i = k
