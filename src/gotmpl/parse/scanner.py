@@ -200,7 +200,7 @@ class _Lexer:
                     t = new(Tok)
                     t.type, t.value, t.pos, t.line = kind, value, x + offset, line + lines
                     append(t)
-                line += lines
+                line += lines  # the last item is the right delimiter: its line
                 line_pos = rdelim
                 pos = rdelim + right_len
                 if right_trim:
