@@ -2,7 +2,10 @@
 
 Two passes. ``lex`` follows Go's text/template lexer: text and actions, custom
 delimiters, ``{{- `` / `` -}}`` trimming, comments, raw strings across lines and
-the lexer's error messages. ``refine`` then shapes the stream for an LALR(1)
+the lexer's error messages. A plain action (the common kind: fields, variables,
+words, strings, integers, pipes, parentheses) is split by one regular expression,
+and the split is reused where the action repeats; any other action goes through
+the port of Go's state machine. ``refine`` then shapes the stream for an LALR(1)
 grammar, doing what Go's recursive-descent parser does with its three tokens of
 lookahead:
 
@@ -65,6 +68,7 @@ OPERAND_START = frozenset(
 OPERAND_END = (OPERAND_START - {"LPAREN"}) | {"RPAREN"}
 
 _SPACE = " \t\r\n"
+_TRIM_MARKERS = frozenset("-" + c for c in _SPACE)  # after a left delimiter
 _TERMINATORS = frozenset(" \t\r\n.,|:)(")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9_]*")
 _SPACES = re.compile(r"[ \t\r\n]*")
@@ -137,9 +141,19 @@ class _Lexer:
         self.toks.append(Tok(type_, value, pos, self.line_at(pos)))
 
     def run(self, check: Callable[[], None] | None = None) -> list[Tok]:
-        text, left = self.text, self.left
+        text, left, right = self.text, self.left, self.right
+        append = self.toks.append
+        new = Tok.__new__
+        find, count = text.find, text.count
+        # With a right delimiter that could start or continue a token, every action
+        # takes the general path.
+        plain = right[:1] not in _TOKEN_CHARS and not _is_alnum(right[:1])
+        exact_kinds = _EXACT_KINDS[self.break_ok, self.continue_ok]
+        recipes: dict[str, _Recipe | None] = {}  # by the text of the action
+        left_len, right_len = len(left), len(right)
         pos = 0
         n = len(text)
+        line_pos, line = 0, 1  # a position and its line; the general path keeps its own
         actions = 0
         try:
             while True:
@@ -147,29 +161,55 @@ class _Lexer:
                     actions += 1
                     if not actions & 1023:
                         check()
-                x = text.find(left, pos)
+                x = find(left, pos)
                 if x < 0:
+                    self._line_pos, self._line = line_pos, line
                     if pos < n:
                         self.emit("TEXT", text[pos:], pos)
                     break
-                delim_end = x + len(left)
-                trim = self._left_trim_marker(delim_end)
-                end = x
-                if trim:
-                    while end > pos and text[end - 1] in _SPACE:
-                        end -= 1
-                if end > pos:
-                    self.emit("TEXT", text[pos:end], pos)
-                pos = self._action(x, trim)
-        except _LexError as e:
+                line += count("\n", line_pos, pos)
+                line_pos = pos
+                # A plain action ends at the first right delimiter: none of its tokens
+                # holds one (a string that did would be cut short, so not plain).
+                rdelim = find(right, x + left_len) if plain else -1
+                recipe = None
+                if rdelim >= 0:
+                    action = text[x:rdelim]
+                    recipe = recipes.get(action)
+                    if recipe is None and action not in recipes:
+                        recipe = recipes[action] = _plain_recipe(
+                            action, left_len, right, exact_kinds
+                        )
+                if recipe is None:
+                    trim = text[x + left_len : x + left_len + 2] in _TRIM_MARKERS
+                else:
+                    items, trim, right_trim = recipe
+                if x > pos:
+                    value = text[pos:x].rstrip(_SPACE) if trim else text[pos:x]
+                    if value:
+                        t = new(Tok)
+                        t.type, t.value, t.pos, t.line = "TEXT", value, pos, line
+                        append(t)
+                if recipe is None:
+                    self._line_pos, self._line = pos, line
+                    pos = self._action(x, trim)
+                    line_pos, line = self._line_pos, self._line
+                    continue
+                line += count("\n", pos, x)
+                for kind, value, offset, lines in items:
+                    t = new(Tok)
+                    t.type, t.value, t.pos, t.line = kind, value, x + offset, line + lines
+                    append(t)
+                line += lines  # the last item is the right delimiter: its line
+                line_pos = rdelim
+                pos = rdelim + right_len
+                if right_trim:
+                    pos = _end_of(_SPACES, text, pos)
+        except _LexError as e:  # from the general path, which kept its line
             self.toks.append(Tok("ERROR", e.message, e.pos, self.line_at(e.pos)))
             return self.toks
         self.toks.append(Tok("$END", "", n, self.line_at(n)))
         return self.toks
-
-    def _left_trim_marker(self, i: int) -> bool:
-        text = self.text
-        return i + 1 < len(text) and text[i] == "-" and text[i + 1] in _SPACE
 
     def _right_delim_at(self, i: int) -> tuple[bool, bool]:
         """(at a right delimiter, with a trim marker) for position ``i``."""
@@ -447,6 +487,115 @@ def _common_tokens(right: str) -> Callable[[str, int], re.Match[str] | None]:
     ).match
 
 
+# -- the fast path for plain actions ----------------------------------------------------
+
+# The characters a token of a plain action may start with.
+_TOKEN_CHARS = frozenset(["", *' \t\r\n.$"`+-|:=(),_0123456789']) | frozenset(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+)
+# The tokens of a plain action's inside: ASCII spaces, fields, variables, words,
+# decimal integers, strings, raw strings and ``| := = ( ) ,``, each only where Go's
+# lexer would end it there (the inside ends at the right delimiter or at the space
+# before a trim marker, both of which end any of them). Where none matches,
+# findall skips a character and tries again: the lookbehinds, which no token of a
+# plain inside fails, keep it from scanning a long word, number or escaped
+# string again at each of its characters.
+_PLAIN_TOKENS = re.compile(
+    r"[ \t\r\n]+"
+    r"|\.(?![0-9])[A-Za-z0-9_]++(?=[ \t\r\n.,|:)(]|\Z)"
+    r'|(?<!\\)"[^"\\\n]*+(?:\\[^\n][^"\\\n]*+)*+"'
+    r"|\$[A-Za-z0-9_]*+(?=[ \t\r\n.,|:)(]|\Z)"
+    r"|(?<![A-Za-z0-9_])[A-Za-z_][A-Za-z0-9_]*+(?=[ \t\r\n.,|:)(]|\Z)"
+    r"|[|=(),]|:="
+    r"|\.(?=[ \t\r\n.,|:)(]|\Z)"
+    r"|(?<![A-Za-z0-9_])[+-]?[0-9]++(?=[ \t\r\n)|,(]|\Z)"
+    r"|`[^`]*+`"
+)
+_FIRST_CHAR_KINDS = {
+    **dict.fromkeys(" \t\r\n", "SPACE"),
+    ".": "FIELD",
+    "$": "VARIABLE",
+    **dict.fromkeys("_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", "IDENT"),
+    **dict.fromkeys("+-0123456789", "NUMBER"),
+    '"': "STRING",
+    "`": "RAWSTRING",
+}
+# The kinds a plain token's whole text decides, for each (break_ok, continue_ok);
+# _FIRST_CHAR_KINDS decides the rest.
+_EXACT_KINDS = {
+    (break_ok, continue_ok): {
+        "|": "PIPE",
+        "=": "ASSIGN",
+        ":=": "DECLARE",
+        "(": "LPAREN",
+        ")": "RPAREN",
+        ",": "COMMA",
+        "true": "BOOL",
+        "false": "BOOL",
+        **{
+            word: kind
+            for word, kind in KEYWORDS.items()
+            if (kind != "BREAK" or break_ok) and (kind != "CONTINUE" or continue_ok)
+        },
+    }
+    for break_ok in (False, True)
+    for continue_ok in (False, True)
+}
+
+
+# A plain action's tokens from its left delimiter to its right one as (kind, text,
+# offset, newlines before it in the action), whether its left delimiter has a trim
+# marker and whether its right one has.
+_Recipe = tuple[list[tuple[str, str, int, int]], bool, bool]
+
+
+def _plain_recipe(
+    action: str, left_len: int, right: str, exact_kinds: dict[str, str]
+) -> _Recipe | None:
+    """The tokens of ``action`` (from its left delimiter up to the first right one),
+    or None if the action is not plain: a character no plain token takes, or
+    parentheses out of balance, leave it to the general path and its errors."""
+    trim = action[left_len : left_len + 2] in _TRIM_MARKERS
+    body = left_len + 2 if trim else left_len
+    end = len(action)
+    right_trim = end - 2 >= body and action[end - 1] == "-" and action[end - 2] in _SPACE
+    inside = action[body : end - 2 if right_trim else end]
+    values = _PLAIN_TOKENS.findall(inside)
+    if len("".join(values)) != len(inside):
+        return None
+    if ("(" in values or ")" in values) and not _parens_balance(values):
+        return None
+    items = [("LDELIM", action[:left_len], 0, 0)]
+    append = items.append
+    offset, lines = body, action.count("\n", 0, body)
+    if "\n" in inside:
+        for value in values:
+            append((exact_kinds.get(value) or _FIRST_CHAR_KINDS[value[0]], value, offset, lines))
+            offset += len(value)
+            lines += value.count("\n")
+    else:
+        for value in values:
+            append((exact_kinds.get(value) or _FIRST_CHAR_KINDS[value[0]], value, offset, lines))
+            offset += len(value)
+    # Between the last token and the right delimiter: a trim marker and the space
+    # before it, which may be a newline.
+    append(("RDELIM", right, end, action.count("\n")))
+    return items, trim, right_trim
+
+
+def _parens_balance(values: list[str]) -> bool:
+    """Whether the parentheses among an action's tokens close in order."""
+    depth = 0
+    for value in values:
+        if value == "(":
+            depth += 1
+        elif value == ")":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
+
+
 def _go_quote(s: str) -> str:
     from ..gostd.strconv import quote
 
@@ -470,6 +619,7 @@ def lex(
 # -- refinement ----------------------------------------------------------------
 
 _CONTROL_HEADERS = frozenset({"IF", "RANGE", "WITH"})
+_ACTION_KEYWORDS = _KEYWORD_TYPES - {"DOT", "NIL"}  # those that start an action's kind
 _PIPELINE_CONTEXT = {
     "LDELIM": "command",
     "IF": "if",
@@ -479,86 +629,94 @@ _PIPELINE_CONTEXT = {
 }
 
 
+# The kinds refine may do more with than pass on.
+_REFINED = frozenset(
+    {"ERROR", "LDELIM", "RDELIM", "VARIABLE", "IF", "WITH", "STRING", "RAWSTRING",
+     "LPAREN"}
+)  # fmt: skip
+
+
 def refine(toks: list[Tok], parse_name: str) -> list[Tok]:
-    """Shapes Go's token stream for the LALR(1) grammar (see the module docstring)."""
+    """Shapes Go's token stream for the LALR(1) grammar (see the module docstring).
+
+    ``toks`` is lex's: it ends in $END or ERROR, so a look past spaces stops within it.
+    """
     out: list[Tok] = []
-    n = len(toks)
-    i = 0
+    append = out.append
     action_line = 0  # Go's Tree.actionLine: where the action holding the parser started
     keep_action_line = False  # an if/range/with header keeps it for its body
     prev_type = ""  # last significant token emitted inside the current action
     pipe_context: str | None = None  # set when the next token starts a pipeline
+    skip = 0  # tokens before this one are settled already
 
-    def next_significant(j: int) -> int:
-        while j < n and toks[j].type == "SPACE":
-            j += 1
-        return j
-
-    while i < n:
-        tok = toks[i]
+    for i, tok in enumerate(toks):
+        if i < skip:
+            continue
         t = tok.type
+        if t == "SPACE":
+            if prev_type in OPERAND_END and toks[i + 1].type in OPERAND_START:
+                append(Tok("SP", tok.value, tok.pos, tok.line))
+            continue
+        if t not in _REFINED:
+            append(tok)
+            prev_type = t
+            pipe_context = None
+            continue
+        if t == "LDELIM":
+            j = i + 1
+            while toks[j].type == "SPACE":
+                j += 1
+            first = toks[j]
+            ft = first.type
+            keep_action_line = ft in _CONTROL_HEADERS
+            if ft in _ACTION_KEYWORDS:
+                # Go's parser tracks the line where the enclosing action started,
+                # except for {{define}}, which opens a fresh tree, and for
+                # {{else if}}/{{else with}}, whose {{else}} is done once if/with is seen.
+                action_line = tok.line
+                if ft == "DEFINE":
+                    action_line = 0
+                elif ft == "ELSE":
+                    k = j + 1
+                    while toks[k].type == "SPACE":
+                        k += 1
+                    if toks[k].type in ("IF", "WITH"):
+                        action_line = 0
+                append(first)
+                prev_type = ft
+                pipe_context = _PIPELINE_CONTEXT.get(ft)
+                skip = j + 1
+                continue
+            action_line = tok.line
+            append(tok)
+            prev_type = t
+            pipe_context = "command"
+            continue
+        if t == "RDELIM":
+            if not keep_action_line:
+                action_line = 0
+            keep_action_line = False
+            append(tok)
+            prev_type = t
+            pipe_context = None
+            continue
         if t == "ERROR":
             extra = ""
             if action_line and action_line != tok.line:
                 extra = f" in action started at {parse_name}:{action_line}"
                 if tok.value.endswith(" action"):
                     extra = extra[len(" in action") :]
-            out.append(Tok("ERROR", tok.value + extra, tok.pos, tok.line))
+            append(Tok("ERROR", tok.value + extra, tok.pos, tok.line))
             return out
-        if t == "SPACE":
-            j = i + 1
-            if prev_type in OPERAND_END and j < n and toks[j].type in OPERAND_START:
-                out.append(Tok("SP", tok.value, tok.pos, tok.line))
-            i += 1
-            continue
-        if t == "LDELIM":
-            j = next_significant(i + 1)
-            first = toks[j] if j < n else None
-            keep_action_line = first is not None and first.type in _CONTROL_HEADERS
-            if (
-                first is not None
-                and first.type in _KEYWORD_TYPES
-                and first.type not in ("DOT", "NIL")
-            ):
-                # Go's parser tracks the line where the enclosing action started,
-                # except for {{define}}, which opens a fresh tree, and for
-                # {{else if}}/{{else with}}, whose {{else}} is done once if/with is seen.
-                action_line = tok.line
-                if first.type == "DEFINE":
-                    action_line = 0
-                elif first.type == "ELSE":
-                    k = next_significant(j + 1)
-                    if k < n and toks[k].type in ("IF", "WITH"):
-                        action_line = 0
-                out.append(first)
-                prev_type = first.type
-                pipe_context = _PIPELINE_CONTEXT.get(first.type)
-                i = j + 1
-                continue
-            action_line = tok.line
-            out.append(tok)
-            prev_type = t
-            pipe_context = "command"
-            i += 1
-            continue
-        if t == "RDELIM":
-            if not keep_action_line:
-                action_line = 0
-            keep_action_line = False
-            out.append(tok)
-            prev_type = t
-            pipe_context = None
-            i += 1
-            continue
-        if pipe_context is not None and t == "VARIABLE":
-            i, failure = _declarations(toks, i, pipe_context, out)
+        if t == "VARIABLE" and pipe_context is not None:
+            skip, failure = _declarations(toks, i, pipe_context, out)
             if failure is not None:
-                out.append(failure)
+                append(failure)
                 return out
             prev_type = out[-1].type
             pipe_context = None
             continue
-        out.append(tok)
+        append(tok)
         if t in ("IF", "WITH") and prev_type == "ELSE":
             pipe_context = _PIPELINE_CONTEXT[t]
         elif t in ("STRING", "RAWSTRING") and prev_type in ("TEMPLATE", "BLOCK"):
@@ -568,7 +726,6 @@ def refine(toks: list[Tok], parse_name: str) -> list[Tok]:
         else:
             pipe_context = None
         prev_type = t
-        i += 1
     return out
 
 
@@ -576,26 +733,21 @@ def _declarations(toks: list[Tok], i: int, context: str, out: list[Tok]) -> tupl
     """Go's pipeline() declaration lookahead, starting at the variable ``toks[i]``.
 
     Appends the tokens it settles to ``out``; returns where to continue and, where
-    Go's parser fails here, a ``FAIL`` token with its message.
+    Go's parser fails here, a ``FAIL`` token with its message. (The stream ends in
+    $END or ERROR, so a look past spaces stops within it.)
     """
-    n = len(toks)
     count = 0
-
-    def next_significant(j: int) -> int:
-        while j < n and toks[j].type == "SPACE":
-            j += 1
-        return j
-
     while True:
         var = toks[i]
-        j = next_significant(i + 1)
-        nxt = toks[j] if j < n else None
-        nt = nxt.type if nxt is not None else ""
-        if nxt is None or nt not in ("DECLARE", "ASSIGN", "COMMA"):
+        j = i + 1
+        while toks[j].type == "SPACE":
+            j += 1
+        nxt = toks[j]
+        nt = nxt.type
+        if nt not in ("DECLARE", "ASSIGN", "COMMA"):
             # Not a declaration: the variable is the pipeline's first operand. Go
             # has read up to the next token by now, and reports errors on its line.
-            line = nxt.line if nxt is not None else var.line
-            out.append(Tok(var.type, var.value, var.pos, line))
+            out.append(Tok(var.type, var.value, var.pos, nxt.line))
             return i + 1, None
         out.append(Tok("DECLVAR", var.value, var.pos, var.line))
         count += 1
@@ -604,7 +756,9 @@ def _declarations(toks: list[Tok], i: int, context: str, out: list[Tok]) -> tupl
         out.append(nxt)
         if nt != "COMMA":
             return j + 1, None
-        k = next_significant(j + 1)
+        k = j + 1
+        while toks[k].type == "SPACE":
+            k += 1
         after = toks[k]
         if after.type == "VARIABLE":
             i = k
