@@ -4,11 +4,18 @@ A closure per node costs a Python call per node at render time. For a list of
 actions, a range body with its loop, and a function call with its arguments,
 the compiler writes Python source instead (see gotmpl.pycode), with the simplest
 items written in as statements (:class:`Inline`).
+
+Compiling that source costs far more than running it once, so lists and loops
+start at tier 0, running their items one by one from code shared by all items of
+a shape, and are compiled straight-line (tier 1) once they have run a few times
+(TIER_UP).
 """
 
 from __future__ import annotations
 
 import functools
+import threading
+import weakref
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -18,16 +25,19 @@ from ..values import MISSING
 from .calls import NO_FINAL, raise_call_error
 
 __all__ = [
+    "TIER_UP",
     "UNSET",
     "Break",
     "Continue",
     "EachIteration",
     "Inline",
+    "Slot",
     "call_statements",
     "command",
     "iteration",
     "piped",
     "sequence",
+    "writer",
 ]
 
 UNSET: Any = object()  # a variable slot whose declaration has not run
@@ -77,12 +87,21 @@ class Inline:
 
 
 Item = Any  # a list item: a text (str), an Inline, or a runner run(st, dot, frame)
+_Source = tuple[list[str], dict[str, Any]]  # a function's lines and the objects they name
 
 
 # Items written into one generated function, at most. Python compiles a function in
 # time and memory that grow faster than its length (a template of a million actions
 # would need gigabytes), and chunks of the same shape share their code.
 _CHUNK = 64
+
+#: Runs of a list or range loop before its straight-line function is compiled (tier
+#: 1, the fast one). Until then it runs its items one by one (tier 0), each item a
+#: function whose code is shared by every item of its shape (a field printed, a
+#: printf of two fields), so that a new template compiles only the shapes this
+#: process has not seen, and a template rendered once never pays for Python's
+#: compile() of all its source. 0: tier 1 at once.
+TIER_UP = 4
 
 
 def sequence(items: list[Item]) -> Callable[..., None]:
@@ -95,10 +114,24 @@ def sequence(items: list[Item]) -> Callable[..., None]:
 
 
 def _straight(items: list[Item]) -> Callable[..., None]:
-    namespace: dict[str, Any] = {}
-    lines = ["def run_list(st, dot, frame):", "    w = st.w"]
-    lines += _statements(items, namespace, "    ")
-    return _generated(lines, namespace, "run_list")
+    def straight_source() -> _Source:
+        namespace: dict[str, Any] = {}
+        lines = ["def run_list(st, dot, frame):", "    w = st.w"]
+        lines += _statements(items, namespace, "    ")
+        return lines, namespace
+
+    return _tiered(
+        "run_list", _ITEM_BY_ITEM, lambda: {"t0_items": _runners(items)}, straight_source
+    )
+
+
+# A list's runner at tier 0.
+_ITEM_BY_ITEM = [
+    "def run_list(st, dot, frame):",
+    "    t0_count()",
+    "    for t0_item in t0_items:",
+    "        t0_item(st, dot, frame)",
+]
 
 
 def _chunked(items: list[Item]) -> list[Item]:
@@ -107,6 +140,93 @@ def _chunked(items: list[Item]) -> list[Item]:
     while len(items) > _CHUNK:
         items = [_straight(items[i : i + _CHUNK]) for i in range(0, len(items), _CHUNK)]
     return items
+
+
+def _tiered(
+    name: str,
+    item_by_item: list[str],
+    item_by_item_names: Callable[[], dict[str, Any]],
+    straight: Callable[[], _Source],
+) -> Callable[..., Any]:
+    """The function ``name``: at tier 1 at once (TIER_UP 0), or at tier 0 until it has
+    run TIER_UP times, from the lines ``item_by_item`` (whose first statement is
+    ``t0_count()``) and the objects ``item_by_item_names()``; then ``straight()``
+    gives its tier-1 source.
+
+    The function object stays the same: its code is replaced and its globals get
+    the tier-1 objects, so that whatever holds it runs the new code from its next
+    call. A call already running (on another thread, or further up this one's
+    stack) goes on with its code, whose names are all still there.
+    """
+    if TIER_UP == 0:
+        return _generated(*straight(), name)
+    tier_up = _TierUp(name, straight)
+    run = _generated(item_by_item, {**item_by_item_names(), "t0_count": tier_up.count}, name)
+    # Weakly held: a cycle through its globals would keep a dropped template alive.
+    tier_up.runner = weakref.ref(run)
+    return run
+
+
+class _TierUp:
+    """A tier-0 function's count of runs, and its way to tier 1 (see _tiered)."""
+
+    __slots__ = ("name", "runner", "runs", "straight")
+
+    def __init__(self, name: str, straight: Callable[[], _Source]) -> None:
+        self.name = name
+        self.straight: Callable[[], _Source] | None = straight
+        self.runs = TIER_UP
+        self.runner: Callable[[], Any] = _gone
+
+    def count(self) -> None:
+        # Threads may race here: the first to count down to 0 takes the source,
+        # and any other finds it taken.
+        runs = self.runs - 1
+        self.runs = runs
+        if runs:
+            return
+        with _TIER_UP_LOCK:
+            straight, self.straight = self.straight, None
+        run = self.runner()
+        if straight is None or run is None:
+            return
+        lines, namespace = straight()
+        namespace.update(_COMMON)
+        code = pycode.code(self.name, lines)
+        run.__globals__.update(namespace)  # before the code that names them
+        run.__code__ = code
+
+
+_TIER_UP_LOCK = threading.Lock()
+
+
+def _gone() -> None:
+    return None
+
+
+def _runners(items: list[Item]) -> list[Callable[..., None]]:
+    """Tier 0: each item as a runner ``run(st, dot, frame)``."""
+    runners = []
+    for item in items:
+        if type(item) is str:
+            runners.append(writer(item))
+        elif isinstance(item, Inline):
+            namespace: dict[str, Any] = {}
+            lines = ["def run_item(st, dot, frame):", "    w = st.w"]
+            lines += _inline_lines(item, "x", namespace, "    ", shared=True)
+            runners.append(_generated(lines, namespace, "run_item"))
+        else:
+            runners.append(item)
+    return runners
+
+
+def writer(text: str) -> Callable[..., None]:
+    """A runner writing ``text``."""
+
+    def run_text(st: Any, dot: Any, frame: list[Any]) -> None:
+        st.w(text)
+
+    return run_text
 
 
 class EachIteration(int):
@@ -128,15 +248,42 @@ def iteration(
     before the loop or, an EachIteration, at each iteration (the body assigns to
     the variable)."""
     items = _chunked(items)
-    namespace: dict[str, Any] = {"node": node, "name": name}
-    target = "key, dot" if key_slot is not None else "dot"
+    slots = {"t0_key": key_slot, "t0_elem": elem_slot, "t0_origin": origin_slot}
+    each = isinstance(origin_slot, EachIteration)
+
+    def straight_source() -> _Source:
+        namespace: dict[str, Any] = {"node": node, "name": name}
+        body = _statements(items, namespace, "                ")
+        written = {k: None if s is None else str(s) for k, s in slots.items()}
+        return _loop_lines(written, each, body), namespace
+
+    item_by_item = _loop_lines(
+        {k: None if s is None else k for k, s in slots.items()},
+        each,
+        ["                for t0_item in t0_items:", "                    t0_item(st, dot, frame)"],
+    )
+    item_by_item.insert(1, "    t0_count()")
+    return _tiered(
+        "loop",
+        item_by_item,
+        lambda: {"t0_items": _runners(items), "node": node, "name": name, **slots},
+        straight_source,
+    )
+
+
+def _loop_lines(slots: dict[str, str | None], each_iteration: bool, body: list[str]) -> list[str]:
+    """The source of iteration's loop: ``slots`` are the frame indexes (as Python
+    expressions) of its key, element and origin variables, and ``body`` the
+    statements of one iteration."""
+    key, elem, origin = slots["t0_key"], slots["t0_elem"], slots["t0_origin"]
+    target = "key, dot" if key is not None else "dot"
     lines = [
         "def loop(st, frame, items, collection):",
         "    outer = st.range_collection",
         "    st.range_collection = collection",
     ]
-    if origin_slot is not None and not isinstance(origin_slot, EachIteration):
-        lines.append(f"    frame[{origin_slot}] = collection")
+    if origin is not None and not each_iteration:
+        lines.append(f"    frame[{origin}] = collection")
     lines += [
         "    tick = st.tick",
         "    w = st.w",
@@ -145,16 +292,15 @@ def iteration(
         "            if tick is not None:",
         "                tick(node, name)",
     ]
-    if key_slot is not None:
-        lines.append(f"            frame[{key_slot}] = key")
-    if elem_slot is not None:
-        lines.append(f"            frame[{elem_slot}] = dot")
-    if isinstance(origin_slot, EachIteration):
-        lines.append(f"            frame[{origin_slot}] = collection")
-    body = _statements(items, namespace, "                ") or ["                pass"]
+    if key is not None:
+        lines.append(f"            frame[{key}] = key")
+    if elem is not None:
+        lines.append(f"            frame[{elem}] = dot")
+    if origin is not None and each_iteration:
+        lines.append(f"            frame[{origin}] = collection")
     lines += [
         "            try:",
-        *body,
+        *(body or ["                pass"]),
         "            except Continue:",
         "                continue",
         "            except Break:",
@@ -162,7 +308,7 @@ def iteration(
         "    finally:",
         "        st.range_collection = outer",
     ]
-    return _generated(lines, namespace, "loop")
+    return lines
 
 
 def call_statements(
@@ -334,12 +480,18 @@ def _substituted(lines: tuple[str, ...], names: tuple[tuple[str, str], ...]) -> 
 
 @functools.lru_cache(maxsize=4096)
 def _rendered(
-    lines: tuple[str, ...], keys: tuple[str, ...], rename: str, out: str, indent: str = ""
+    lines: tuple[str, ...],
+    keys: tuple[str, ...],
+    rename: str,
+    out: str,
+    indent: str = "",
+    literals: tuple[tuple[str, str], ...] = (),
 ) -> tuple[str, ...]:
     """``lines``, indented, with each ``{key}`` renamed by the pattern ``rename`` (its
-    ``{}`` is the key) and ``{out}`` as ``out``."""
+    ``{}`` is the key), each placeholder of ``literals`` replaced by its text, and
+    ``{out}`` as ``out``."""
     names = tuple((key, rename.format(key)) for key in keys)
-    return tuple(indent + line for line in _substituted(lines, (*names, ("out", out))))
+    return tuple(indent + line for line in _substituted(lines, (*names, *literals, ("out", out))))
 
 
 def _statements(items: list[Item], namespace: dict[str, Any], indent: str) -> list[str]:
@@ -355,11 +507,35 @@ def _statements(items: list[Item], namespace: dict[str, Any], indent: str) -> li
 
 
 def _inline_lines(
-    item: Inline, prefix: str, namespace: dict[str, Any], indent: str, out: str = ""
+    item: Inline,
+    prefix: str,
+    namespace: dict[str, Any],
+    indent: str,
+    out: str = "",
+    *,
+    shared: bool = False,
 ) -> tuple[str, ...]:
+    """``item``'s lines with its placeholders renamed (``prefix_name``) and its objects
+    put into ``namespace`` under those names; a Slot is written as its number, or,
+    ``shared`` (code shared by items of one shape), named as the other objects."""
+    literals = []
     for name, obj in item.names.items():
-        namespace[f"{prefix}_{name}"] = obj
-    return _rendered(item.lines, tuple(item.names), prefix + "_{}", out, indent)
+        if obj.__class__ is Slot and not shared:
+            literals.append((name, str(int(obj))))
+        else:
+            namespace[f"{prefix}_{name}"] = obj
+    keys = (
+        tuple(item.names)
+        if not literals
+        else tuple(k for k in item.names if k not in dict(literals))
+    )
+    return _rendered(item.lines, keys, prefix + "_{}", out, indent, tuple(literals))
+
+
+class Slot(int):
+    """A frame index among an Inline's objects: written into straight-line source as
+    a number (an index the compiler knows), named like any object in code that
+    items of one shape share."""
 
 
 _COMMON = {

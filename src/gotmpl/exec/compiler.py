@@ -210,7 +210,7 @@ class _Compiler:
         if len(items) == 1:
             only = items[0]
             if type(only) is str:
-                return _text_writer(only)
+                return codegen.writer(only)
             if not isinstance(only, Inline):
                 return only
         return codegen.sequence(items)
@@ -290,8 +290,8 @@ class _Compiler:
                 slot = self.scope.find(arg.names[0], self.hidden)
                 if slot is not None:
                     return Inline(
-                        [f"{{out}} = frame[{slot}]", "if {out} is UNSET: {read}(st, dot, frame)"],
-                        {"read": self.variable_reader(arg)},
+                        ["{out} = frame[{slot}]", "if {out} is UNSET: {read}(st, dot, frame)"],
+                        {"read": self.variable_reader(arg), "slot": codegen.Slot(slot)},
                     )
         if len(pipe.cmds) == 1:
             cmd = pipe.cmds[0]
@@ -345,9 +345,11 @@ class _Compiler:
                 return None
         else:
             slot = self.declare(pipe.decl[0])
-        lines = [f"frame[{slot}] = {{value}}"]
-        lines += [f"frame[{o}] = {{top}}" for o in self.origins_reset([slot], pipe.is_assign)]
-        return Inline(lines, {"value": value, "top": TOP})
+        origins = self.origins_reset([slot], pipe.is_assign)
+        lines = ["frame[{slot}] = {value}"]
+        lines += [f"frame[{{origin{i}}}] = {{top}}" for i in range(len(origins))]
+        names = {f"origin{i}": codegen.Slot(o) for i, o in enumerate(origins)}
+        return Inline(lines, {"value": value, "top": TOP, "slot": codegen.Slot(slot), **names})
 
     def printer(self, node: ActionNode) -> Callable[[Any], str]:
         """Go's printValue for the action ``node``: ``<no value>`` for nothing, an error
@@ -1426,13 +1428,6 @@ def _traced_text(node: TextNode) -> Run:
 
     def run_text(st: State, dot: Any, frame: list) -> None:
         st.write_at(node, text)
-
-    return run_text
-
-
-def _text_writer(text: str) -> Run:
-    def run_text(st: State, dot: Any, frame: list) -> None:
-        st.w(text)
 
     return run_text
 
