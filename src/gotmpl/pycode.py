@@ -24,9 +24,9 @@ def function(name: str, lines: list[str], namespace: dict[str, Any]) -> Any:
     return namespace.pop(name)
 
 
-def code(name: str, lines: list[str]) -> CodeType:
-    """The code of the function ``name`` that the source ``lines`` define."""
-    module = _code("\n".join(lines))
+def code(name: str, source: str) -> CodeType:
+    """The code of the function ``name`` that ``source`` (lines joined) defines."""
+    module = _code(source)
     return next(c for c in module.co_consts if isinstance(c, CodeType) and c.co_name == name)
 
 

@@ -17,6 +17,7 @@ import functools
 import threading
 import weakref
 from collections.abc import Callable, Sequence
+from types import FunctionType
 from typing import Any
 
 from .. import pycode
@@ -37,7 +38,6 @@ __all__ = [
     "iteration",
     "piped",
     "sequence",
-    "writer",
 ]
 
 UNSET: Any = object()  # a variable slot whose declaration has not run
@@ -120,18 +120,54 @@ def _straight(items: list[Item]) -> Callable[..., None]:
         lines += _statements(items, namespace, "    ")
         return lines, namespace
 
-    return _tiered(
-        "run_list", _ITEM_BY_ITEM, lambda: {"t0_items": _runners(items)}, straight_source
-    )
+    return _tiered("run_list", _ITEM_BY_ITEM, lambda: _item_names(items), straight_source)
+
+
+def _item_by_item(indent: str) -> list[str]:
+    """Tier 0: statements running the items ``t0_items`` in turn, each Inline made a
+    function of code shared by its shape when it first runs (items that never run
+    cost no compiling)."""
+    return [
+        indent + line
+        for line in (
+            "for t0_i, t0_item in enumerate(t0_items):",
+            "    if t0_item.__class__ is str:",
+            "        w(t0_item)",
+            "    else:",
+            "        if t0_item.__class__ is t0_Inline:",
+            "            t0_item = t0_items[t0_i] = t0_shared(t0_item)",
+            "        t0_item(st, dot, frame)",
+        )
+    ]
+
+
+def _item_names(items: list[Item]) -> dict[str, Any]:
+    """The objects _item_by_item's statements use."""
+    return {"t0_items": list(items), "t0_Inline": Inline, "t0_shared": _shared}
+
+
+def _shared(item: Inline) -> Callable[..., None]:
+    """An Inline item as a runner ``run(st, dot, frame)`` whose code is its shape's."""
+    source, renamed = _shape(item.lines, tuple(item.names))
+    namespace = dict(zip(renamed, item.names.values(), strict=True))
+    namespace.update(_COMMON)
+    return FunctionType(pycode.code("run_item", source), namespace)
+
+
+@functools.lru_cache(maxsize=1024)
+def _shape(lines: tuple[str, ...], keys: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """The source of _shared's function for items of these lines and placeholders
+    (the same str object each time: its hash is computed once), and the names it
+    gives the placeholders' objects."""
+    own = _rendered(lines, keys, "x_{}", "", "    ")
+    source = "\n".join(["def run_item(st, dot, frame):", "    w = st.w", *own])
+    return source, tuple(f"x_{key}" for key in keys)
 
 
 # A list's runner at tier 0.
-_ITEM_BY_ITEM = [
-    "def run_list(st, dot, frame):",
-    "    t0_count()",
-    "    for t0_item in t0_items:",
-    "        t0_item(st, dot, frame)",
-]
+_ITEM_BY_ITEM = "\n".join(
+    ["def run_list(st, dot, frame):", "    t0_count()", "    w = st.w", *_item_by_item("    ")]
+)
 
 
 def _chunked(items: list[Item]) -> list[Item]:
@@ -144,12 +180,12 @@ def _chunked(items: list[Item]) -> list[Item]:
 
 def _tiered(
     name: str,
-    item_by_item: list[str],
+    item_by_item: str,
     item_by_item_names: Callable[[], dict[str, Any]],
     straight: Callable[[], _Source],
 ) -> Callable[..., Any]:
     """The function ``name``: at tier 1 at once (TIER_UP 0), or at tier 0 until it has
-    run TIER_UP times, from the lines ``item_by_item`` (whose first statement is
+    run TIER_UP times, from the source ``item_by_item`` (whose first statement is
     ``t0_count()``) and the objects ``item_by_item_names()``; then ``straight()``
     gives its tier-1 source.
 
@@ -161,7 +197,8 @@ def _tiered(
     if TIER_UP == 0:
         return _generated(*straight(), name)
     tier_up = _TierUp(name, straight)
-    run = _generated(item_by_item, {**item_by_item_names(), "t0_count": tier_up.count}, name)
+    namespace = {**item_by_item_names(), "t0_count": tier_up.count, **_COMMON}
+    run = FunctionType(pycode.code(name, item_by_item), namespace)
     # Weakly held: a cycle through its globals would keep a dropped template alive.
     tier_up.runner = weakref.ref(run)
     return run
@@ -192,7 +229,7 @@ class _TierUp:
             return
         lines, namespace = straight()
         namespace.update(_COMMON)
-        code = pycode.code(self.name, lines)
+        code = pycode.code(self.name, "\n".join(lines))
         run.__globals__.update(namespace)  # before the code that names them
         run.__code__ = code
 
@@ -202,31 +239,6 @@ _TIER_UP_LOCK = threading.Lock()
 
 def _gone() -> None:
     return None
-
-
-def _runners(items: list[Item]) -> list[Callable[..., None]]:
-    """Tier 0: each item as a runner ``run(st, dot, frame)``."""
-    runners = []
-    for item in items:
-        if type(item) is str:
-            runners.append(writer(item))
-        elif isinstance(item, Inline):
-            namespace: dict[str, Any] = {}
-            lines = ["def run_item(st, dot, frame):", "    w = st.w"]
-            lines += _inline_lines(item, "x", namespace, "    ", shared=True)
-            runners.append(_generated(lines, namespace, "run_item"))
-        else:
-            runners.append(item)
-    return runners
-
-
-def writer(text: str) -> Callable[..., None]:
-    """A runner writing ``text``."""
-
-    def run_text(st: Any, dot: Any, frame: list[Any]) -> None:
-        st.w(text)
-
-    return run_text
 
 
 class EachIteration(int):
@@ -257,18 +269,26 @@ def iteration(
         written = {k: None if s is None else str(s) for k, s in slots.items()}
         return _loop_lines(written, each, body), namespace
 
-    item_by_item = _loop_lines(
-        {k: None if s is None else k for k, s in slots.items()},
-        each,
-        ["                for t0_item in t0_items:", "                    t0_item(st, dot, frame)"],
-    )
-    item_by_item.insert(1, "    t0_count()")
     return _tiered(
         "loop",
-        item_by_item,
-        lambda: {"t0_items": _runners(items), "node": node, "name": name, **slots},
+        _loop_item_by_item(*(s is not None for s in slots.values()), each),
+        lambda: {**_item_names(items), "node": node, "name": name, **slots},
         straight_source,
     )
+
+
+@functools.lru_cache(maxsize=16)
+def _loop_item_by_item(key: bool, elem: bool, origin: bool, each_iteration: bool) -> str:
+    """The source of iteration's loop at tier 0, for loops with these variables: their
+    slots named, the body run item by item."""
+    names = {"t0_key": key, "t0_elem": elem, "t0_origin": origin}
+    lines = _loop_lines(
+        {k: k if present else None for k, present in names.items()},
+        each_iteration,
+        _item_by_item("                "),
+    )
+    lines.insert(1, "    t0_count()")
+    return "\n".join(lines)
 
 
 def _loop_lines(slots: dict[str, str | None], each_iteration: bool, body: list[str]) -> list[str]:
@@ -507,20 +527,13 @@ def _statements(items: list[Item], namespace: dict[str, Any], indent: str) -> li
 
 
 def _inline_lines(
-    item: Inline,
-    prefix: str,
-    namespace: dict[str, Any],
-    indent: str,
-    out: str = "",
-    *,
-    shared: bool = False,
+    item: Inline, prefix: str, namespace: dict[str, Any], indent: str, out: str = ""
 ) -> tuple[str, ...]:
     """``item``'s lines with its placeholders renamed (``prefix_name``) and its objects
-    put into ``namespace`` under those names; a Slot is written as its number, or,
-    ``shared`` (code shared by items of one shape), named as the other objects."""
+    put into ``namespace`` under those names, a Slot written as its number."""
     literals = []
     for name, obj in item.names.items():
-        if obj.__class__ is Slot and not shared:
+        if obj.__class__ is Slot:
             literals.append((name, str(int(obj))))
         else:
             namespace[f"{prefix}_{name}"] = obj

@@ -210,7 +210,7 @@ class _Compiler:
         if len(items) == 1:
             only = items[0]
             if type(only) is str:
-                return codegen.writer(only)
+                return _text_writer(only)
             if not isinstance(only, Inline):
                 return only
         return codegen.sequence(items)
@@ -964,18 +964,17 @@ class _Compiler:
             return Inline(read, names)
         names["fasts"] = getters[0].fasts  # type: ignore[attr-defined]
         names["key"] = node.names[0]
+        names["no_accessor"] = _no_accessor
+        # Short: a template repeats it for every field it reads, and compiling costs
+        # by the line.
         lines = [
             "if dot.__class__ is dict:",
             "    {out} = dot.get({key}, MISSING)",
             "else:",
-            "    {out} = {fasts}.get(dot.__class__)",
-            "    if {out} is None:",
+            "    try:",
+            "        {out} = {fasts}.get(dot.__class__, {no_accessor})(dot)",
+            "    except (AttributeError, KeyError):",
             "        {out} = MISSING",
-            "    else:",
-            "        try:",
-            "            {out} = {out}(dot)",
-            "        except (AttributeError, KeyError):",
-            "            {out} = MISSING",
             "if {out} is MISSING:",
             *("    " + line for line in read),
         ]
@@ -1388,6 +1387,12 @@ def _as_command(code: Cmd | Inline) -> Cmd:
     return codegen.command(code) if isinstance(code, Inline) else code
 
 
+def _no_accessor(dot: Any) -> Any:
+    """The plain accessor of a class that has none (see field_operand): no value,
+    for the getter to decide."""
+    return MISSING
+
+
 def _dot_of(st: State, dot: Any, frame: list) -> Any:
     return dot
 
@@ -1428,6 +1433,13 @@ def _traced_text(node: TextNode) -> Run:
 
     def run_text(st: State, dot: Any, frame: list) -> None:
         st.write_at(node, text)
+
+    return run_text
+
+
+def _text_writer(text: str) -> Run:
+    def run_text(st: State, dot: Any, frame: list) -> None:
+        st.w(text)
 
     return run_text
 
