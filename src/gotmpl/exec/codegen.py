@@ -213,7 +213,7 @@ class _TierUp:
         self.name = name
         self.straight: Callable[[], _Source] | None = straight
         self.runs = TIER_UP
-        self.runner: Callable[[], Any] = _gone
+        self.runner: weakref.ref[Any] | None = None  # the function, once made
 
     def count(self) -> None:
         # Threads may race here: the first to count down to 0 takes the source,
@@ -224,7 +224,7 @@ class _TierUp:
             return
         with _TIER_UP_LOCK:
             straight, self.straight = self.straight, None
-        run = self.runner()
+        run = None if self.runner is None else self.runner()
         if straight is None or run is None:
             return
         lines, namespace = straight()
@@ -235,10 +235,6 @@ class _TierUp:
 
 
 _TIER_UP_LOCK = threading.Lock()
-
-
-def _gone() -> None:
-    return None
 
 
 class EachIteration(int):
@@ -531,18 +527,15 @@ def _inline_lines(
 ) -> tuple[str, ...]:
     """``item``'s lines with its placeholders renamed (``prefix_name``) and its objects
     put into ``namespace`` under those names, a Slot written as its number."""
+    keys = []
     literals = []
     for name, obj in item.names.items():
         if obj.__class__ is Slot:
             literals.append((name, str(int(obj))))
         else:
             namespace[f"{prefix}_{name}"] = obj
-    keys = (
-        tuple(item.names)
-        if not literals
-        else tuple(k for k in item.names if k not in dict(literals))
-    )
-    return _rendered(item.lines, keys, prefix + "_{}", out, indent, tuple(literals))
+            keys.append(name)
+    return _rendered(item.lines, tuple(keys), prefix + "_{}", out, indent, tuple(literals))
 
 
 class Slot(int):
