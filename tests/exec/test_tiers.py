@@ -122,16 +122,16 @@ def test_a_list_goes_to_tier_1_after_tier_up_runs(tier_up: Callable[[int], None]
     tier_up(3)
     t = gotmpl.Template("t").parse(LOOP)
     for _ in range(3):
-        assert "t0_count" in _runner_code_names(t)
+        assert "t0_tier" in _runner_code_names(t)
         assert t.execute([1, 0]) == "1,[1]0,end"
-    assert "t0_count" not in _runner_code_names(t)
+    assert "t0_tier" not in _runner_code_names(t)
     assert t.execute([1, 0]) == "1,[1]0,end"
 
 
 def test_tier_0_at_0_never_runs(tier_up: Callable[[int], None]) -> None:
     tier_up(0)
     t = gotmpl.Template("t").parse(LOOP)
-    assert "t0_count" not in _runner_code_names(t)
+    assert "t0_tier" not in _runner_code_names(t)
     assert t.execute([1, 0]) == "1,[1]0,end"
 
 
@@ -173,7 +173,7 @@ def test_the_switch_under_a_running_execution_on_another_thread(
         assert inside.wait(10)
         for _ in range(4):
             assert t.execute(["x", "y"]) == "<x>x<y>y!"
-        assert "t0_count" not in _runner_code_names(t)
+        assert "t0_tier" not in _runner_code_names(t)
     finally:
         go_on.set()
         thread.join()

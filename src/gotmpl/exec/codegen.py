@@ -106,7 +106,8 @@ TIER_UP = 4
 
 def sequence(items: list[Item]) -> Callable[..., None]:
     """A list's runner: texts written and items run in order, as straight-line
-    functions instead of a loop that tests each item."""
+    functions instead of a loop that tests each item (once the list has run
+    TIER_UP times)."""
     items = _chunked(items)
     if len(items) == 1 and callable(items[0]) and not isinstance(items[0], Inline):
         return items[0]
@@ -114,13 +115,16 @@ def sequence(items: list[Item]) -> Callable[..., None]:
 
 
 def _straight(items: list[Item]) -> Callable[..., None]:
-    def straight_source() -> _Source:
-        namespace: dict[str, Any] = {}
-        lines = ["def run_list(st, dot, frame):", "    w = st.w"]
-        lines += _statements(items, namespace, "    ")
-        return lines, namespace
+    return _tiered(
+        "run_list", _ITEM_BY_ITEM, _item_names(items), functools.partial(_list_source, items)
+    )
 
-    return _tiered("run_list", _ITEM_BY_ITEM, lambda: _item_names(items), straight_source)
+
+def _list_source(items: list[Item]) -> _Source:
+    namespace: dict[str, Any] = {}
+    lines = ["def run_list(st, dot, frame):", "    w = st.w"]
+    lines += _statements(items, namespace, "    ")
+    return lines, namespace
 
 
 def _item_by_item(indent: str) -> list[str]:
@@ -166,7 +170,7 @@ def _shape(lines: tuple[str, ...], keys: tuple[str, ...]) -> tuple[str, tuple[st
 
 # A list's runner at tier 0.
 _ITEM_BY_ITEM = "\n".join(
-    ["def run_list(st, dot, frame):", "    t0_count()", "    w = st.w", *_item_by_item("    ")]
+    ["def run_list(st, dot, frame):", "    t0_tier.count()", "    w = st.w", *_item_by_item("    ")]
 )
 
 
@@ -181,12 +185,12 @@ def _chunked(items: list[Item]) -> list[Item]:
 def _tiered(
     name: str,
     item_by_item: str,
-    item_by_item_names: Callable[[], dict[str, Any]],
+    item_by_item_names: dict[str, Any],
     straight: Callable[[], _Source],
 ) -> Callable[..., Any]:
     """The function ``name``: at tier 1 at once (TIER_UP 0), or at tier 0 until it has
     run TIER_UP times, from the source ``item_by_item`` (whose first statement is
-    ``t0_count()``) and the objects ``item_by_item_names()``; then ``straight()``
+    ``t0_tier.count()``) and the objects ``item_by_item_names``; then ``straight()``
     gives its tier-1 source.
 
     The function object stays the same: its code is replaced and its globals get
@@ -197,9 +201,14 @@ def _tiered(
     if TIER_UP == 0:
         return _generated(*straight(), name)
     tier_up = _TierUp(name, straight)
-    namespace = {**item_by_item_names(), "t0_count": tier_up.count, **_COMMON}
+    # Few objects: a template is freed by the cyclic collector, whose work grows
+    # with them.
+    namespace = item_by_item_names
+    namespace["t0_tier"] = tier_up
+    namespace.update(_COMMON)
     run = FunctionType(pycode.code(name, item_by_item), namespace)
-    # Weakly held: a cycle through its globals would keep a dropped template alive.
+    # Weakly held: a cycle through its globals would leave a dropped template to the
+    # cyclic collector.
     tier_up.runner = weakref.ref(run)
     return run
 
@@ -258,19 +267,21 @@ def iteration(
     items = _chunked(items)
     slots = {"t0_key": key_slot, "t0_elem": elem_slot, "t0_origin": origin_slot}
     each = isinstance(origin_slot, EachIteration)
-
-    def straight_source() -> _Source:
-        namespace: dict[str, Any] = {"node": node, "name": name}
-        body = _statements(items, namespace, "                ")
-        written = {k: None if s is None else str(s) for k, s in slots.items()}
-        return _loop_lines(written, each, body), namespace
-
     return _tiered(
         "loop",
         _loop_item_by_item(*(s is not None for s in slots.values()), each),
-        lambda: {**_item_names(items), "node": node, "name": name, **slots},
-        straight_source,
+        {**_item_names(items), "node": node, "name": name, **slots},
+        functools.partial(_loop_source, items, slots, each, node, name),
     )
+
+
+def _loop_source(
+    items: list[Item], slots: dict[str, int | None], each: bool, node: RangeNode, name: str
+) -> _Source:
+    namespace: dict[str, Any] = {"node": node, "name": name}
+    body = _statements(items, namespace, "                ")
+    written = {k: None if s is None else str(s) for k, s in slots.items()}
+    return _loop_lines(written, each, body), namespace
 
 
 @functools.lru_cache(maxsize=16)
@@ -283,7 +294,7 @@ def _loop_item_by_item(key: bool, elem: bool, origin: bool, each_iteration: bool
         each_iteration,
         _item_by_item("                "),
     )
-    lines.insert(1, "    t0_count()")
+    lines.insert(1, "    t0_tier.count()")
     return "\n".join(lines)
 
 
