@@ -9,9 +9,10 @@ holding the objects its source names.
 from __future__ import annotations
 
 import functools
+from types import CodeType
 from typing import Any
 
-__all__ = ["function"]
+__all__ = ["code", "function"]
 
 
 def function(name: str, lines: list[str], namespace: dict[str, Any]) -> Any:
@@ -23,6 +24,12 @@ def function(name: str, lines: list[str], namespace: dict[str, Any]) -> Any:
     return namespace.pop(name)
 
 
+def code(name: str, source: str) -> CodeType:
+    """The code of the function ``name`` that ``source`` (lines joined) defines."""
+    module = _code(source)
+    return next(c for c in module.co_consts if isinstance(c, CodeType) and c.co_name == name)
+
+
 @functools.lru_cache(maxsize=1024)
-def _code(source: str) -> Any:
+def _code(source: str) -> CodeType:
     return compile(source, "<gotmpl>", "exec")

@@ -4,12 +4,20 @@ A closure per node costs a Python call per node at render time. For a list of
 actions, a range body with its loop, and a function call with its arguments,
 the compiler writes Python source instead (see gotmpl.pycode), with the simplest
 items written in as statements (:class:`Inline`).
+
+Compiling that source costs far more than running it once, so lists and loops
+start at tier 0, running their items one by one from code shared by all items of
+a shape, and are compiled straight-line (tier 1) once they have run a few times
+(TIER_UP).
 """
 
 from __future__ import annotations
 
 import functools
+import threading
+import weakref
 from collections.abc import Callable, Sequence
+from types import FunctionType
 from typing import Any
 
 from .. import pycode
@@ -18,11 +26,13 @@ from ..values import MISSING
 from .calls import NO_FINAL, raise_call_error
 
 __all__ = [
+    "TIER_UP",
     "UNSET",
     "Break",
     "Continue",
     "EachIteration",
     "Inline",
+    "Slot",
     "call_statements",
     "command",
     "iteration",
@@ -77,6 +87,7 @@ class Inline:
 
 
 Item = Any  # a list item: a text (str), an Inline, or a runner run(st, dot, frame)
+_Source = tuple[list[str], dict[str, Any]]  # a function's lines and the objects they name
 
 
 # Items written into one generated function, at most. Python compiles a function in
@@ -84,10 +95,19 @@ Item = Any  # a list item: a text (str), an Inline, or a runner run(st, dot, fra
 # would need gigabytes), and chunks of the same shape share their code.
 _CHUNK = 64
 
+#: Runs of a list or range loop before its straight-line function is compiled (tier
+#: 1, the fast one). Until then it runs its items one by one (tier 0), each item a
+#: function whose code is shared by every item of its shape (a field printed, a
+#: printf of two fields), so that a new template compiles only the shapes this
+#: process has not seen, and a template rendered once never pays for Python's
+#: compile() of all its source. 0: tier 1 at once.
+TIER_UP = 4
+
 
 def sequence(items: list[Item]) -> Callable[..., None]:
     """A list's runner: texts written and items run in order, as straight-line
-    functions instead of a loop that tests each item."""
+    functions instead of a loop that tests each item (once the list has run
+    TIER_UP times)."""
     items = _chunked(items)
     if len(items) == 1 and callable(items[0]) and not isinstance(items[0], Inline):
         return items[0]
@@ -95,10 +115,63 @@ def sequence(items: list[Item]) -> Callable[..., None]:
 
 
 def _straight(items: list[Item]) -> Callable[..., None]:
+    return _tiered(
+        "run_list", _ITEM_BY_ITEM, _item_names(items), functools.partial(_list_source, items)
+    )
+
+
+def _list_source(items: list[Item]) -> _Source:
     namespace: dict[str, Any] = {}
     lines = ["def run_list(st, dot, frame):", "    w = st.w"]
     lines += _statements(items, namespace, "    ")
-    return _generated(lines, namespace, "run_list")
+    return lines, namespace
+
+
+def _item_by_item(indent: str) -> list[str]:
+    """Tier 0: statements running the items ``t0_items`` in turn, each Inline made a
+    function of code shared by its shape when it first runs (items that never run
+    cost no compiling)."""
+    return [
+        indent + line
+        for line in (
+            "for t0_i, t0_item in enumerate(t0_items):",
+            "    if t0_item.__class__ is str:",
+            "        w(t0_item)",
+            "    else:",
+            "        if t0_item.__class__ is t0_Inline:",
+            "            t0_item = t0_items[t0_i] = t0_shared(t0_item)",
+            "        t0_item(st, dot, frame)",
+        )
+    ]
+
+
+def _item_names(items: list[Item]) -> dict[str, Any]:
+    """The objects _item_by_item's statements use."""
+    return {"t0_items": list(items), "t0_Inline": Inline, "t0_shared": _shared}
+
+
+def _shared(item: Inline) -> Callable[..., None]:
+    """An Inline item as a runner ``run(st, dot, frame)`` whose code is its shape's."""
+    source, renamed = _shape(item.lines, tuple(item.names))
+    namespace = dict(zip(renamed, item.names.values(), strict=True))
+    namespace.update(_COMMON)
+    return FunctionType(pycode.code("run_item", source), namespace)
+
+
+@functools.lru_cache(maxsize=1024)
+def _shape(lines: tuple[str, ...], keys: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """The source of _shared's function for items of these lines and placeholders
+    (the same str object each time: its hash is computed once), and the names it
+    gives the placeholders' objects."""
+    own = _rendered(lines, keys, "x_{}", "", "    ")
+    source = "\n".join(["def run_item(st, dot, frame):", "    w = st.w", *own])
+    return source, tuple(f"x_{key}" for key in keys)
+
+
+# A list's runner at tier 0.
+_ITEM_BY_ITEM = "\n".join(
+    ["def run_list(st, dot, frame):", "    t0_tier.count()", "    w = st.w", *_item_by_item("    ")]
+)
 
 
 def _chunked(items: list[Item]) -> list[Item]:
@@ -107,6 +180,70 @@ def _chunked(items: list[Item]) -> list[Item]:
     while len(items) > _CHUNK:
         items = [_straight(items[i : i + _CHUNK]) for i in range(0, len(items), _CHUNK)]
     return items
+
+
+def _tiered(
+    name: str,
+    item_by_item: str,
+    item_by_item_names: dict[str, Any],
+    straight: Callable[[], _Source],
+) -> Callable[..., Any]:
+    """The function ``name``: at tier 1 at once (TIER_UP 0), or at tier 0 until it has
+    run TIER_UP times, from the source ``item_by_item`` (whose first statement is
+    ``t0_tier.count()``) and the objects ``item_by_item_names``; then ``straight()``
+    gives its tier-1 source.
+
+    The function object stays the same: its code is replaced and its globals get
+    the tier-1 objects, so that whatever holds it runs the new code from its next
+    call. A call already running (on another thread, or further up this one's
+    stack) goes on with its code, whose names are all still there.
+    """
+    if TIER_UP == 0:
+        return _generated(*straight(), name)
+    tier_up = _TierUp(name, straight)
+    # Few objects: a template is freed by the cyclic collector, whose work grows
+    # with them.
+    namespace = item_by_item_names
+    namespace["t0_tier"] = tier_up
+    namespace.update(_COMMON)
+    run = FunctionType(pycode.code(name, item_by_item), namespace)
+    # Weakly held: a cycle through its globals would leave a dropped template to the
+    # cyclic collector.
+    tier_up.runner = weakref.ref(run)
+    return run
+
+
+class _TierUp:
+    """A tier-0 function's count of runs, and its way to tier 1 (see _tiered)."""
+
+    __slots__ = ("name", "runner", "runs", "straight")
+
+    def __init__(self, name: str, straight: Callable[[], _Source]) -> None:
+        self.name = name
+        self.straight: Callable[[], _Source] | None = straight
+        self.runs = TIER_UP
+        self.runner: weakref.ref[Any] | None = None  # the function, once made
+
+    def count(self) -> None:
+        # Threads may race here: the first to count down to 0 takes the source,
+        # and any other finds it taken.
+        runs = self.runs - 1
+        self.runs = runs
+        if runs:
+            return
+        with _TIER_UP_LOCK:
+            straight, self.straight = self.straight, None
+        run = None if self.runner is None else self.runner()
+        if straight is None or run is None:
+            return
+        lines, namespace = straight()
+        namespace.update(_COMMON)
+        code = pycode.code(self.name, "\n".join(lines))
+        run.__globals__.update(namespace)  # before the code that names them
+        run.__code__ = code
+
+
+_TIER_UP_LOCK = threading.Lock()
 
 
 class EachIteration(int):
@@ -128,15 +265,52 @@ def iteration(
     before the loop or, an EachIteration, at each iteration (the body assigns to
     the variable)."""
     items = _chunked(items)
+    slots = {"t0_key": key_slot, "t0_elem": elem_slot, "t0_origin": origin_slot}
+    each = isinstance(origin_slot, EachIteration)
+    return _tiered(
+        "loop",
+        _loop_item_by_item(*(s is not None for s in slots.values()), each),
+        {**_item_names(items), "node": node, "name": name, **slots},
+        functools.partial(_loop_source, items, slots, each, node, name),
+    )
+
+
+def _loop_source(
+    items: list[Item], slots: dict[str, int | None], each: bool, node: RangeNode, name: str
+) -> _Source:
     namespace: dict[str, Any] = {"node": node, "name": name}
-    target = "key, dot" if key_slot is not None else "dot"
+    body = _statements(items, namespace, "                ")
+    written = {k: None if s is None else str(s) for k, s in slots.items()}
+    return _loop_lines(written, each, body), namespace
+
+
+@functools.lru_cache(maxsize=16)
+def _loop_item_by_item(key: bool, elem: bool, origin: bool, each_iteration: bool) -> str:
+    """The source of iteration's loop at tier 0, for loops with these variables: their
+    slots named, the body run item by item."""
+    names = {"t0_key": key, "t0_elem": elem, "t0_origin": origin}
+    lines = _loop_lines(
+        {k: k if present else None for k, present in names.items()},
+        each_iteration,
+        _item_by_item("                "),
+    )
+    lines.insert(1, "    t0_tier.count()")
+    return "\n".join(lines)
+
+
+def _loop_lines(slots: dict[str, str | None], each_iteration: bool, body: list[str]) -> list[str]:
+    """The source of iteration's loop: ``slots`` are the frame indexes (as Python
+    expressions) of its key, element and origin variables, and ``body`` the
+    statements of one iteration."""
+    key, elem, origin = slots["t0_key"], slots["t0_elem"], slots["t0_origin"]
+    target = "key, dot" if key is not None else "dot"
     lines = [
         "def loop(st, frame, items, collection):",
         "    outer = st.range_collection",
         "    st.range_collection = collection",
     ]
-    if origin_slot is not None and not isinstance(origin_slot, EachIteration):
-        lines.append(f"    frame[{origin_slot}] = collection")
+    if origin is not None and not each_iteration:
+        lines.append(f"    frame[{origin}] = collection")
     lines += [
         "    tick = st.tick",
         "    w = st.w",
@@ -145,16 +319,15 @@ def iteration(
         "            if tick is not None:",
         "                tick(node, name)",
     ]
-    if key_slot is not None:
-        lines.append(f"            frame[{key_slot}] = key")
-    if elem_slot is not None:
-        lines.append(f"            frame[{elem_slot}] = dot")
-    if isinstance(origin_slot, EachIteration):
-        lines.append(f"            frame[{origin_slot}] = collection")
-    body = _statements(items, namespace, "                ") or ["                pass"]
+    if key is not None:
+        lines.append(f"            frame[{key}] = key")
+    if elem is not None:
+        lines.append(f"            frame[{elem}] = dot")
+    if origin is not None and each_iteration:
+        lines.append(f"            frame[{origin}] = collection")
     lines += [
         "            try:",
-        *body,
+        *(body or ["                pass"]),
         "            except Continue:",
         "                continue",
         "            except Break:",
@@ -162,7 +335,7 @@ def iteration(
         "    finally:",
         "        st.range_collection = outer",
     ]
-    return _generated(lines, namespace, "loop")
+    return lines
 
 
 def call_statements(
@@ -334,12 +507,18 @@ def _substituted(lines: tuple[str, ...], names: tuple[tuple[str, str], ...]) -> 
 
 @functools.lru_cache(maxsize=4096)
 def _rendered(
-    lines: tuple[str, ...], keys: tuple[str, ...], rename: str, out: str, indent: str = ""
+    lines: tuple[str, ...],
+    keys: tuple[str, ...],
+    rename: str,
+    out: str,
+    indent: str = "",
+    literals: tuple[tuple[str, str], ...] = (),
 ) -> tuple[str, ...]:
     """``lines``, indented, with each ``{key}`` renamed by the pattern ``rename`` (its
-    ``{}`` is the key) and ``{out}`` as ``out``."""
+    ``{}`` is the key), each placeholder of ``literals`` replaced by its text, and
+    ``{out}`` as ``out``."""
     names = tuple((key, rename.format(key)) for key in keys)
-    return tuple(indent + line for line in _substituted(lines, (*names, ("out", out))))
+    return tuple(indent + line for line in _substituted(lines, (*names, *literals, ("out", out))))
 
 
 def _statements(items: list[Item], namespace: dict[str, Any], indent: str) -> list[str]:
@@ -357,9 +536,23 @@ def _statements(items: list[Item], namespace: dict[str, Any], indent: str) -> li
 def _inline_lines(
     item: Inline, prefix: str, namespace: dict[str, Any], indent: str, out: str = ""
 ) -> tuple[str, ...]:
+    """``item``'s lines with its placeholders renamed (``prefix_name``) and its objects
+    put into ``namespace`` under those names, a Slot written as its number."""
+    keys = []
+    literals = []
     for name, obj in item.names.items():
-        namespace[f"{prefix}_{name}"] = obj
-    return _rendered(item.lines, tuple(item.names), prefix + "_{}", out, indent)
+        if obj.__class__ is Slot:
+            literals.append((name, str(int(obj))))
+        else:
+            namespace[f"{prefix}_{name}"] = obj
+            keys.append(name)
+    return _rendered(item.lines, tuple(keys), prefix + "_{}", out, indent, tuple(literals))
+
+
+class Slot(int):
+    """A frame index among an Inline's objects: written into straight-line source as
+    a number (an index the compiler knows), named like any object in code that
+    items of one shape share."""
 
 
 _COMMON = {

@@ -290,8 +290,8 @@ class _Compiler:
                 slot = self.scope.find(arg.names[0], self.hidden)
                 if slot is not None:
                     return Inline(
-                        [f"{{out}} = frame[{slot}]", "if {out} is UNSET: {read}(st, dot, frame)"],
-                        {"read": self.variable_reader(arg)},
+                        ["{out} = frame[{slot}]", "if {out} is UNSET: {read}(st, dot, frame)"],
+                        {"read": self.variable_reader(arg), "slot": codegen.Slot(slot)},
                     )
         if len(pipe.cmds) == 1:
             cmd = pipe.cmds[0]
@@ -345,9 +345,11 @@ class _Compiler:
                 return None
         else:
             slot = self.declare(pipe.decl[0])
-        lines = [f"frame[{slot}] = {{value}}"]
-        lines += [f"frame[{o}] = {{top}}" for o in self.origins_reset([slot], pipe.is_assign)]
-        return Inline(lines, {"value": value, "top": TOP})
+        origins = self.origins_reset([slot], pipe.is_assign)
+        lines = ["frame[{slot}] = {value}"]
+        lines += [f"frame[{{origin{i}}}] = {{top}}" for i in range(len(origins))]
+        names = {f"origin{i}": codegen.Slot(o) for i, o in enumerate(origins)}
+        return Inline(lines, {"value": value, "top": TOP, "slot": codegen.Slot(slot), **names})
 
     def printer(self, node: ActionNode) -> Callable[[Any], str]:
         """Go's printValue for the action ``node``: ``<no value>`` for nothing, an error
@@ -962,18 +964,17 @@ class _Compiler:
             return Inline(read, names)
         names["fasts"] = getters[0].fasts  # type: ignore[attr-defined]
         names["key"] = node.names[0]
+        names["no_accessor"] = _no_accessor
+        # Short: a template repeats it for every field it reads, and compiling costs
+        # by the line.
         lines = [
             "if dot.__class__ is dict:",
             "    {out} = dot.get({key}, MISSING)",
             "else:",
-            "    {out} = {fasts}.get(dot.__class__)",
-            "    if {out} is None:",
+            "    try:",
+            "        {out} = {fasts}.get(dot.__class__, {no_accessor})(dot)",
+            "    except (AttributeError, KeyError):",
             "        {out} = MISSING",
-            "    else:",
-            "        try:",
-            "            {out} = {out}(dot)",
-            "        except (AttributeError, KeyError):",
-            "            {out} = MISSING",
             "if {out} is MISSING:",
             *("    " + line for line in read),
         ]
@@ -1384,6 +1385,12 @@ def _parenthesized(node: Node) -> Node | None:
 def _as_command(code: Cmd | Inline) -> Cmd:
     """A command from statements assigning its value, or the command itself."""
     return codegen.command(code) if isinstance(code, Inline) else code
+
+
+def _no_accessor(dot: Any) -> Any:
+    """The plain accessor of a class that has none (see field_operand): no value,
+    for the getter to decide."""
+    return MISSING
 
 
 def _dot_of(st: State, dot: Any, frame: list) -> Any:
