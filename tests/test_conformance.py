@@ -24,6 +24,7 @@ import pytest
 from testfuncs import funcs_with_include
 
 import gotmpl
+from gotmpl.exec import codegen
 
 CONFORMANCE = Path(__file__).resolve().parent / "conformance"
 _INT64 = range(-(1 << 63), 1 << 63)
@@ -89,8 +90,12 @@ def expected(case: dict[str, Any]) -> dict[str, Any]:
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_case(case: dict[str, Any]) -> None:
-    """gotmpl's output, error text and phase equal Go's."""
+@pytest.mark.parametrize("tier_up", [codegen.TIER_UP, 0], ids=["tiered", "straight"])
+def test_case(case: dict[str, Any], tier_up: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """gotmpl's output, error text and phase equal Go's: as a template first runs
+    (its lists and loops at tier 0, most tests see only that) and compiled
+    straight-line at once (tier 1, what a template rendered again runs)."""
+    monkeypatch.setattr(codegen, "TIER_UP", tier_up)
     got, want = render(case), expected(case)
     inputs = {k: v for k, v in case.items() if k not in ("id", "output", "error", "phase")}
     assert got == want, f"inputs: {inputs!r}\n  Go:     {want!r}\n  gotmpl: {got!r}"

@@ -20,6 +20,7 @@ import harness
 import pytest
 
 from gotmpl import ExecError, html
+from gotmpl.exec import codegen
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 CASES: list[dict[str, Any]] = json.loads((DATA / "html_cases.json").read_text("utf-8"))
@@ -37,7 +38,10 @@ def _load_recorder() -> Any:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
-def test_recorded_case(case: dict[str, Any]) -> None:
+@pytest.mark.parametrize("tier_up", [codegen.TIER_UP, 0], ids=["tiered", "straight"])
+def test_recorded_case(case: dict[str, Any], tier_up: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    # As a template first runs (tier 0) and compiled straight-line at once (tier 1).
+    monkeypatch.setattr(codegen, "TIER_UP", tier_up)
     expected = {k: case[k] for k in RESULT}
     if "after" in case:
         expected["then"] = case["after"]
