@@ -14,7 +14,7 @@ import os
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, given, reject, settings
 from strategies import corners, data, mangled, templates
 
 import gotmpl
@@ -50,6 +50,10 @@ def gotmpl_result(
 
 def check_like_go(oracle: Any, template: str, value: Any, funcs: str = "none") -> None:
     go = oracle.run({"template": template, "name": "t", "data": value, "funcs": funcs})
+    if go["phase"] == "timeout":
+        # Go did not finish (a range over a huge integer): gotmpl, without limits
+        # here, would not either; nothing to compare.
+        reject()
     expected = (go["output"], go["error"], go["phase"])
     actual = gotmpl_result(template, value, funcs)
     assert actual == expected, (
