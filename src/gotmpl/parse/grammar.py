@@ -130,27 +130,87 @@ class Stuck(Exception):
         self.stack = stack
 
 
+# The kinds of action that are not a plain shift (an int: the next state) or a
+# reduction (a tuple whose first item is the rule's length).
+_HOOKED_SHIFT = -1
+_ACCEPT = -2
+# How many tokens are fed between two calls of parse()'s ``check``.
+_CHECK_EVERY = 4096
+
+
 class LalrDriver:
     """Runs token streams through the LALR table, calling the transformer's methods.
 
-    ``transformer.shift_hooks`` names its methods to call when a token of a type
-    is shifted; ``transformer.lookahead`` is set to each token before it is fed.
+    A reduction calls the transformer's method named after the rule (or its alias)
+    with the rule's values as arguments; a rule of one symbol whose method the
+    transformer lacks passes its value through. ``transformer.shift_hooks`` names
+    its methods to call when a token of a type is shifted; ``transformer.lookahead``
+    is set to each token before it is fed.
+
+    The table is reshaped as it is loaded so that a token costs few steps of the
+    loop. A reduction's outcome is looked up by the state it uncovers, and takes
+    in the reductions by one-symbol rules that must follow it on the same
+    lookahead: those reduce the value in place, so their next state depends on
+    that same uncovered state only (``.A`` in ``{{.A}}`` goes from term to
+    pipeline in one step, calling the methods of each rule in turn).
     """
 
     def __init__(self, table: Table, transformer: Any) -> None:
-        states, self.start, self.end = table
+        states, self.start, end = table
         hooks = {t: getattr(transformer, name) for t, name in transformer.shift_hooks.items()}
-        # Each action: a shift is (True, next state, hook or None); a reduction is
-        # (False, rule length, rule name, bound method).
-        self.table: dict[int, dict[str, tuple[Any, ...]]] = {
-            state: {
-                term: (True, action[1], hooks.get(term))
-                if action[0]
-                else (False, action[1], action[2], getattr(transformer, action[3]))
-                for term, action in row.items()
-            }
-            for state, row in states.items()
-        }
+        gotos = {s: {t: a[1] for t, a in row.items() if a[0]} for s, row in states.items()}
+        entries: dict[int, set[int]] = {s: set() for s in states}
+        for s, row in gotos.items():
+            for target in row.values():
+                entries[target].add(s)
+
+        def method(name: str, length: int) -> Callable[..., Any] | None:
+            if length == 1 and not hasattr(transformer, name):
+                return None
+            return getattr(transformer, name)
+
+        def uncovered(state: int, length: int) -> set[int]:
+            # The states a reduction of ``length`` symbols in ``state`` may uncover.
+            found = {state}
+            for _ in range(length):
+                found = {p for s in found for p in entries[s]}
+            return found
+
+        def outcome(below: int, origin: str, term: str) -> tuple[int, tuple[Any, ...]]:
+            # Where a reduction to ``origin`` that uncovered ``below`` ends on ``term``,
+            # after the one-symbol reductions that follow it, and their methods.
+            state = gotos[below][origin]
+            then: list[Any] = []
+            while state != end:
+                action = states[state].get(term)
+                if action is None or action[0] or action[1] != 1:
+                    break
+                f = method(action[3], 1)
+                if f is not None:
+                    then.append(f)
+                state = gotos[below][action[2]]
+            return state, tuple(then)
+
+        self.table: dict[int, dict[str, Any]] = {}
+        for state, row in states.items():
+            actions: dict[str, Any] = {}
+            for term, action in row.items():
+                if action[0]:
+                    hook = hooks.get(term)
+                    actions[term] = action[1] if hook is None else (_HOOKED_SHIFT, action[1], hook)
+                    continue
+                _, length, origin, name = action
+                f = method(name, length)
+                by_below: dict[int, Any] = {}
+                for below in uncovered(state, length):
+                    if origin in gotos[below]:
+                        goto, then = outcome(below, origin, term)
+                        by_below[below] = (
+                            (goto, (f, *then) if f else then) if length == 1 else (goto, f, then)
+                        )
+                actions[term] = (length, by_below)
+            self.table[state] = actions
+        self.table[end] = {"$END": (_ACCEPT,)}
         self.transformer = transformer
 
     def parse(self, toks: Sequence[Any], check: Callable[[], None] | None = None) -> Any:
@@ -158,40 +218,56 @@ class LalrDriver:
         ``check()``, if given, is called every so many tokens and may stop the
         parsing by raising (a time limit)."""
         table = self.table
-        end = self.end
         observer = self.transformer
         states = [self.start]
         values: list[Any] = []
         push_state = states.append
         push_value = values.append
-        for index, tok in enumerate(toks):
-            if check is not None and not index & 4095:
+        for lo in range(0, len(toks), _CHECK_EVERY):
+            if check is not None:
                 check()
-            t = tok.type
-            observer.lookahead = tok
-            while True:
-                action = table[states[-1]].get(t)
-                if action is None:
-                    raise Stuck(index, values)
-                if action[0]:
-                    push_state(action[1])
-                    push_value(tok)
-                    if action[2] is not None:
+            for index, tok in enumerate(toks[lo : lo + _CHECK_EVERY], lo):
+                t = tok.type
+                observer.lookahead = tok
+                while True:
+                    try:
+                        action = table[states[-1]][t]
+                    except KeyError:
+                        raise Stuck(index, values) from None
+                    if type(action) is int:
+                        push_state(action)
+                        push_value(tok)
+                        break
+                    length = action[0]
+                    if length == 1:
+                        states[-1], then = action[1][states[-2]]
+                        value = values[-1]
+                        for f in then:
+                            value = f(value)
+                        values[-1] = value
+                    elif length > 1:
+                        goto, f, then = action[1][states[-length - 1]]
+                        value = f(*values[-length:])
+                        for f in then:
+                            value = f(value)
+                        del states[1 - length :]
+                        del values[1 - length :]
+                        states[-1] = goto
+                        values[-1] = value
+                    elif length == 0:
+                        goto, f, then = action[1][states[-1]]
+                        value = f()
+                        for f in then:
+                            value = f(value)
+                        push_state(goto)
+                        push_value(value)
+                    elif length == _HOOKED_SHIFT:
+                        push_state(action[1])
+                        push_value(tok)
                         action[2](tok)
-                    break
-                _, arg, origin, callback = action
-                if arg:
-                    children = values[-arg:]
-                    del states[-arg:]
-                    del values[-arg:]
-                else:
-                    children = []
-                value = callback(children)
-                goto = table[states[-1]][origin][1]
-                if goto == end:
-                    return value
-                push_state(goto)
-                push_value(value)
+                        break
+                    else:
+                        return values[-1]
         raise Stuck(len(toks) - 1, values)  # pragma: no cover - the stream ends in $END
 
 

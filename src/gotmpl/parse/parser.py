@@ -211,7 +211,7 @@ class Builder:
     def _node(self, cls: type, pos: int, *args: Any) -> Any:
         return cls(pos, self.src, *args)
 
-    def term_of(self, tok: Tok) -> nodes.Node:
+    def term(self, tok: Tok) -> nodes.Node:
         """Go's term() for one token, with its checks."""
         t = tok.type
         src = self.src
@@ -298,127 +298,123 @@ class Builder:
         "RPAREN": "_close_paren",
     }
 
-    # -- rules -------------------------------------------------------------------
+    # -- rules: each method takes the values of its rule's symbols ---------------
 
-    def start(self, children: list[Any]) -> nodes.ListNode:
-        return self._list(children[0], None)
+    def start(self, items: list[Any]) -> nodes.ListNode:
+        return self._list(items, None)
 
-    def body(self, children: list[Any]) -> nodes.ListNode:
-        return self._list(children[0], self.lookahead)
+    def body(self, items: list[Any]) -> nodes.ListNode:
+        return self._list(items, self.lookahead)
 
     # Lists: a first element, or none, and one more at a time (see the grammar).
 
-    def new_list(self, children: list[Any]) -> list[Any]:
+    def new_list(self) -> list[Any]:
         return []
 
-    def one(self, children: list[Any]) -> list[Any]:
-        return children
+    def one(self, value: Any) -> list[Any]:
+        return [value]
 
-    def extended(self, children: list[Any]) -> list[Any]:
-        children[0].append(children[-1])
-        return children[0]
+    def extended(self, values: list[Any], *more: Any) -> list[Any]:
+        values.append(more[-1])  # after the separator, if the list has one
+        return values
 
-    def item(self, children: list[Any]) -> Any:
-        return children[0]  # a control structure, built by its own rule
-
-    def text(self, children: list[Tok]) -> nodes.TextNode:
-        tok = children[0]
+    def text(self, tok: Tok) -> nodes.TextNode:
         return nodes.TextNode(tok.pos, self.src, tok.value)
 
-    def action(self, children: list[Any]) -> nodes.ActionNode:
-        ldelim, pipe, rdelim = children
+    def action(self, ldelim: Tok, pipe: nodes.PipeNode, rdelim: Tok) -> nodes.ActionNode:
         extent = (ldelim.pos, rdelim.pos + len(self.src.right))
         return nodes.ActionNode(pipe.pos, self.src, pipe, extent)
 
-    def name(self, children: list[Tok]) -> _Name:
-        tok = children[0]
+    def name(self, tok: Tok) -> _Name:
         return _Name(tok, self.unquote(tok))
 
-    def define(self, children: list[Any]) -> None:
+    def define(self, *children: Any) -> None:
         name, body, end_delim = children[1], children[3], children[5]
         self._leave_definition()
         self._add_tree(name.text, body, end_delim)
 
-    def _branch(self, cls: type, children: list[Any]) -> nodes.Node:
-        pipe, body, tail = children[1], children[3], children[4]
+    def _branch(self, cls: type, pipe: nodes.PipeNode, body: nodes.ListNode, tail: Any) -> Any:
         self._pop_scope()
         else_list = None if tail is _NO_ELSE else tail
         return cls(pipe.pos, self.src, pipe, body, else_list)
 
-    def if_node(self, children: list[Any]) -> nodes.Node:
-        return self._branch(nodes.IfNode, children)
+    def if_node(self, keyword: Tok, pipe: nodes.PipeNode, rdelim: Tok, body: Any, tail: Any) -> Any:
+        return self._branch(nodes.IfNode, pipe, body, tail)
 
-    def with_node(self, children: list[Any]) -> nodes.Node:
-        return self._branch(nodes.WithNode, children)
+    def with_node(
+        self, keyword: Tok, pipe: nodes.PipeNode, rdelim: Tok, body: Any, tail: Any
+    ) -> Any:
+        return self._branch(nodes.WithNode, pipe, body, tail)
 
-    def tail_end(self, children: list[Any]) -> object:
+    def tail_end(self, end: Tok, rdelim: Tok) -> object:
         return _NO_ELSE
 
-    def tail_else(self, children: list[Any]) -> nodes.ListNode:
-        return children[1]
+    def tail_else(self, mark: _ElseMark, body: nodes.ListNode, end: Tok, rdelim: Tok) -> Any:
+        return body
 
-    def _chained(self, cls: type, children: list[Any]) -> nodes.ListNode:
+    def _chained(self, cls: type, keyword: Tok, pipe: nodes.PipeNode, body: Any, tail: Any) -> Any:
         # {{else if p}} is {{else}}{{if p}} whose {{end}} is shared.
-        nested = self._branch(cls, children[1:])
-        return nodes.ListNode(children[1].pos, self.src, (nested,))
+        nested = self._branch(cls, pipe, body, tail)
+        return nodes.ListNode(keyword.pos, self.src, (nested,))
 
-    def tail_else_if(self, children: list[Any]) -> nodes.ListNode:
-        return self._chained(nodes.IfNode, children)
+    def tail_else_if(self, *children: Any) -> nodes.ListNode:
+        _, keyword, pipe, _, body, tail = children
+        return self._chained(nodes.IfNode, keyword, pipe, body, tail)
 
-    def tail_else_with(self, children: list[Any]) -> nodes.ListNode:
-        return self._chained(nodes.WithNode, children)
+    def tail_else_with(self, *children: Any) -> nodes.ListNode:
+        _, keyword, pipe, _, body, tail = children
+        return self._chained(nodes.WithNode, keyword, pipe, body, tail)
 
-    def else_open(self, children: list[Tok]) -> _ElseMark:
-        return _ElseMark(children[0])
+    def else_open(self, keyword: Tok, rdelim: Tok) -> _ElseMark:
+        return _ElseMark(keyword)
 
-    def range_end(self, children: list[Tok]) -> object:
+    def range_end(self, end: Tok, rdelim: Tok) -> object:
         self.range_depth -= 1
         return _NO_ELSE
 
-    def range_else(self, children: list[Tok]) -> _ElseMark:
+    def range_else(self, keyword: Tok, rdelim: Tok) -> _ElseMark:
         self.range_depth -= 1
-        return _ElseMark(children[0])
+        return _ElseMark(keyword)
 
-    def range_node(self, children: list[Any]) -> nodes.RangeNode:
+    def range_node(self, *children: Any) -> nodes.RangeNode:
         pipe, body = children[1], children[3]
         else_list = children[5] if len(children) > 5 else None
         self._pop_scope()
         return nodes.RangeNode(pipe.pos, self.src, pipe, body, else_list)
 
-    def template_node(self, children: list[Any]) -> nodes.TemplateNode:
+    def template_node(self, *children: Any) -> nodes.TemplateNode:
         name = children[1]
         pipe = children[-2] if isinstance(children[-2], nodes.PipeNode) else None
         return nodes.TemplateNode(name.tok.pos, self.src, name.text, pipe)
 
-    def block_open(self, children: list[Any]) -> _BlockHead:
+    def block_open(self, *children: Any) -> _BlockHead:
         name, pipe = children[1], children[-2]
         self._enter_definition()
         return _BlockHead(name.tok, name.text, pipe, children[-1])
 
-    def block_node(self, children: list[Any]) -> nodes.TemplateNode:
-        head, body, end_delim = children[0], children[1], children[3]
+    def block_node(self, head: _BlockHead, body: Any, end: Tok, rdelim: Tok) -> nodes.TemplateNode:
         self._leave_definition()
-        self._add_tree(head.name, body, end_delim)
+        self._add_tree(head.name, body, rdelim)
         return nodes.TemplateNode(head.name_tok.pos, self.src, head.name, head.pipe)
 
-    def break_node(self, children: list[Tok]) -> nodes.BreakNode:
-        self.check_loop_keyword(children[0], children[1])
-        return nodes.BreakNode(children[0].pos, self.src)
+    def break_node(self, keyword: Tok, rdelim: Tok) -> nodes.BreakNode:
+        self.check_loop_keyword(keyword, rdelim)
+        return nodes.BreakNode(keyword.pos, self.src)
 
-    def continue_node(self, children: list[Tok]) -> nodes.ContinueNode:
-        self.check_loop_keyword(children[0], children[1])
-        return nodes.ContinueNode(children[0].pos, self.src)
+    def continue_node(self, keyword: Tok, rdelim: Tok) -> nodes.ContinueNode:
+        self.check_loop_keyword(keyword, rdelim)
+        return nodes.ContinueNode(keyword.pos, self.src)
 
     def check_loop_keyword(self, keyword: Tok, end: Tok) -> None:
         if self.range_depth == 0:
             raise _Fail(end, f"{{{{{keyword.value}}}}} outside {{{{range}}}}")
 
-    def declaration(self, children: list[Tok]) -> tuple[list[Tok], bool]:
+    def declaration(self, *children: Tok) -> tuple[list[Tok], bool]:
         names = [c for c in children if c.type == "DECLVAR"]
         self.vars.extend(c.value for c in names)
         return names, children[-1].type == "ASSIGN"
 
-    def pipeline(self, children: list[Any]) -> nodes.PipeNode:
+    def pipeline(self, *children: Any) -> nodes.PipeNode:
         decl: list[Tok] = []
         is_assign = False
         if isinstance(children[0], tuple):
@@ -435,8 +431,7 @@ class Builder:
         variables = tuple(nodes.VariableNode(v.pos, self.src, (v.value,)) for v in decl)
         return nodes.PipeNode(first, self.src, variables, is_assign, tuple(cmds))
 
-    def command(self, children: list[Any]) -> nodes.CommandNode:
-        operands = children[0]
+    def command(self, operands: list[Any]) -> nodes.CommandNode:
         first = operands[0]
         # Go positions a command at its first token: the "(" of a parenthesized term.
         if isinstance(first, _Paren):
@@ -449,12 +444,9 @@ class Builder:
         )
         return nodes.CommandNode(pos, self.src, args)
 
-    def operand(self, children: list[Any]) -> nodes.Node | _Paren | _Chained:
-        node = children[0]
-        if len(children) == 1:
-            return node
+    def field_chain(self, node: nodes.Operand | _Paren, field_toks: list[Tok]) -> _Chained:
         start = node.lparen.pos if isinstance(node, _Paren) else node.pos
-        return _Chained(start, self.chained(node, children[1]))
+        return _Chained(start, self.chained(node, field_toks))
 
     def chained(self, node: nodes.Operand | _Paren, field_toks: list[Tok]) -> nodes.Operand:
         """``node`` followed by the fields of ``field_toks``."""
@@ -475,10 +467,8 @@ class Builder:
         if isinstance(node, _LITERALS):
             raise _Fail(last_field, "unexpected . after term %q", str(node))
 
-    def term(self, children: list[Any]) -> nodes.Node | _Paren:
-        if len(children) == 3:  # ( pipeline )
-            return _Paren(children[0], children[1])
-        return self.term_of(children[0])
+    def paren(self, lparen: Tok, pipe: nodes.PipeNode, rparen: Tok) -> _Paren:
+        return _Paren(lparen, pipe)
 
 
 def _is_field(value: Any) -> bool:
@@ -623,7 +613,7 @@ class _SyntaxErrors:
                 if top.type == "FIELD":
                     self.check_field_run(top)
                     return
-                self.b.term_of(top)
+                self.b.term(top)
             elif top.type == "RDELIM" and len(stack) > 1:
                 below = stack[-2]
                 if isinstance(below, Tok) and below.type in ("BREAK", "CONTINUE"):
