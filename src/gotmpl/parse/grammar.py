@@ -130,10 +130,12 @@ class Stuck(Exception):
         self.stack = stack
 
 
-# The kinds of action that are not a plain shift (an int: the next state) or a
-# reduction (a tuple whose first item is the rule's length).
-_HOOKED_SHIFT = -1
-_ACCEPT = -2
+# The kinds of action that are not a plain shift (an int: the next state): see _Reshaped.
+_SHIFT_REDUCE = 0
+_REDUCE = 1
+_EMPTY = 2
+_HOOKED_SHIFT = 3
+_ACCEPT = 4
 # How many tokens are fed between two calls of parse()'s ``check``.
 _CHECK_EVERY = 4096
 
@@ -142,75 +144,20 @@ class LalrDriver:
     """Runs token streams through the LALR table, calling the transformer's methods.
 
     A reduction calls the transformer's method named after the rule (or its alias)
-    with the rule's values as arguments; a rule of one symbol whose method the
-    transformer lacks passes its value through. ``transformer.shift_hooks`` names
-    its methods to call when a token of a type is shifted; ``transformer.lookahead``
-    is set to each token before it is fed.
+    with the values of the rule's symbols as arguments; a rule of one symbol whose
+    method the transformer lacks passes its value on. ``transformer.shift_hooks``
+    names its methods to call when a token of a type is shifted;
+    ``transformer.lookahead`` is set to each token before it is fed.
 
-    The table is reshaped as it is loaded so that a token costs few steps of the
-    loop. A reduction's outcome is looked up by the state it uncovers, and takes
-    in the reductions by one-symbol rules that must follow it on the same
-    lookahead: those reduce the value in place, so their next state depends on
-    that same uncovered state only (``.A`` in ``{{.A}}`` goes from term to
-    pipeline in one step, calling the methods of each rule in turn).
+    The table is reshaped as it is loaded, so that a token costs few trips round
+    the loop (see ``_Reshaped``): a reduction's outcome is looked up by the state
+    it uncovers and takes in the reductions that follow it, and a token whose
+    shift leads to a state that can only reduce is reduced as it is shifted.
     """
 
     def __init__(self, table: Table, transformer: Any) -> None:
-        states, self.start, end = table
-        hooks = {t: getattr(transformer, name) for t, name in transformer.shift_hooks.items()}
-        gotos = {s: {t: a[1] for t, a in row.items() if a[0]} for s, row in states.items()}
-        entries: dict[int, set[int]] = {s: set() for s in states}
-        for s, row in gotos.items():
-            for target in row.values():
-                entries[target].add(s)
-
-        def method(name: str, length: int) -> Callable[..., Any] | None:
-            if length == 1 and not hasattr(transformer, name):
-                return None
-            return getattr(transformer, name)
-
-        def uncovered(state: int, length: int) -> set[int]:
-            # The states a reduction of ``length`` symbols in ``state`` may uncover.
-            found = {state}
-            for _ in range(length):
-                found = {p for s in found for p in entries[s]}
-            return found
-
-        def outcome(below: int, origin: str, term: str) -> tuple[int, tuple[Any, ...]]:
-            # Where a reduction to ``origin`` that uncovered ``below`` ends on ``term``,
-            # after the one-symbol reductions that follow it, and their methods.
-            state = gotos[below][origin]
-            then: list[Any] = []
-            while state != end:
-                action = states[state].get(term)
-                if action is None or action[0] or action[1] != 1:
-                    break
-                f = method(action[3], 1)
-                if f is not None:
-                    then.append(f)
-                state = gotos[below][action[2]]
-            return state, tuple(then)
-
-        self.table: dict[int, dict[str, Any]] = {}
-        for state, row in states.items():
-            actions: dict[str, Any] = {}
-            for term, action in row.items():
-                if action[0]:
-                    hook = hooks.get(term)
-                    actions[term] = action[1] if hook is None else (_HOOKED_SHIFT, action[1], hook)
-                    continue
-                _, length, origin, name = action
-                f = method(name, length)
-                by_below: dict[int, Any] = {}
-                for below in uncovered(state, length):
-                    if origin in gotos[below]:
-                        goto, then = outcome(below, origin, term)
-                        by_below[below] = (
-                            (goto, (f, *then) if f else then) if length == 1 else (goto, f, then)
-                        )
-                actions[term] = (length, by_below)
-            self.table[state] = actions
-        self.table[end] = {"$END": (_ACCEPT,)}
+        self.start = table[1]
+        self.table = _Reshaped(table, transformer).actions
         self.transformer = transformer
 
     def parse(self, toks: Sequence[Any], check: Callable[[], None] | None = None) -> Any:
@@ -238,37 +185,151 @@ class LalrDriver:
                         push_state(action)
                         push_value(tok)
                         break
-                    length = action[0]
-                    if length == 1:
-                        states[-1], then = action[1][states[-2]]
-                        value = values[-1]
-                        for f in then:
-                            value = f(value)
-                        values[-1] = value
-                    elif length > 1:
-                        goto, f, then = action[1][states[-length - 1]]
-                        value = f(*values[-length:])
-                        for f in then:
-                            value = f(value)
-                        del states[1 - length :]
-                        del values[1 - length :]
-                        states[-1] = goto
-                        values[-1] = value
-                    elif length == 0:
-                        goto, f, then = action[1][states[-1]]
+                    kind, taken, outcomes = action
+                    if kind == _SHIFT_REDUCE:
+                        if taken:
+                            goto, f, then, fold = outcomes[states[-1 - taken]]
+                            value = f(*values[-taken:], tok)
+                            del states[-taken:]
+                            del values[-taken:]
+                        else:
+                            goto, f, then, fold = outcomes[states[-1]]
+                            value = f(tok)
+                    elif kind == _REDUCE:
+                        goto, f, then, fold = outcomes[states[-1 - taken]]
+                        value = values[-1] if f is None else f(*values[-taken:])
+                        del states[-taken:]
+                        del values[-taken:]
+                    elif kind == _EMPTY:
+                        goto, f, then, fold = outcomes[states[-1]]
                         value = f()
-                        for f in then:
-                            value = f(value)
-                        push_state(goto)
-                        push_value(value)
-                    elif length == _HOOKED_SHIFT:
-                        push_state(action[1])
+                    elif kind == _HOOKED_SHIFT:
+                        push_state(taken)
                         push_value(tok)
-                        action[2](tok)
+                        outcomes(tok)
                         break
                     else:
                         return values[-1]
+                    for f in then:
+                        value = f(value)
+                    if fold is None:
+                        push_state(goto)
+                        push_value(value)
+                    else:
+                        values[-1] = fold(values[-1], value)
+                    if kind == _SHIFT_REDUCE:
+                        break
         raise Stuck(len(toks) - 1, values)  # pragma: no cover - the stream ends in $END
+
+
+class _Reshaped:
+    """The actions of Lark's table, reshaped for ``LalrDriver.parse``.
+
+    A reduction is ``(taken, outcomes, shifted)``: it takes ``taken`` values off
+    the stack, plus the token being fed when ``shifted``; ``outcomes`` maps the
+    state that uncovers to ``(next state, method, then, fold)``. ``method`` gets
+    the values taken (None: the one value passes on); each method of ``then``
+    gets the value so far, for the one-symbol reductions that follow on the same
+    lookahead, whose next state depends on that same uncovered state only (``.A``
+    in ``{{.A}}`` goes from term to pipeline in one step). ``fold``, when not None,
+    ends the reduction with a left-recursive rule of two symbols, which adds the
+    value to the list below it (``items: items item``) and leaves the uncovered
+    state on top.
+
+    A shift into a state whose only action is a reduction (``term: FIELD``) is
+    that reduction with ``shifted`` set: the reduction is made at once, before the
+    next token is read, as Bison's default reductions are. The next token is then
+    checked in the state the reduction leads to; an LR table rejects a token
+    there if and only if it rejects it in the state before, so errors are found at
+    the same token, with the stack one reduction further on.
+    """
+
+    def __init__(self, table: Table, transformer: Any) -> None:
+        states, _, self.end = table
+        self.states = states
+        self.transformer = transformer
+        hooks = {t: getattr(transformer, name) for t, name in transformer.shift_hooks.items()}
+        self.gotos = {s: {t: a[1] for t, a in row.items() if a[0]} for s, row in states.items()}
+        self.entries: dict[int, set[int]] = {s: set() for s in states}
+        self.symbol: dict[int, str] = {}  # the symbol on top of the stack in each state
+        for s, row in self.gotos.items():
+            for symbol, target in row.items():
+                self.entries[target].add(s)
+                self.symbol[target] = symbol
+        self.actions: dict[int, dict[str, Any]] = {}
+        for state, row in states.items():
+            actions: dict[str, Any] = {}
+            for term, action in row.items():
+                if not action[0]:
+                    actions[term] = self.reduction(state, action, term)
+                elif term in hooks:
+                    actions[term] = (_HOOKED_SHIFT, action[1], hooks[term])
+                else:
+                    only = self.only_reduction(action[1])
+                    actions[term] = action[1] if only is None else self.reduction(state, only, None)
+            self.actions[state] = actions
+        self.actions[self.end] = {"$END": (_ACCEPT, 0, None)}
+
+    def method(self, name: str, length: int) -> Callable[..., Any] | None:
+        if length == 1 and not hasattr(self.transformer, name):
+            return None
+        return getattr(self.transformer, name)
+
+    def only_reduction(self, state: int) -> tuple[Any, ...] | None:
+        """The reduction ``state`` makes whatever the next token, if it can only reduce."""
+        actions = set(self.states[state].values())
+        if len(actions) != 1 or state == self.end:
+            return None
+        action = actions.pop()
+        return None if action[0] else action
+
+    def uncovered(self, state: int, taken: int) -> set[int]:
+        """The states that taking ``taken`` values off the stack in ``state`` may uncover."""
+        found = {state}
+        for _ in range(taken):
+            found = {p for s in found for p in self.entries[s]}
+        return found
+
+    def reduction(self, state: int, action: tuple[Any, ...], term: str | None) -> tuple[Any, ...]:
+        """The reshaped reduction of ``action`` in ``state`` on the lookahead ``term``,
+        or of the token shifted in ``state`` when ``term`` is None."""
+        _, length, origin, name = action
+        shifted = term is None
+        taken = length - shifted
+        f = self.method(name, length)
+        outcomes = {
+            below: (*self.followed(below, self.gotos[below][origin], term), f)
+            for below in self.uncovered(state, taken)
+            if origin in self.gotos[below]
+        }
+        # Put in the driver's order: (next state, method, then, fold).
+        reordered = {b: (goto, f, then, fold) for b, (goto, then, fold, f) in outcomes.items()}
+        kind = _SHIFT_REDUCE if shifted else _REDUCE if length else _EMPTY
+        return (kind, taken, reordered)
+
+    def followed(
+        self, below: int, state: int, term: str | None
+    ) -> tuple[int, tuple[Any, ...], Any]:
+        """Where the stack ``below``, ``state`` goes on the lookahead ``term`` (any, if
+        None) by the reductions that need no other state: the next state, the
+        methods of the one-symbol reductions on the way, and a fold, if one ends it."""
+        then: list[Any] = []
+        while state != self.end:
+            row = self.states[state]
+            action = self.only_reduction(state) if term is None else row.get(term)
+            if action is None or action[0]:
+                break
+            _, length, origin, name = action
+            if length == 1:
+                f = self.method(name, 1)
+                if f is not None:
+                    then.append(f)
+                state = self.gotos[below][origin]
+            elif length == 2 and self.symbol.get(below) == origin:
+                return below, tuple(then), self.method(name, 2)
+            else:
+                break
+        return state, tuple(then), None
 
 
 @functools.cache
