@@ -276,12 +276,13 @@ class _Reshaped:
         return getattr(self.transformer, name)
 
     def only_reduction(self, state: int) -> tuple[Any, ...] | None:
-        """The reduction ``state`` makes whatever the next token, if it can only reduce."""
+        """The reduction ``state`` makes whatever the next token, if it can only reduce
+        and by a rule that ends with the symbol it was entered by (not an empty one)."""
         actions = set(self.states[state].values())
         if len(actions) != 1 or state == self.end:
             return None
         action = actions.pop()
-        return None if action[0] else action
+        return None if action[0] or action[1] == 0 else action
 
     def uncovered(self, state: int, taken: int) -> set[int]:
         """The states that taking ``taken`` values off the stack in ``state`` may uncover."""

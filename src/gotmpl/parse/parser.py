@@ -431,7 +431,7 @@ class Builder:
     ) -> nodes.PipeNode:
         names, is_assign = decl
         self._check_stages(cmds)
-        variables = tuple(nodes.VariableNode(v.pos, self.src, (v.value,)) for v in names)
+        variables = tuple([nodes.VariableNode(v.pos, self.src, (v.value,)) for v in names])
         return nodes.PipeNode(names[0].pos, self.src, variables, is_assign, tuple(cmds))
 
     def _check_stages(self, cmds: list[nodes.CommandNode]) -> None:
@@ -452,8 +452,10 @@ class Builder:
 
     def _command(self, operands: list[Any]) -> nodes.CommandNode:
         first = operands[0]
-        # Go positions a command at its first token: the "(" of a parenthesized term.
         kind = first.__class__
+        if kind is not _Paren and kind is not _Chained and len(operands) == 1:
+            return nodes.CommandNode(first.pos, self.src, (first,))  # most commands
+        # Go positions a command at its first token: the "(" of a parenthesized term.
         pos = first.lparen.pos if kind is _Paren else first.start if kind is _Chained else first.pos
         args = [
             o.pipe if o.__class__ is _Paren else o.node if o.__class__ is _Chained else o
