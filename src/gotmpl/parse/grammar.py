@@ -6,9 +6,9 @@ which every process that parses a template would pay, so its result is kept in
 ``tests/data/write_lalr_table.py`` and checked against it by the tests; when the grammar differs from the one the
 table was made from (a grammar being edited), Lark analyses it afresh.
 
-Feeding the tokens goes through ``LalrDriver``: the same shift/reduce automaton
-as Lark's ``ParserState.feed_token``, over the table keyed by plain strings,
-calling the transformer's method named after each rule (or its alias) on every
+Feeding the tokens goes through ``LalrDriver``: Lark's shift/reduce automaton,
+its table reshaped as it is loaded so that most tokens take one step, calling
+the transformer's method named after each rule (or its alias) on every
 reduction. The grammar uses none of Lark's tree shaping (``?rule``, filtered
 tokens, ``*``), so each rule's callback is that method alone.
 """
@@ -185,6 +185,7 @@ class LalrDriver:
                         push_state(action)
                         push_value(tok)
                         break
+                    # (kind, values taken, outcomes), or (_HOOKED_SHIFT, next state, hook)
                     kind, taken, outcomes = action
                     if kind == _SHIFT_REDUCE:
                         if taken:
@@ -225,10 +226,11 @@ class LalrDriver:
 class _Reshaped:
     """The actions of Lark's table, reshaped for ``LalrDriver.parse``.
 
-    A reduction is ``(taken, outcomes, shifted)``: it takes ``taken`` values off
-    the stack, plus the token being fed when ``shifted``; ``outcomes`` maps the
-    state that uncovers to ``(next state, method, then, fold)``. ``method`` gets
-    the values taken (None: the one value passes on); each method of ``then``
+    A reduction is ``(kind, taken, outcomes)``: it takes ``taken`` values off the
+    stack, plus the token being fed when ``kind`` is _SHIFT_REDUCE (_EMPTY: a rule
+    of no symbols); ``outcomes`` maps the state that uncovers to ``(next state,
+    method, then, fold)``. ``method`` gets the values (None: the one value passes
+    on); each method of ``then``
     gets the value so far, for the one-symbol reductions that follow on the same
     lookahead, whose next state depends on that same uncovered state only (``.A``
     in ``{{.A}}`` goes from term to pipeline in one step). ``fold``, when not None,
@@ -298,15 +300,13 @@ class _Reshaped:
         shifted = term is None
         taken = length - shifted
         f = self.method(name, length)
-        outcomes = {
-            below: (*self.followed(below, self.gotos[below][origin], term), f)
-            for below in self.uncovered(state, taken)
-            if origin in self.gotos[below]
-        }
-        # Put in the driver's order: (next state, method, then, fold).
-        reordered = {b: (goto, f, then, fold) for b, (goto, then, fold, f) in outcomes.items()}
+        outcomes = {}
+        for below in self.uncovered(state, taken):
+            if origin in self.gotos[below]:  # else not a way into ``state`` by this rule
+                goto, then, fold = self.followed(below, self.gotos[below][origin], term)
+                outcomes[below] = (goto, f, then, fold)
         kind = _SHIFT_REDUCE if shifted else _REDUCE if length else _EMPTY
-        return (kind, taken, reordered)
+        return (kind, taken, outcomes)
 
     def followed(
         self, below: int, state: int, term: str | None

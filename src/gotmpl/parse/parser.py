@@ -188,11 +188,16 @@ def _simplified_complex(tok: Tok, src: nodes.Source, c: complex) -> nodes.Number
 
 
 class Builder:
-    """Lark transformer: each method builds the nodes of one grammar rule.
+    """What the LALR driver calls: each rule's method takes the values of the rule's
+    symbols and builds the nodes.
 
-    The ``shifted_*`` methods run right after a token is shifted, which is when
-    Go's parser acts on it (scopes open, depth counts).
-    One Builder serves one parse at a time; ``parse()`` holds a lock around it.
+    The driver reduces a rule as soon as its last token is shifted when nothing
+    else could follow (gotmpl.parse.grammar), so ``lookahead``, the token being
+    fed, is the token after a rule only for rules reduced on seeing it: those
+    reading it (body, the pipelines) are. The methods named in ``shift_hooks``
+    run right after a token is shifted, which is when Go's parser acts on it
+    (scopes open, depth counts). One Builder serves one parse at a time;
+    ``parse()`` holds a lock around it.
     """
 
     def reset(self, src: nodes.Source, funcs: Container[str]) -> None:
