@@ -6,9 +6,9 @@ which every process that parses a template would pay, so its result is kept in
 ``tests/data/write_lalr_table.py`` and checked against it by the tests; when the grammar differs from the one the
 table was made from (a grammar being edited), Lark analyses it afresh.
 
-Feeding the tokens goes through ``LalrDriver``: the same shift/reduce automaton
-as Lark's ``ParserState.feed_token``, over the table keyed by plain strings,
-calling the transformer's method named after each rule (or its alias) on every
+Feeding the tokens goes through ``LalrDriver``: Lark's shift/reduce automaton,
+its table reshaped as it is loaded so that most tokens take one step, calling
+the transformer's method named after each rule (or its alias) on every
 reduction. The grammar uses none of Lark's tree shaping (``?rule``, filtered
 tokens, ``*``), so each rule's callback is that method alone.
 """
@@ -130,27 +130,34 @@ class Stuck(Exception):
         self.stack = stack
 
 
+# The kinds of action that are not a plain shift (an int: the next state): see _Reshaped.
+_SHIFT_REDUCE = 0
+_REDUCE = 1
+_EMPTY = 2
+_HOOKED_SHIFT = 3
+_ACCEPT = 4
+# How many tokens are fed between two calls of parse()'s ``check``.
+_CHECK_EVERY = 4096
+
+
 class LalrDriver:
     """Runs token streams through the LALR table, calling the transformer's methods.
 
-    ``transformer.shift_hooks`` names its methods to call when a token of a type
-    is shifted; ``transformer.lookahead`` is set to each token before it is fed.
+    A reduction calls the transformer's method named after the rule (or its alias)
+    with the values of the rule's symbols as arguments; a rule of one symbol whose
+    method the transformer lacks passes its value on. ``transformer.shift_hooks``
+    names its methods to call when a token of a type is shifted;
+    ``transformer.lookahead`` is set to each token before it is fed.
+
+    The table is reshaped as it is loaded, so that a token costs few trips round
+    the loop (see ``_Reshaped``): a reduction's outcome is looked up by the state
+    it uncovers and takes in the reductions that follow it, and a token whose
+    shift leads to a state that can only reduce is reduced as it is shifted.
     """
 
     def __init__(self, table: Table, transformer: Any) -> None:
-        states, self.start, self.end = table
-        hooks = {t: getattr(transformer, name) for t, name in transformer.shift_hooks.items()}
-        # Each action: a shift is (True, next state, hook or None); a reduction is
-        # (False, rule length, rule name, bound method).
-        self.table: dict[int, dict[str, tuple[Any, ...]]] = {
-            state: {
-                term: (True, action[1], hooks.get(term))
-                if action[0]
-                else (False, action[1], action[2], getattr(transformer, action[3]))
-                for term, action in row.items()
-            }
-            for state, row in states.items()
-        }
+        self.start = table[1]
+        self.table = _Reshaped(table, transformer).actions
         self.transformer = transformer
 
     def parse(self, toks: Sequence[Any], check: Callable[[], None] | None = None) -> Any:
@@ -158,41 +165,172 @@ class LalrDriver:
         ``check()``, if given, is called every so many tokens and may stop the
         parsing by raising (a time limit)."""
         table = self.table
-        end = self.end
         observer = self.transformer
         states = [self.start]
         values: list[Any] = []
         push_state = states.append
         push_value = values.append
-        for index, tok in enumerate(toks):
-            if check is not None and not index & 4095:
+        for lo in range(0, len(toks), _CHECK_EVERY):
+            if check is not None:
                 check()
-            t = tok.type
-            observer.lookahead = tok
-            while True:
-                action = table[states[-1]].get(t)
-                if action is None:
-                    raise Stuck(index, values)
-                if action[0]:
-                    push_state(action[1])
-                    push_value(tok)
-                    if action[2] is not None:
-                        action[2](tok)
-                    break
-                _, arg, origin, callback = action
-                if arg:
-                    children = values[-arg:]
-                    del states[-arg:]
-                    del values[-arg:]
-                else:
-                    children = []
-                value = callback(children)
-                goto = table[states[-1]][origin][1]
-                if goto == end:
-                    return value
-                push_state(goto)
-                push_value(value)
+            for index, tok in enumerate(toks[lo : lo + _CHECK_EVERY], lo):
+                t = tok.type
+                observer.lookahead = tok
+                while True:
+                    try:
+                        action = table[states[-1]][t]
+                    except KeyError:
+                        raise Stuck(index, values) from None
+                    if type(action) is int:
+                        push_state(action)
+                        push_value(tok)
+                        break
+                    # (kind, values taken, outcomes), or (_HOOKED_SHIFT, next state, hook)
+                    kind, taken, outcomes = action
+                    if kind == _SHIFT_REDUCE:
+                        if taken:
+                            goto, f, then, fold = outcomes[states[-1 - taken]]
+                            value = f(*values[-taken:], tok)
+                            del states[-taken:]
+                            del values[-taken:]
+                        else:
+                            goto, f, then, fold = outcomes[states[-1]]
+                            value = f(tok)
+                    elif kind == _REDUCE:
+                        goto, f, then, fold = outcomes[states[-1 - taken]]
+                        value = values[-1] if f is None else f(*values[-taken:])
+                        del states[-taken:]
+                        del values[-taken:]
+                    elif kind == _EMPTY:
+                        goto, f, then, fold = outcomes[states[-1]]
+                        value = f()
+                    elif kind == _HOOKED_SHIFT:
+                        push_state(taken)
+                        push_value(tok)
+                        outcomes(tok)
+                        break
+                    else:
+                        return values[-1]
+                    for f in then:
+                        value = f(value)
+                    if fold is None:
+                        push_state(goto)
+                        push_value(value)
+                    else:
+                        values[-1] = fold(values[-1], value)
+                    if kind == _SHIFT_REDUCE:
+                        break
         raise Stuck(len(toks) - 1, values)  # pragma: no cover - the stream ends in $END
+
+
+class _Reshaped:
+    """The actions of Lark's table, reshaped for ``LalrDriver.parse``.
+
+    A reduction is ``(kind, taken, outcomes)``: it takes ``taken`` values off the
+    stack, plus the token being fed when ``kind`` is _SHIFT_REDUCE (_EMPTY: a rule
+    of no symbols); ``outcomes`` maps the state that uncovers to ``(next state,
+    method, then, fold)``. ``method`` gets the values (None: the one value passes
+    on); each method of ``then``
+    gets the value so far, for the one-symbol reductions that follow on the same
+    lookahead, whose next state depends on that same uncovered state only (``.A``
+    in ``{{.A}}`` goes from term to pipeline in one step). ``fold``, when not None,
+    ends the reduction with a left-recursive rule of two symbols, which adds the
+    value to the list below it (``items: items item``) and leaves the uncovered
+    state on top.
+
+    A shift into a state whose only action is a reduction (``term: FIELD``) is
+    that reduction with ``shifted`` set: the reduction is made at once, before the
+    next token is read, as Bison's default reductions are. The next token is then
+    checked in the state the reduction leads to; an LR table rejects a token
+    there if and only if it rejects it in the state before, so errors are found at
+    the same token, with the stack one reduction further on.
+    """
+
+    def __init__(self, table: Table, transformer: Any) -> None:
+        states, _, self.end = table
+        self.states = states
+        self.transformer = transformer
+        hooks = {t: getattr(transformer, name) for t, name in transformer.shift_hooks.items()}
+        self.gotos = {s: {t: a[1] for t, a in row.items() if a[0]} for s, row in states.items()}
+        self.entries: dict[int, set[int]] = {s: set() for s in states}
+        self.symbol: dict[int, str] = {}  # the symbol on top of the stack in each state
+        for s, row in self.gotos.items():
+            for symbol, target in row.items():
+                self.entries[target].add(s)
+                self.symbol[target] = symbol
+        self.actions: dict[int, dict[str, Any]] = {}
+        for state, row in states.items():
+            actions: dict[str, Any] = {}
+            for term, action in row.items():
+                if not action[0]:
+                    actions[term] = self.reduction(state, action, term)
+                elif term in hooks:
+                    actions[term] = (_HOOKED_SHIFT, action[1], hooks[term])
+                else:
+                    only = self.only_reduction(action[1])
+                    actions[term] = action[1] if only is None else self.reduction(state, only, None)
+            self.actions[state] = actions
+        self.actions[self.end] = {"$END": (_ACCEPT, 0, None)}
+
+    def method(self, name: str, length: int) -> Callable[..., Any] | None:
+        if length == 1 and not hasattr(self.transformer, name):
+            return None
+        return getattr(self.transformer, name)
+
+    def only_reduction(self, state: int) -> tuple[Any, ...] | None:
+        """The reduction ``state`` makes whatever the next token, if it can only reduce
+        and by a rule that ends with the symbol it was entered by (not an empty one)."""
+        actions = set(self.states[state].values())
+        if len(actions) != 1 or state == self.end:
+            return None
+        action = actions.pop()
+        return None if action[0] or action[1] == 0 else action
+
+    def uncovered(self, state: int, taken: int) -> set[int]:
+        """The states that taking ``taken`` values off the stack in ``state`` may uncover."""
+        found = {state}
+        for _ in range(taken):
+            found = {p for s in found for p in self.entries[s]}
+        return found
+
+    def reduction(self, state: int, action: tuple[Any, ...], term: str | None) -> tuple[Any, ...]:
+        """The reshaped reduction of ``action`` in ``state`` on the lookahead ``term``,
+        or of the token shifted in ``state`` when ``term`` is None."""
+        _, length, origin, name = action
+        shifted = term is None
+        taken = length - shifted
+        f = self.method(name, length)
+        outcomes = {}
+        for below in self.uncovered(state, taken):
+            if origin in self.gotos[below]:  # else not a way into ``state`` by this rule
+                goto, then, fold = self.followed(below, self.gotos[below][origin], term)
+                outcomes[below] = (goto, f, then, fold)
+        kind = _SHIFT_REDUCE if shifted else _REDUCE if length else _EMPTY
+        return (kind, taken, outcomes)
+
+    def followed(
+        self, below: int, state: int, term: str | None
+    ) -> tuple[int, tuple[Any, ...], Any]:
+        """Where the stack ``below``, ``state`` goes on the lookahead ``term`` (any, if
+        None) by the reductions that need no other state: the next state, the
+        methods of the one-symbol reductions on the way, and a fold, if one ends it."""
+        then: list[Any] = []
+        while state != self.end:
+            row = self.states[state]
+            action = self.only_reduction(state) if term is None else row.get(term)
+            if action is None or action[0]:
+                break
+            _, length, origin, name = action
+            if length == 1:
+                f = self.method(name, 1)
+                if f is not None:
+                    then.append(f)
+                state = self.gotos[below][origin]
+            elif length == 2 and self.symbol.get(below) == origin:
+                return below, tuple(then), self.method(name, 2)
+            else:
+                break
+        return state, tuple(then), None
 
 
 @functools.cache

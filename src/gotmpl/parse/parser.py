@@ -188,11 +188,16 @@ def _simplified_complex(tok: Tok, src: nodes.Source, c: complex) -> nodes.Number
 
 
 class Builder:
-    """Lark transformer: each method builds the nodes of one grammar rule.
+    """What the LALR driver calls: each rule's method takes the values of the rule's
+    symbols and builds the nodes.
 
-    The ``shifted_*`` methods run right after a token is shifted, which is when
-    Go's parser acts on it (scopes open, depth counts).
-    One Builder serves one parse at a time; ``parse()`` holds a lock around it.
+    The driver reduces a rule as soon as its last token is shifted when nothing
+    else could follow (gotmpl.parse.grammar), so ``lookahead``, the token being
+    fed, is the token after a rule only for rules reduced on seeing it: those
+    reading it (body, the pipelines) are. The methods named in ``shift_hooks``
+    run right after a token is shifted, which is when Go's parser acts on it
+    (scopes open, depth counts). One Builder serves one parse at a time;
+    ``parse()`` holds a lock around it.
     """
 
     def reset(self, src: nodes.Source, funcs: Container[str]) -> None:
@@ -208,34 +213,35 @@ class Builder:
 
     # -- helpers ---------------------------------------------------------------
 
-    def _node(self, cls: type, pos: int, *args: Any) -> Any:
-        return cls(pos, self.src, *args)
+    # -- terms: one method per kind of token (see the grammar's term), with Go's checks
 
-    def term_of(self, tok: Tok) -> nodes.Node:
-        """Go's term() for one token, with its checks."""
-        t = tok.type
-        src = self.src
-        if t == "IDENT":
-            if tok.value not in self.funcs:
-                raise _Fail(tok, "function %q not defined", tok.value)
-            return nodes.IdentifierNode(tok.pos, src, tok.value)
-        if t == "FIELD":
-            return nodes.FieldNode(tok.pos, src, (tok.value[1:],))
-        if t == "VARIABLE":
-            if tok.value not in self.vars:
-                raise _Fail(tok, "undefined variable %q", tok.value)
-            return nodes.VariableNode(tok.pos, src, (tok.value,))
-        if t == "DOT":
-            return nodes.DotNode(tok.pos, src)
-        if t == "NIL":
-            return nodes.NilNode(tok.pos, src)
-        if t == "BOOL":
-            return nodes.BoolNode(tok.pos, src, tok.value == "true")
-        if t in ("NUMBER", "CHARCONST", "COMPLEX"):
-            return _number(tok, src)
-        if t in ("STRING", "RAWSTRING"):
-            return nodes.StringNode(tok.pos, src, tok.value, self.unquote(tok))
-        raise AssertionError(t)
+    def identifier(self, tok: Tok) -> nodes.IdentifierNode:
+        if tok.value not in self.funcs:
+            raise _Fail(tok, "function %q not defined", tok.value)
+        return nodes.IdentifierNode(tok.pos, self.src, tok.value)
+
+    def field(self, tok: Tok) -> nodes.FieldNode:
+        return nodes.FieldNode(tok.pos, self.src, (tok.value[1:],))
+
+    def variable(self, tok: Tok) -> nodes.VariableNode:
+        if tok.value not in self.vars:
+            raise _Fail(tok, "undefined variable %q", tok.value)
+        return nodes.VariableNode(tok.pos, self.src, (tok.value,))
+
+    def dot(self, tok: Tok) -> nodes.DotNode:
+        return nodes.DotNode(tok.pos, self.src)
+
+    def nil(self, tok: Tok) -> nodes.NilNode:
+        return nodes.NilNode(tok.pos, self.src)
+
+    def boolean(self, tok: Tok) -> nodes.BoolNode:
+        return nodes.BoolNode(tok.pos, self.src, tok.value == "true")
+
+    def number(self, tok: Tok) -> nodes.NumberNode:
+        return _number(tok, self.src)
+
+    def string(self, tok: Tok) -> nodes.StringNode:
+        return nodes.StringNode(tok.pos, self.src, tok.value, self.unquote(tok))
 
     @staticmethod
     def unquote(tok: Tok) -> str:
@@ -263,10 +269,9 @@ class Builder:
     def _leave_definition(self) -> None:
         self.vars, self.range_depth = self.saved.pop()
 
-    def _list(self, items: list[Any], at: Tok | None) -> nodes.ListNode:
-        kept = tuple(i for i in items if isinstance(i, nodes.Node))
-        pos = kept[0].pos if kept else (at.pos if at is not None else 0)
-        return nodes.ListNode(pos, self.src, kept)
+    def _list(self, items: list[nodes.Node], at: Tok | None) -> nodes.ListNode:
+        pos = items[0].pos if items else (at.pos if at is not None else 0)
+        return nodes.ListNode(pos, self.src, tuple(items))
 
     # -- terminals, once shifted -------------------------------------------------
 
@@ -298,163 +303,174 @@ class Builder:
         "RPAREN": "_close_paren",
     }
 
-    # -- rules -------------------------------------------------------------------
+    # -- rules: each method takes the values of its rule's symbols ---------------
 
-    def start(self, children: list[Any]) -> nodes.ListNode:
-        return self._list(children[0], None)
+    def start(self, items: list[Any]) -> nodes.ListNode:
+        return self._list(items, None)
 
-    def body(self, children: list[Any]) -> nodes.ListNode:
-        return self._list(children[0], self.lookahead)
+    def body(self, items: list[Any]) -> nodes.ListNode:
+        return self._list(items, self.lookahead)
 
     # Lists: a first element, or none, and one more at a time (see the grammar).
 
-    def new_list(self, children: list[Any]) -> list[Any]:
+    def new_list(self) -> list[Any]:
         return []
 
-    def one(self, children: list[Any]) -> list[Any]:
-        return children
+    def one(self, value: Any) -> list[Any]:
+        return [value]
 
-    def extended(self, children: list[Any]) -> list[Any]:
-        children[0].append(children[-1])
-        return children[0]
+    def extended(self, values: list[Any], value: Any) -> list[Any]:
+        values.append(value)
+        return values
 
-    def item(self, children: list[Any]) -> Any:
-        return children[0]  # a control structure, built by its own rule
+    def continued(self, values: list[Any], separator: Tok, value: Any) -> list[Any]:
+        values.append(value)
+        return values
 
-    def text(self, children: list[Tok]) -> nodes.TextNode:
-        tok = children[0]
+    def defined(self, items: list[nodes.Node], definition: None) -> list[nodes.Node]:
+        return items  # a {{define}} is a tree of its own, not an item
+
+    def text(self, tok: Tok) -> nodes.TextNode:
         return nodes.TextNode(tok.pos, self.src, tok.value)
 
-    def action(self, children: list[Any]) -> nodes.ActionNode:
-        ldelim, pipe, rdelim = children
+    def action(self, ldelim: Tok, pipe: nodes.PipeNode, rdelim: Tok) -> nodes.ActionNode:
         extent = (ldelim.pos, rdelim.pos + len(self.src.right))
         return nodes.ActionNode(pipe.pos, self.src, pipe, extent)
 
-    def name(self, children: list[Tok]) -> _Name:
-        tok = children[0]
+    def name(self, tok: Tok) -> _Name:
         return _Name(tok, self.unquote(tok))
 
-    def define(self, children: list[Any]) -> None:
+    def define(self, *children: Any) -> None:
         name, body, end_delim = children[1], children[3], children[5]
         self._leave_definition()
         self._add_tree(name.text, body, end_delim)
 
-    def _branch(self, cls: type, children: list[Any]) -> nodes.Node:
-        pipe, body, tail = children[1], children[3], children[4]
+    def _branch(self, cls: type, pipe: nodes.PipeNode, body: nodes.ListNode, tail: Any) -> Any:
         self._pop_scope()
         else_list = None if tail is _NO_ELSE else tail
         return cls(pipe.pos, self.src, pipe, body, else_list)
 
-    def if_node(self, children: list[Any]) -> nodes.Node:
-        return self._branch(nodes.IfNode, children)
+    def if_node(self, keyword: Tok, pipe: nodes.PipeNode, rdelim: Tok, body: Any, tail: Any) -> Any:
+        return self._branch(nodes.IfNode, pipe, body, tail)
 
-    def with_node(self, children: list[Any]) -> nodes.Node:
-        return self._branch(nodes.WithNode, children)
+    def with_node(
+        self, keyword: Tok, pipe: nodes.PipeNode, rdelim: Tok, body: Any, tail: Any
+    ) -> Any:
+        return self._branch(nodes.WithNode, pipe, body, tail)
 
-    def tail_end(self, children: list[Any]) -> object:
+    def tail_end(self, end: Tok, rdelim: Tok) -> object:
         return _NO_ELSE
 
-    def tail_else(self, children: list[Any]) -> nodes.ListNode:
-        return children[1]
+    def tail_else(self, mark: _ElseMark, body: nodes.ListNode, end: Tok, rdelim: Tok) -> Any:
+        return body
 
-    def _chained(self, cls: type, children: list[Any]) -> nodes.ListNode:
+    def _chained(self, cls: type, keyword: Tok, pipe: nodes.PipeNode, body: Any, tail: Any) -> Any:
         # {{else if p}} is {{else}}{{if p}} whose {{end}} is shared.
-        nested = self._branch(cls, children[1:])
-        return nodes.ListNode(children[1].pos, self.src, (nested,))
+        nested = self._branch(cls, pipe, body, tail)
+        return nodes.ListNode(keyword.pos, self.src, (nested,))
 
-    def tail_else_if(self, children: list[Any]) -> nodes.ListNode:
-        return self._chained(nodes.IfNode, children)
+    def tail_else_if(self, *children: Any) -> nodes.ListNode:
+        _, keyword, pipe, _, body, tail = children
+        return self._chained(nodes.IfNode, keyword, pipe, body, tail)
 
-    def tail_else_with(self, children: list[Any]) -> nodes.ListNode:
-        return self._chained(nodes.WithNode, children)
+    def tail_else_with(self, *children: Any) -> nodes.ListNode:
+        _, keyword, pipe, _, body, tail = children
+        return self._chained(nodes.WithNode, keyword, pipe, body, tail)
 
-    def else_open(self, children: list[Tok]) -> _ElseMark:
-        return _ElseMark(children[0])
+    def else_open(self, keyword: Tok, rdelim: Tok) -> _ElseMark:
+        return _ElseMark(keyword)
 
-    def range_end(self, children: list[Tok]) -> object:
+    def range_end(self, end: Tok, rdelim: Tok) -> object:
         self.range_depth -= 1
         return _NO_ELSE
 
-    def range_else(self, children: list[Tok]) -> _ElseMark:
+    def range_else(self, keyword: Tok, rdelim: Tok) -> _ElseMark:
         self.range_depth -= 1
-        return _ElseMark(children[0])
+        return _ElseMark(keyword)
 
-    def range_node(self, children: list[Any]) -> nodes.RangeNode:
+    def range_node(self, *children: Any) -> nodes.RangeNode:
         pipe, body = children[1], children[3]
         else_list = children[5] if len(children) > 5 else None
         self._pop_scope()
         return nodes.RangeNode(pipe.pos, self.src, pipe, body, else_list)
 
-    def template_node(self, children: list[Any]) -> nodes.TemplateNode:
+    def template_node(self, *children: Any) -> nodes.TemplateNode:
         name = children[1]
         pipe = children[-2] if isinstance(children[-2], nodes.PipeNode) else None
         return nodes.TemplateNode(name.tok.pos, self.src, name.text, pipe)
 
-    def block_open(self, children: list[Any]) -> _BlockHead:
+    def block_open(self, *children: Any) -> _BlockHead:
         name, pipe = children[1], children[-2]
         self._enter_definition()
         return _BlockHead(name.tok, name.text, pipe, children[-1])
 
-    def block_node(self, children: list[Any]) -> nodes.TemplateNode:
-        head, body, end_delim = children[0], children[1], children[3]
+    def block_node(self, head: _BlockHead, body: Any, end: Tok, rdelim: Tok) -> nodes.TemplateNode:
         self._leave_definition()
-        self._add_tree(head.name, body, end_delim)
+        self._add_tree(head.name, body, rdelim)
         return nodes.TemplateNode(head.name_tok.pos, self.src, head.name, head.pipe)
 
-    def break_node(self, children: list[Tok]) -> nodes.BreakNode:
-        self.check_loop_keyword(children[0], children[1])
-        return nodes.BreakNode(children[0].pos, self.src)
+    def break_node(self, keyword: Tok, rdelim: Tok) -> nodes.BreakNode:
+        self.check_loop_keyword(keyword, rdelim)
+        return nodes.BreakNode(keyword.pos, self.src)
 
-    def continue_node(self, children: list[Tok]) -> nodes.ContinueNode:
-        self.check_loop_keyword(children[0], children[1])
-        return nodes.ContinueNode(children[0].pos, self.src)
+    def continue_node(self, keyword: Tok, rdelim: Tok) -> nodes.ContinueNode:
+        self.check_loop_keyword(keyword, rdelim)
+        return nodes.ContinueNode(keyword.pos, self.src)
 
     def check_loop_keyword(self, keyword: Tok, end: Tok) -> None:
         if self.range_depth == 0:
             raise _Fail(end, f"{{{{{keyword.value}}}}} outside {{{{range}}}}")
 
-    def declaration(self, children: list[Tok]) -> tuple[list[Tok], bool]:
+    def declaration(self, *children: Tok) -> tuple[list[Tok], bool]:
         names = [c for c in children if c.type == "DECLVAR"]
         self.vars.extend(c.value for c in names)
         return names, children[-1].type == "ASSIGN"
 
-    def pipeline(self, children: list[Any]) -> nodes.PipeNode:
-        decl: list[Tok] = []
-        is_assign = False
-        if isinstance(children[0], tuple):
-            decl, is_assign = children[0]
-            cmds = children[1]
-        else:
-            cmds = children[0]
+    def pipeline(self, cmds: list[nodes.CommandNode], pipe: Tok | None = None) -> nodes.PipeNode:
+        if len(cmds) > 1:
+            self._check_stages(cmds)
+        return nodes.PipeNode(cmds[0].pos, self.src, (), False, tuple(cmds))
+
+    def declared_pipeline(
+        self, decl: tuple[list[Tok], bool], cmds: list[nodes.CommandNode], pipe: Tok | None = None
+    ) -> nodes.PipeNode:
+        names, is_assign = decl
+        self._check_stages(cmds)
+        variables = tuple([nodes.VariableNode(v.pos, self.src, (v.value,)) for v in names])
+        return nodes.PipeNode(names[0].pos, self.src, variables, is_assign, tuple(cmds))
+
+    def _check_stages(self, cmds: list[nodes.CommandNode]) -> None:
         for stage, cmd in enumerate(cmds[1:], start=2):
             if isinstance(cmd.args[0], _LITERALS):
                 # Reduced on seeing the token after the pipeline: Go reports its line.
                 assert self.lookahead is not None
                 raise _Fail(self.lookahead, "non executable command in pipeline stage %d", stage)
-        first = decl[0].pos if decl else cmds[0].pos
-        variables = tuple(nodes.VariableNode(v.pos, self.src, (v.value,)) for v in decl)
-        return nodes.PipeNode(first, self.src, variables, is_assign, tuple(cmds))
 
-    def command(self, children: list[Any]) -> nodes.CommandNode:
-        operands = children[0]
+    def first_command(self, operands: list[Any]) -> list[nodes.CommandNode]:
+        return [self._command(operands)]
+
+    def next_command(
+        self, cmds: list[nodes.CommandNode], pipe: Tok, operands: list[Any]
+    ) -> list[nodes.CommandNode]:
+        cmds.append(self._command(operands))
+        return cmds
+
+    def _command(self, operands: list[Any]) -> nodes.CommandNode:
         first = operands[0]
+        kind = first.__class__
+        if kind is not _Paren and kind is not _Chained and len(operands) == 1:
+            return nodes.CommandNode(first.pos, self.src, (first,))  # most commands
         # Go positions a command at its first token: the "(" of a parenthesized term.
-        if isinstance(first, _Paren):
-            pos = first.lparen.pos
-        else:
-            pos = first.start if isinstance(first, _Chained) else first.pos
-        args = tuple(
-            o.pipe if isinstance(o, _Paren) else o.node if isinstance(o, _Chained) else o
+        pos = first.lparen.pos if kind is _Paren else first.start if kind is _Chained else first.pos
+        args = [
+            o.pipe if o.__class__ is _Paren else o.node if o.__class__ is _Chained else o
             for o in operands
-        )
-        return nodes.CommandNode(pos, self.src, args)
+        ]
+        return nodes.CommandNode(pos, self.src, tuple(args))
 
-    def operand(self, children: list[Any]) -> nodes.Node | _Paren | _Chained:
-        node = children[0]
-        if len(children) == 1:
-            return node
+    def field_chain(self, node: nodes.Operand | _Paren, field_toks: list[Tok]) -> _Chained:
         start = node.lparen.pos if isinstance(node, _Paren) else node.pos
-        return _Chained(start, self.chained(node, children[1]))
+        return _Chained(start, self.chained(node, field_toks))
 
     def chained(self, node: nodes.Operand | _Paren, field_toks: list[Tok]) -> nodes.Operand:
         """``node`` followed by the fields of ``field_toks``."""
@@ -475,17 +491,13 @@ class Builder:
         if isinstance(node, _LITERALS):
             raise _Fail(last_field, "unexpected . after term %q", str(node))
 
-    def term(self, children: list[Any]) -> nodes.Node | _Paren:
-        if len(children) == 3:  # ( pipeline )
-            return _Paren(children[0], children[1])
-        return self.term_of(children[0])
+    def paren(self, lparen: Tok, pipe: nodes.PipeNode, rparen: Tok) -> _Paren:
+        return _Paren(lparen, pipe)
 
 
-def _is_field(value: Any) -> bool:
-    """A FIELD token, or the list of them a chain's fields are gathered in."""
-    if isinstance(value, list):
-        return bool(value) and _is_field(value[0])
-    return isinstance(value, Tok) and value.type == "FIELD"
+def _is_fields(value: Any) -> bool:
+    """The list of FIELD tokens after a term (``fields`` in the grammar)."""
+    return isinstance(value, list) and bool(value) and _is_tok(value[0], "FIELD")
 
 
 _builder = Builder()
@@ -514,10 +526,6 @@ _HEADER_CONTEXTS = {
     "TEMPLATE": "template clause",
     "BLOCK": "block clause",
 }
-_OPERAND_TOKENS = frozenset(
-    {"IDENT", "VARIABLE", "NUMBER", "CHARCONST", "COMPLEX", "STRING", "RAWSTRING", "DOT", "NIL",
-     "BOOL", "FIELD"}
-)  # fmt: skip
 
 
 def parse(
@@ -607,63 +615,11 @@ class _SyntaxErrors:
         return self.toks[min(self.index + k, len(self.toks) - 1)]
 
     def pending_checks(self) -> None:
+        """Go checks the fields after a term as it reads them; the grammar takes them
+        for a chain only at the token after the last one (``nil.A``)."""
         stack = self.stack
-        if not stack:
-            return
-        self.finished_definition()
-        top = stack[-1]
-        if isinstance(top, Tok):
-            if top.type in _OPERAND_TOKENS:
-                # A name after define/template/block is unquoted, not a term.
-                below = stack[-2] if len(stack) > 1 else None
-                if isinstance(below, Tok) and below.type in ("DEFINE", "TEMPLATE", "BLOCK"):
-                    if top.type in ("STRING", "RAWSTRING"):
-                        self.b.unquote(top)
-                    return
-                if top.type == "FIELD":
-                    self.check_field_run(top)
-                    return
-                self.b.term_of(top)
-            elif top.type == "RDELIM" and len(stack) > 1:
-                below = stack[-2]
-                if isinstance(below, Tok) and below.type in ("BREAK", "CONTINUE"):
-                    self.b.check_loop_keyword(below, top)
-
-    def finished_definition(self) -> None:
-        """Go adds a {{define}} or {{block}} to the set as soon as its {{end}} is read
-        (failing on a second definition); Lark reduces it only on a token that may
-        follow it, so a stray one after it leaves it on the stack."""
-        stack = self.stack
-        if not (
-            len(stack) >= 4
-            and _is_tok(stack[-1], "RDELIM")
-            and _is_tok(stack[-2], "END")
-            and isinstance(stack[-3], nodes.ListNode)
-        ):
-            return
-        head = stack[-4]
-        if isinstance(head, _BlockHead):
-            self.b._add_tree(head.name, stack[-3], stack[-1])
-        elif (
-            _is_tok(head, "RDELIM")
-            and len(stack) >= 6
-            and isinstance(stack[-5], _Name)
-            and _is_tok(stack[-6], "DEFINE")
-        ):
-            self.b._add_tree(stack[-5].text, stack[-3], stack[-1])
-
-    def check_field_run(self, last: Tok) -> None:
-        """Fields on top of the stack after a reduced term are a chain on that term.
-
-        The fields read so far of ``term fields`` are on the stack as a list of
-        FIELD tokens (``fields``) and the FIELD token not yet added to it.
-        """
-        stack = self.stack
-        i = len(stack) - 1
-        while i > 0 and _is_field(stack[i - 1]):
-            i -= 1
-        if i > 0 and isinstance(stack[i - 1], nodes.Node):
-            self.b.check_chain(stack[i - 1], last)
+        if len(stack) > 1 and _is_fields(stack[-1]) and isinstance(stack[-2], nodes.Node):
+            self.b.check_chain(stack[-2], stack[-1][-1])
 
     def classify(self) -> _Fail:
         tok = self.tok
@@ -676,8 +632,10 @@ class _SyntaxErrors:
                 return _Fail(tok, "unexpected %s in %s", token_text(tok), "define clause")
             context = "template clause" if name_owner == "TEMPLATE" else "block clause"
             return self.pipeline_error(context)
-        if isinstance(top, (*_OPERAND_NODES, _Paren, _Chained)) or (
-            isinstance(top, Tok) and top.type in _OPERAND_TOKENS | {"RPAREN"}
+        if (
+            isinstance(top, (*_OPERAND_NODES, _Paren, _Chained))
+            or _is_tok(top, "RPAREN")
+            or _is_fields(top)
         ):
             return _Fail(tok, "unexpected %s in %s", token_text(tok), "operand")
         for value in reversed(stack):
@@ -701,13 +659,8 @@ class _SyntaxErrors:
     def name_owner(self) -> str | None:
         """DEFINE, TEMPLATE or BLOCK when the parser stopped right after its name."""
         stack = self.stack
-        if not stack:
-            return None
-        top = stack[-1]
-        if isinstance(top, _Name) or (isinstance(top, Tok) and top.type in ("STRING", "RAWSTRING")):
-            below = stack[-2] if len(stack) > 1 else None
-            if isinstance(below, Tok) and below.type in ("DEFINE", "TEMPLATE", "BLOCK"):
-                return below.type
+        if stack and isinstance(stack[-1], _Name):
+            return str(stack[-2].type)  # the keyword the name follows
         return None
 
     def pipeline_error(self, context: str) -> _Fail:
@@ -737,16 +690,6 @@ class _SyntaxErrors:
 
     def owner(self, stack: list[Any]) -> tuple[str, bool]:
         """The construct whose list is being parsed, and whether it is its else list."""
-        if (
-            len(stack) >= 2
-            and isinstance(stack[-1], Tok)
-            and stack[-1].type == "RDELIM"
-            and isinstance(stack[-2], Tok)
-            and stack[-2].type == "END"
-        ):
-            # A finished {{define}} that Lark reduces only on a token that may
-            # follow it; those are all at the top level.
-            return "top", False
         in_else = False
         for i in range(len(stack) - 1, -1, -1):
             value = stack[i]
@@ -797,12 +740,8 @@ class _SyntaxErrors:
         if owner == "block":
             # Go's block body is a tree of its own; the block's tree, which reports
             # this, still stands at the end of the block's action.
-            head = next((v for v in reversed(self.stack) if isinstance(v, _BlockHead)), None)
-            if head is not None:
-                blame = head.rdelim
-            else:  # the else right after the block's action, which is not reduced yet
-                blame = self.stack[-1] if _is_tok(self.stack[-1], "RDELIM") else at
-            return _Fail(blame, "unexpected %s in %s", word, "block clause")
+            head = next(v for v in reversed(self.stack) if isinstance(v, _BlockHead))
+            return _Fail(head.rdelim, "unexpected %s in %s", word, "block clause")
         if owner == "define":
             return _Fail(at, "unexpected %s in %s", word, "define clause")
         return _Fail(at, "expected end; found %s", word)
