@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import subprocess
 from pathlib import Path
@@ -35,9 +36,8 @@ def test_printable_table_is_current() -> None:
     assert done.stdout == committed, "stale table: regenerate it (see tests/data/unicode_gen)"
 
 
-def test_table_shape() -> None:
-    # Ranges are ordered and disjoint, start above ASCII and stop at the last rune.
-    text = _unicode.UNPRINTABLE_ABOVE_ASCII
+def _bounds(text: str) -> list[tuple[int, int]]:
+    """The (first, last) code points of a character class's ranges."""
     bounds: list[tuple[int, int]] = []
     i = 0
     while i < len(text):
@@ -48,7 +48,15 @@ def test_table_shape() -> None:
         else:
             i += 1
         bounds.append((first, last))
-    assert bounds[0][0] > 0x7F and bounds[-1][1] <= 0x10FFFF
+    return bounds
+
+
+def test_table_shape() -> None:
+    # Ranges are ordered and disjoint, start above ASCII and stop at the last rune.
+    bmp, astral = _bounds(_unicode.UNPRINTABLE_BMP), _bounds(_unicode.UNPRINTABLE_ASTRAL)
+    assert bmp[0][0] > 0x7F and bmp[-1][1] <= 0xFFFF
+    assert astral[0][0] > 0xFFFF and astral[-1][1] <= 0x10FFFF
+    bounds = bmp + astral
     assert all(a[1] + 1 < b[0] for a, b in itertools.pairwise(bounds))
     assert all(f <= last for f, last in bounds)
     assert not strconv.is_print("\udcff")  # an undecodable byte is never printable
@@ -59,3 +67,14 @@ def test_table_shape() -> None:
             assert strconv.is_print(chr(first - 1))
         if last < 0x10FFFF:
             assert strconv.is_print(chr(last + 1))
+
+
+def test_is_print_is_the_table() -> None:
+    """Every code point: is_print (the two classes, the one above the BMP behind a
+    lookbehind) says what the table's ranges say."""
+    bounds = _bounds(_unicode.UNPRINTABLE_BMP) + _bounds(_unicode.UNPRINTABLE_ASTRAL)
+    firsts = [first for first, _ in bounds]
+    for code in range(0x110000):
+        i = bisect.bisect_right(firsts, code) - 1
+        unprintable = code < 0x20 or code == 0x7F or (i >= 0 and code <= bounds[i][1])
+        assert strconv.is_print(chr(code)) is not unprintable, hex(code)

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 
 from .. import pycode
-from ._printable import UNPRINTABLE_ABOVE_ASCII
+from ._printable import UNPRINTABLE_ASTRAL, UNPRINTABLE_BMP
 
 __all__ = [
     "QUOTE_NAMES",
@@ -100,7 +100,11 @@ _SIMPLE_ESCAPES = {
 @functools.cache
 def _needs_escape() -> re.Pattern[str]:
     # Quote, backslash, ASCII controls and DEL, and what is unprintable above ASCII.
-    return re.compile(f'["\\\\\x00-\x1f\x7f{UNPRINTABLE_ABOVE_ASCII}]')
+    # Above the BMP, the class is only looked at for characters above the BMP: re
+    # tests such a class range by range, the BMP one through a table.
+    return re.compile(
+        f'["\\\\\x00-\x1f\x7f{UNPRINTABLE_BMP}]|[\U00010000-\U0010ffff](?<=[{UNPRINTABLE_ASTRAL}])'
+    )
 
 
 def is_print(ch: str) -> bool:
