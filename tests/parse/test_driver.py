@@ -124,10 +124,13 @@ def test_damaged_token_streams_stop_where_lark_stops(text: str, data: st.DataObj
 def test_rules_that_read_the_lookahead_wait_for_it() -> None:
     """Builder's body and pipeline methods read the token after their rule: the
     driver must not reduce them as the rule's last token is shifted."""
-    driver = grammar.LalrDriver(grammar._stored_table(grammar.grammar_text()) or (), Builder())
+    table = grammar._stored_table(grammar.grammar_text())
+    assert table is not None
+    driver = grammar.LalrDriver(table, Builder())
     reading = {"body", "pipeline", "declared_pipeline"}
-    for row in driver.table.values():
-        for action in row.values():
+    for state, row in table[0].items():
+        for term in row:
+            action = driver.reshaped.action(state, term)
             if type(action) is int or action[0] != grammar._SHIFT_REDUCE:
                 continue
             for _, method, then, fold in action[2].values():

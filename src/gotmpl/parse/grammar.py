@@ -157,7 +157,8 @@ class LalrDriver:
 
     def __init__(self, table: Table, transformer: Any) -> None:
         self.start = table[1]
-        self.table = _Reshaped(table, transformer).actions
+        self.reshaped = _Reshaped(table, transformer)
+        self.table = self.reshaped.actions
         self.transformer = transformer
 
     def parse(self, toks: Sequence[Any], check: Callable[[], None] | None = None) -> Any:
@@ -165,6 +166,7 @@ class LalrDriver:
         ``check()``, if given, is called every so many tokens and may stop the
         parsing by raising (a time limit)."""
         table = self.table
+        reshaped_action = self.reshaped.action
         observer = self.transformer
         states = [self.start]
         values: list[Any] = []
@@ -180,7 +182,9 @@ class LalrDriver:
                     try:
                         action = table[states[-1]][t]
                     except KeyError:
-                        raise Stuck(index, values) from None
+                        action = reshaped_action(states[-1], t)
+                        if action is None:
+                            raise Stuck(index, values) from None
                     if type(action) is int:
                         push_state(action)
                         push_value(tok)
@@ -258,19 +262,28 @@ class _Reshaped:
             for symbol, target in row.items():
                 self.entries[target].add(s)
                 self.symbol[target] = symbol
-        self.actions: dict[int, dict[str, Any]] = {}
-        for state, row in states.items():
-            actions: dict[str, Any] = {}
-            for term, action in row.items():
-                if not action[0]:
-                    actions[term] = self.reduction(state, action, term)
-                elif term in hooks:
-                    actions[term] = (_HOOKED_SHIFT, action[1], hooks[term])
-                else:
-                    only = self.only_reduction(action[1])
-                    actions[term] = action[1] if only is None else self.reduction(state, only, None)
-            self.actions[state] = actions
+        self.hooks = hooks
+        # Reshaped as first needed (see action): reshaping all of them takes
+        # milliseconds, a fair part of a short-lived process, and a template
+        # meets a fraction of the (state, token) pairs.
+        self.actions: dict[int, dict[str, Any]] = {state: {} for state in states}
         self.actions[self.end] = {"$END": (_ACCEPT, 0, None)}
+
+    def action(self, state: int, term: str) -> Any:
+        """The reshaped action of ``state`` on ``term`` (kept in ``actions``), or None
+        if the table has none: a syntax error."""
+        action = self.states.get(state, {}).get(term)
+        if action is None:
+            return None
+        if not action[0]:
+            reshaped = self.reduction(state, action, term)
+        elif term in self.hooks:
+            reshaped = (_HOOKED_SHIFT, action[1], self.hooks[term])
+        else:
+            only = self.only_reduction(action[1])
+            reshaped = action[1] if only is None else self.reduction(state, only, None)
+        self.actions[state][term] = reshaped
+        return reshaped
 
     def method(self, name: str, length: int) -> Callable[..., Any] | None:
         if length == 1 and not hasattr(self.transformer, name):
