@@ -939,6 +939,11 @@ def define() -> list[Case]:
         '{{block "b"}}x{{end}}',
         '{{block "b" .}}x',
         '{{block "b" .}}x{{else}}y{{end}}',
+        # A block's else reported at the innermost block's action, wherever it ends.
+        '{{block "B" .}}\n{{block "B" .}}{{else}}x{{end}}{{end}}',
+        '{{block "B" .}}\n{{block "C" .}}{{.X}}{{else}}x{{end}}{{end}}',
+        '{{block "B" .}}{{block "C" .}}\n\n{{end}}{{else}}{{end}}',
+        '{{block "B" .}}\n{{block "C" .}}\n\n{{block "D" .}}{{- else}}{{end}}{{end}}{{end}}',
         '{{block "b" .x}}{{.}}{{end}}{{template "b" "again"}}',
         '{{define "a"}}{{template "b" .}}{{end}}{{define "b"}}<{{.}}>{{end}}{{template "a" 1}}',
         '{{define "a"}}{{.x}}{{end}}{{range .l}}{{template "a" $}}{{end}}',
