@@ -2278,6 +2278,24 @@ def exec_errors() -> list[Case]:
     ]:
         out.append(c(tmpl, d, options=opts))
     out.append(c("{{.x}}", None, options=["missingkey=error"]))
+    # After a chain (a parenthesized term and its fields) is evaluated as an argument,
+    # Go's state points at the last node its term visited: errors found later (a
+    # field of the result, a range over it) blame that node, not the chain.
+    chained = {"a": None, "items": True}
+    for tmpl in [
+        '{{. | len | eq (. | printf "" | or (len . | or .).items . .).a}}',
+        "{{(or (len . | or .).items).a}}",
+        "{{(or (or . 1).items).a}}",
+        "{{(and (or .).items).a}}",
+        "{{(print 1 (.).items).a}}",
+        "{{(print (or 0 .).items).a}}",
+        "{{range (print (.).items)}}{{end}}",
+        "{{range (print html.x)}}{{end}}",
+        '{{range print 1 (html "a").x}}{{end}}',
+        "{{range . | print (.).items}}{{end}}",
+        "{{$x := (.).items}}{{range $x}}{{end}}",
+    ]:
+        out.append(c(tmpl, chained))
     for tmpl in [
         "{{add 1}}",
         "{{add 1 2 3}}",

@@ -1131,9 +1131,7 @@ class _Compiler:
         if go_type == ANY:
             return lambda st, dot, frame: _to_interface(ev(st, dot, frame))
         # A conversion error blames the last node evaluating the argument visited.
-        blame = self.last.pipeline(node) if isinstance(node, PipeNode) else node
-        if isinstance(node, ChainNode):
-            blame = self.last.arg(node.node)
+        blame = self.last.arg(node)
 
         def ev_converted(st: State, dot: Any, frame: list) -> Any:
             try:
@@ -1543,19 +1541,20 @@ class _LastVisited:
         return node
 
     def arg(self, node: Node) -> Node:
+        if isinstance(node, ChainNode):  # see last_term
+            node = node.node
         return self.pipeline(node) if isinstance(node, PipeNode) else node
 
     @staticmethod
     def last_term(cmd: CommandNode) -> Node:
         """The argument of ``cmd`` evaluated last, a pipeline to look into or a node."""
         first = cmd.args[0]
-        if isinstance(first, PipeNode):
-            return first
+        last = first
         if (
             isinstance(first, (FieldNode, ChainNode, VariableNode, IdentifierNode))
             and len(cmd.args) > 1
         ):
-            return cmd.args[-1]
-        if isinstance(first, ChainNode) and isinstance(first.node, PipeNode):
-            return first.node
-        return first
+            last = cmd.args[-1]
+        # A chain's term is what Go evaluates last (evalChainNode): its fields are
+        # looked up without moving the state.
+        return last.node if isinstance(last, ChainNode) else last
