@@ -94,7 +94,7 @@ _SIMPLE_ESCAPES = {
 
 # Go's strconv.IsPrint (letters, marks, numbers, punctuation, symbols and ASCII
 # space) from Go's own Unicode tables, not Python's, which may be older or newer.
-# The class takes a few milliseconds to compile, so it is compiled on first use.
+# Compiling the classes takes more than a millisecond: they are compiled on first use.
 
 
 @functools.cache

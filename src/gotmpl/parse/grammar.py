@@ -7,7 +7,7 @@ which every process that parses a template would pay, so its result is kept in
 table was made from (a grammar being edited), Lark analyses it afresh.
 
 Feeding the tokens goes through ``LalrDriver``: Lark's shift/reduce automaton,
-its table reshaped as it is loaded so that most tokens take one step, calling
+its table reshaped as it is used so that most tokens take one step, calling
 the transformer's method named after each rule (or its alias) on every
 reduction. The grammar uses none of Lark's tree shaping (``?rule``, filtered
 tokens, ``*``), so each rule's callback is that method alone.
@@ -149,7 +149,7 @@ class LalrDriver:
     names its methods to call when a token of a type is shifted;
     ``transformer.lookahead`` is set to each token before it is fed.
 
-    The table is reshaped as it is loaded, so that a token costs few trips round
+    The table is reshaped as it is used, so that a token costs few trips round
     the loop (see ``_Reshaped``): a reduction's outcome is looked up by the state
     it uncovers and takes in the reductions that follow it, and a token whose
     shift leads to a state that can only reduce is reduced as it is shifted.
@@ -234,9 +234,8 @@ class _Reshaped:
     stack, plus the token being fed when ``kind`` is _SHIFT_REDUCE (_EMPTY: a rule
     of no symbols); ``outcomes`` maps the state that uncovers to ``(next state,
     method, then, fold)``. ``method`` gets the values (None: the one value passes
-    on); each method of ``then``
-    gets the value so far, for the one-symbol reductions that follow on the same
-    lookahead, whose next state depends on that same uncovered state only (``.A``
+    on); each method of ``then`` gets the value so far, for the one-symbol
+    reductions that follow on the same lookahead, whose next state depends on that same uncovered state only (``.A``
     in ``{{.A}}`` goes from term to pipeline in one step). ``fold``, when not None,
     ends the reduction with a left-recursive rule of two symbols, which adds the
     value to the list below it (``items: items item``) and leaves the uncovered
