@@ -326,6 +326,18 @@ def test_from_dict_in_one_pass_is_field_by_field(obj: dict[str, Any]) -> None:
         assert _typed(cls.from_dict(obj)) == _typed(general)
 
 
+def test_from_dict_makes_fresh_nil_maps() -> None:
+    """Structs decoded without a map or slice get a nil one of their own (the one-pass
+    decoder does not run __init__), so that changing one changes no other."""
+    first, second = (cubeapm.Data.from_dict({"alerts": [{}], "receiver": "r"}) for _ in "ab")
+    assert first == second == cubeapm.Data(Receiver="r", Alerts=[cubeapm.Alert()])
+    first.GroupLabels["a"] = "1"
+    first.RouteLabels["a"] = "1"
+    first.Alerts[0].Labels["a"] = "1"
+    assert not second.GroupLabels and not second.RouteLabels and not second.Alerts[0].Labels
+    assert cubeapm.Data.from_dict({}).Alerts is not cubeapm.Data.from_dict({}).Alerts
+
+
 DECODE = TABLE["decode"]
 
 

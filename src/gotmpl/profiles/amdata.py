@@ -501,6 +501,17 @@ def _quick_decoder(cls: type[Data] | type[Alert]) -> Any:
     if decoder is not None:
         return decoder
     by_tag, by_fold = _json_fields(cls)
+    # The new struct is made without its __init__ (which would set every field and
+    # convert none): the immutable zero values are copied in, nil maps and slices
+    # made fresh where no value is given.
+    zeros: dict[str, Any] = {}
+    factories: dict[str, Any] = {}
+    for f in dataclasses.fields(cls):
+        if f.default_factory is not dataclasses.MISSING:
+            factories[f.name] = f.default_factory
+        else:
+            zeros[f.name] = f.default
+    decoded = {attr for attr, _ in by_tag.values()}
     lines = [
         "def decode(obj):",
         "    if obj.__class__ is not dict:",
@@ -508,9 +519,11 @@ def _quick_decoder(cls: type[Data] | type[Alert]) -> Any:
         "    others = obj.keys() - tags",
         "    if others and not unknown(others, folds):",
         "        return None",
-        "    target = cls()",
+        "    target = new(cls)",
         "    fields = target.__dict__",
+        "    fields.update(zeros)",
     ]
+    lines += [f"    fields[{a!r}] = factories[{a!r}]()" for a in factories if a not in decoded]
     for tag, (attr, how) in by_tag.items():
         lines.append(f"    v = obj.get({tag!r}, ABSENT)")
         if how == _STRING:
@@ -544,12 +557,17 @@ def _quick_decoder(cls: type[Data] | type[Alert]) -> Any:
             ]
         # null (or no key) leaves the new struct's zero value.
         lines += ["    elif v is not ABSENT and v is not None:", "        return None"]
+        if attr in factories:
+            lines += ["    else:", f"        fields[{attr!r}] = factories[{attr!r}]()"]
     lines.append("    return target")
     namespace = {
         "tags": frozenset(by_tag),
         "folds": frozenset(by_fold),
         "unknown": _unknown,
         "cls": cls,
+        "new": object.__new__,
+        "zeros": zeros,
+        "factories": factories,
         "ABSENT": _ABSENT,
         "decoded_string": decoded_string,
         "parse_rfc3339": gotime.parse_rfc3339,
