@@ -1541,12 +1541,17 @@ class _LastVisited:
         return node
 
     def arg(self, node: Node) -> Node:
-        if isinstance(node, ChainNode):  # see last_term
-            node = node.node
+        node = self.evaluated(node)
         return self.pipeline(node) if isinstance(node, PipeNode) else node
 
     @staticmethod
-    def last_term(cmd: CommandNode) -> Node:
+    def evaluated(node: Node) -> Node:
+        """What Go evaluates last of the argument ``node``: a chain's term (its fields
+        are looked up without moving the state, see evalChainNode), else ``node``."""
+        return node.node if isinstance(node, ChainNode) else node
+
+    @classmethod
+    def last_term(cls, cmd: CommandNode) -> Node:
         """The argument of ``cmd`` evaluated last, a pipeline to look into or a node."""
         first = cmd.args[0]
         last = first
@@ -1555,6 +1560,4 @@ class _LastVisited:
             and len(cmd.args) > 1
         ):
             last = cmd.args[-1]
-        # A chain's term is what Go evaluates last (evalChainNode): its fields are
-        # looked up without moving the state.
-        return last.node if isinstance(last, ChainNode) else last
+        return cls.evaluated(last)

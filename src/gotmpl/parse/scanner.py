@@ -568,15 +568,10 @@ def _plain_recipe(
     items = [("LDELIM", action[:left_len], 0, 0)]
     append = items.append
     offset, lines = body, action.count("\n", 0, body)
-    if "\n" in inside:
-        for value in values:
-            append((exact_kinds.get(value) or _FIRST_CHAR_KINDS[value[0]], value, offset, lines))
-            offset += len(value)
-            lines += value.count("\n")
-    else:
-        for value in values:
-            append((exact_kinds.get(value) or _FIRST_CHAR_KINDS[value[0]], value, offset, lines))
-            offset += len(value)
+    for value in values:
+        append((exact_kinds.get(value) or _FIRST_CHAR_KINDS[value[0]], value, offset, lines))
+        offset += len(value)
+        lines += value.count("\n")
     # Between the last token and the right delimiter: a trim marker and the space
     # before it, which may be a newline.
     append(("RDELIM", right, end, action.count("\n")))
