@@ -26,6 +26,7 @@ import gotmpl
 from gotmpl import alertmanager as am
 from gotmpl import cubeapm, profiles
 from gotmpl.gostd import time as gotime
+from gotmpl.gostd.strconv import go_bytes
 from gotmpl.profiles import amdata
 
 HERE = Path(__file__).resolve().parents[1]
@@ -336,6 +337,25 @@ def test_from_dict_makes_fresh_nil_maps() -> None:
     first.Alerts[0].Labels["a"] = "1"
     assert not second.GroupLabels and not second.RouteLabels and not second.Alerts[0].Labels
     assert cubeapm.Data.from_dict({}).Alerts is not cubeapm.Data.from_dict({}).Alerts
+
+
+_LABEL_NAMES = st.text(max_size=4) | st.sampled_from(
+    ["alertname", "Alertname", "alertnam", "é", "\udcc3\udca9"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(_LABEL_NAMES, st.text(max_size=3), max_size=8))
+def test_sorted_pairs_order(labels: dict[str, str]) -> None:
+    """KV.SortedPairs is Go's sort of the names as bytes (undecodable bytes as
+    surrogates included), with alertname moved to the front, as Pair structs."""
+    pairs = am.KV(labels).SortedPairs()
+    names = sorted(labels, key=go_bytes)  # stable: names of equal bytes keep their order
+    if "alertname" in labels:
+        names.remove("alertname")
+        names.insert(0, "alertname")
+    assert [(p.Name, p.Value) for p in pairs] == [(n, labels[n]) for n in names]
+    assert all(type(p) is am.Pair for p in pairs) and type(pairs) is am.Pairs
 
 
 DECODE = TABLE["decode"]

@@ -15,6 +15,7 @@ ranges like an empty one and ``toJson`` writes it as ``null``, as Go does.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import operator
 from collections.abc import Iterable, Mapping
@@ -56,8 +57,10 @@ class Strings(StringSlice):
 class Pair(tuple):
     """``template.Pair``: one label or annotation, ``{Name Value}``.
 
-    A tuple underneath (``__go_kind__`` makes it a Go struct): SortedPairs builds
-    one per label on every render, and a tuple is the cheapest object to build.
+    A tuple underneath (``__go_kind__`` makes it a Go struct), made from a
+    ``(name, value)`` tuple: SortedPairs builds one per label on every render,
+    and tuple's own constructor, not overridden, builds it in C (an overriding
+    ``__new__(name, value)`` made SortedPairs of 13 labels 40% slower).
     """
 
     __go_type__ = "template.Pair"
@@ -65,14 +68,11 @@ class Pair(tuple):
     __go_fields__ = ("Name", "Value")
     __slots__ = ()
 
-    def __new__(cls, name: str, value: str) -> Pair:
-        return tuple.__new__(cls, (name, value))
-
     Name = property(operator.itemgetter(0), doc="The label name.")
     Value = property(operator.itemgetter(1), doc="The label value.")
 
     def __repr__(self) -> str:
-        return f"Pair({self.Name!r}, {self.Value!r})"
+        return f"Pair({tuple(self)!r})"
 
 
 class Pairs(list):
@@ -108,12 +108,17 @@ class KV(StringMap):
     def SortedPairs(self) -> Pairs:
         """The pairs sorted by name, except that ``alertname`` comes first."""
         # Byte order is code point order, except for undecodable bytes (surrogates).
-        names = sorted(self) if "".join(self).isascii() else sorted(self, key=go_bytes)
-        if ALERT_NAME_LABEL in self:
-            names.remove(ALERT_NAME_LABEL)
-            names.insert(0, ALERT_NAME_LABEL)
-        new = tuple.__new__
-        return Pairs([new(Pair, (k, self[k])) for k in names])
+        # Names are unique, so sorting the items never compares values.
+        if "".join(self).isascii():
+            items = sorted(self.items())
+            first = bisect.bisect_left(items, _ALERT_NAME_FIRST) if ALERT_NAME_LABEL in self else 0
+        else:
+            items = sorted(self.items(), key=_name_bytes)
+            names = [name for name, _ in items]
+            first = names.index(ALERT_NAME_LABEL) if ALERT_NAME_LABEL in self else 0
+        if first:
+            items.insert(0, items.pop(first))
+        return Pairs(map(Pair, items))
 
     def Remove(self, keys: list[str]) -> KV:
         """A copy without ``keys``."""
@@ -133,6 +138,13 @@ class KV(StringMap):
     def String(self) -> str:
         """The sorted pairs as ``alertname=X, a=1``."""
         return self.SortedPairs().String()
+
+
+_ALERT_NAME_FIRST = (ALERT_NAME_LABEL,)  # sorts just before the alertname item
+
+
+def _name_bytes(item: tuple[str, str]) -> bytes:
+    return go_bytes(item[0])
 
 
 class _NilKV(KV):
