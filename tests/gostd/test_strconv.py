@@ -28,7 +28,19 @@ def test_quote_shortcut_agrees_with_escaping(s: str) -> None:
     assert strconv.quote(s) == _escaped(s)
 
 
-FORMATS = ["%q: %q", "[%q]%q", "%q%q\n", "%s=%q", "%q %v", "%v-%s", "x%%%q %s", "%q", "%s", "%d %q"]
+FORMATS = [
+    "%q: %q",
+    "[%q]%q",
+    "%q%s%q",
+    "%q%q\n",
+    "%s=%q",
+    "%q %v",
+    "%v-%s",
+    "x%%%q %s",
+    "%q",
+    "%s",
+    "%d %q",
+]
 OPERAND = st.one_of(TEXT, st.integers(), st.booleans(), st.binary(), st.none())
 
 

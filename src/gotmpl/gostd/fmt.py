@@ -55,7 +55,7 @@ from ..values import (
     type_name,
 )
 from . import strconv as _sc
-from .strconv import QUOTE_NAMES, quote, quote_expression
+from .strconv import QUOTE_NAMES, quote, quote_expression, quotes_plainly
 
 if TYPE_CHECKING:
     from fractions import Fraction
@@ -1381,8 +1381,29 @@ def compile_format(fmt: str, count: int) -> Callable[..., str]:
     if plain is None or len(plain[1]) != count:
         return lambda *args: sprintf(fmt, *args)
     texts, verbs, tail = plain
-    operands = ", ".join(f"a{i}" for i in range(count))
+    names = [f"a{i}" for i in range(count)]
+    operands = ", ".join(names)
     lines = [f"def format_plain({operands}):"]
+
+    def joined(values: list[str]) -> str:
+        # Adjacent literals and f-strings make one string, built in one step.
+        pieces = [piece for text, v in zip(texts, values, strict=True) for piece in (repr(text), v)]
+        return " ".join([*pieces, repr(tail)])
+
+    quoted = [a for a, verb in zip(names, verbs, strict=True) if verb == "q"]
+    if quoted and all(verb in "qsv" for verb in verbs):
+        # All strings, and nothing under %q to escape (one test of the %q operands
+        # together, the commonest case by far): the whole text at once.
+        results = [
+            f"f'\"{{{a}}}\"'" if v == "q" else f"f'{{{a}}}'"
+            for a, v in zip(names, verbs, strict=True)
+        ]
+        lines += [
+            "    if " + " and ".join(f"{a}.__class__ is str" for a in names) + ":",
+            f"        t = {' + '.join(quoted)}",
+            f"        if {quotes_plainly('t')}:",
+            f"            return {joined(results)}",
+        ]
     for i, verb in enumerate(verbs):
         # A string under %q, %s or %v, the commonest case (printf "%q: %q" (.Name)
         # (.Value) on every label), is written in place; other operands ask _quick_arg.
@@ -1395,10 +1416,8 @@ def compile_format(fmt: str, count: int) -> Callable[..., str]:
             else f"    s{i} = {quick}"
         )
         lines.append(f"    if s{i} is None: return sprintf(fmt, {operands})")
-    # The texts are written in as literals: adjacent literals and f-strings make one
-    # string, built in one step.
-    pieces = [piece for i, text in enumerate(texts) for piece in (repr(text), f"f'{{s{i}}}'")]
-    lines.append(f"    return {' '.join([*pieces, repr(tail)])}")
+    results = [f"f'{{s{i}}}'" for i in range(count)]
+    lines.append(f"    return {joined(results)}")
     namespace = {"quick": _quick_arg, "sprintf": sprintf, "fmt": fmt, **QUOTE_NAMES}
     return pycode.function("format_plain", lines, namespace)
 

@@ -35,6 +35,7 @@ __all__ = [
     "quote_expression",
     "quote_rune",
     "quote_rune_ascii",
+    "quotes_plainly",
     "unquote",
     "unquote_char",
 ]
@@ -148,17 +149,23 @@ def _quote_escaping(s: str) -> str:
 QUOTE_NAMES = {"_quote_escaping": _quote_escaping}
 
 
-def quote_expression(operand: str) -> str:
-    """strconv.Quote of the variable ``operand``, as a Python expression for generated code
-    whose globals include ``QUOTE_NAMES``.
+def quotes_plainly(operand: str) -> str:
+    """Whether strconv.Quote of the str variable ``operand`` is its text between
+    double quotes, as a Python expression for generated code.
 
     Printable ASCII without quote or backslash needs no escape. str's own tests
     say so several times faster than a regular expression, and written in place
     they save a call per operand, which matters for formats run on every label.
     """
     s = operand
-    plain = f"{s}.isascii() and {s}.isprintable() and '\"' not in {s} and '\\\\' not in {s}"
-    return f"(f'\"{{{s}}}\"' if {plain} else _quote_escaping({s}))"
+    return f"{s}.isascii() and {s}.isprintable() and '\"' not in {s} and '\\\\' not in {s}"
+
+
+def quote_expression(operand: str) -> str:
+    """strconv.Quote of the str variable ``operand``, as a Python expression for
+    generated code whose globals include ``QUOTE_NAMES``."""
+    s = operand
+    return f"(f'\"{{{s}}}\"' if {quotes_plainly(s)} else _quote_escaping({s}))"
 
 
 quote: Callable[[str], str] = pycode.function(
