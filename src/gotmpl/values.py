@@ -77,6 +77,7 @@ __all__ = [
     "class_type_name",
     "comparable",
     "dynamic_attributes",
+    "exact_class",
     "find_method",
     "kind",
     "map_key_type",
@@ -179,6 +180,20 @@ _EXACT_TYPE_NAME: dict[type, str] = {
     bytearray: "[]uint8",
     type(None): "<nil>",
 }
+
+# Go's basic types whose values are the instances of one builtin class (string: str).
+_CLASS_OF_TYPE: dict[str, type] = {
+    name: cls
+    for cls, name in _EXACT_TYPE_NAME.items()
+    if list(_EXACT_TYPE_NAME.values()).count(name) == 1 and cls is not type(None)
+}
+
+
+def exact_class(go_type: str) -> type | None:
+    """The builtin class whose instances have exactly the Go type ``go_type``
+    (``str`` for ``string``), if one has; a subclass may have a type of its own."""
+    return _CLASS_OF_TYPE.get(go_type)
+
 
 # Python's time types, which stand for Go's time.Time and time.Duration (see as_go).
 PYTHON_TIME = (datetime.datetime, datetime.timedelta)

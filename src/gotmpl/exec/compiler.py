@@ -993,7 +993,13 @@ class _Compiler:
             except CallFailed as e:
                 raise error(blame, e.format, *e.fargs) from None
 
-        return Inline(["{out} = {convert}(final)"], {"convert": convert_final})
+        exact = values.exact_class(go_type)
+        if exact is None:
+            return Inline(["{out} = {convert}(final)"], {"convert": convert_final})
+        # A value of the type's own class converts to itself: no call (a string
+        # piped into toUpper or toJson).
+        lines = ["{out} = final if final.__class__ is {exact} else {convert}(final)"]
+        return Inline(lines, {"convert": convert_final, "exact": exact})
 
     def call_arguments(
         self,
@@ -1132,10 +1138,14 @@ class _Compiler:
             return lambda st, dot, frame: _to_interface(ev(st, dot, frame))
         # A conversion error blames the last node evaluating the argument visited.
         blame = self.last.arg(node)
+        exact = values.exact_class(go_type)
 
         def ev_converted(st: State, dot: Any, frame: list) -> Any:
+            v = ev(st, dot, frame)
+            if v.__class__ is exact:
+                return v  # the type's own class converts to itself
             try:
-                return convert(ev(st, dot, frame), go_type)
+                return convert(v, go_type)
             except CallFailed as e:
                 raise error(blame, e.format, *e.fargs) from None
 

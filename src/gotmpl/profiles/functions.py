@@ -11,6 +11,7 @@ differs declares its own.
 from __future__ import annotations
 
 import math
+import types
 from collections.abc import Callable
 from typing import Any
 
@@ -153,16 +154,29 @@ def dict_(*pairs: Any) -> dict[str, Any]:
 
 
 def declare(func: Callable[..., Any], params: tuple[str, ...], results: tuple[str, ...]) -> Any:
-    """Wraps ``func`` so it carries a Go signature: parameter and result type names."""
+    """``func`` carrying a Go signature: parameter and result type names.
 
-    def wrapper(*args: Any) -> Any:
-        return func(*args)
+    A Python function is copied (same code, defaults and closure), so that a
+    template's call costs no extra frame; anything else is wrapped.
+    """
+    carrier: Any
+    if isinstance(func, types.FunctionType):
+        carrier = types.FunctionType(
+            func.__code__, func.__globals__, func.__name__, func.__defaults__, func.__closure__
+        )
+        carrier.__kwdefaults__ = func.__kwdefaults__
+        carrier.__qualname__ = func.__qualname__
+        carrier.__module__ = func.__module__
+    else:
 
-    wrapper.__name__ = getattr(func, "__name__", "function")
-    wrapper.__doc__ = func.__doc__
-    wrapper.__go_params__ = params  # type: ignore[attr-defined]
-    wrapper.__go_results__ = results  # type: ignore[attr-defined]
-    return wrapper
+        def carrier(*args: Any) -> Any:
+            return func(*args)
+
+        carrier.__name__ = getattr(func, "__name__", "function")
+    carrier.__doc__ = func.__doc__
+    carrier.__go_params__ = params
+    carrier.__go_results__ = results
+    return carrier
 
 
 _S = "string"
