@@ -312,7 +312,7 @@ def missing_key(
     container: Any,
 ) -> Any:
     """Go's missingkey handling for a map without ``name``."""
-    if receiver and not any(type(k) is str for k in receiver):
+    if receiver and str not in map(type, receiver):
         # A map whose keys are not strings has no fields at all.
         static = static_type(receiver, container, st)
         raise error(node, "can't evaluate field %s in type %s", name, static)
