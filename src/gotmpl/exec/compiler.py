@@ -739,7 +739,7 @@ class _Compiler:
 
             return cmd_var_call
         getters.append(self.getter(node, blame, names[-1]))
-        get = _getter_chain(tuple(getters))
+        get = lookup.chain(tuple(getters))
         if receiver is None:
             return lambda st, dot, frame, final: get(st, dot, origin)
         if origin_slot is not None:
@@ -958,7 +958,7 @@ class _Compiler:
         cannot be read so (a missing key, say) is left to the getter and its rules.
         """
         getters = tuple(self.getter(node, node, n) for n in node.names)
-        names = {"get": _getter_chain(getters), "origin": self.dot_origin}
+        names = {"get": lookup.chain(getters), "origin": self.dot_origin}
         read = ["{out} = {get}(st, dot, {origin})", *_AS_INTERFACE[go_type == ANY]]
         if len(getters) > 1:
             return Inline(read, names)
@@ -1047,30 +1047,15 @@ class _Compiler:
         """``.A`` or ``.A.B``...; ``dig``: as a pipeline's value, where nil is no value."""
         getters = [self.getter(node, node, n) for n in node.names]
         origin = self.dot_origin
-        # One closure for the one- and two-name forms, the commonest by far.
-        if len(getters) == 1:
-            (g0,) = getters
-            if dig:
+        get = lookup.chain(getters)
+        if dig:
 
-                def ev_dig1(st: State, dot: Any, frame: list) -> Any:
-                    v = g0(st, dot, origin)
-                    return MISSING if v is None else v
+            def ev_dig(st: State, dot: Any, frame: list) -> Any:
+                v = get(st, dot, origin)
+                return MISSING if v is None else v
 
-                return ev_dig1
-            return lambda st, dot, frame: g0(st, dot, origin)
-        if len(getters) == 2:
-            g0, g1 = getters
-            if dig:
-
-                def ev_dig2(st: State, dot: Any, frame: list) -> Any:
-                    v = g1(st, g0(st, dot, origin), dot)
-                    return MISSING if v is None else v
-
-                return ev_dig2
-            return lambda st, dot, frame: g1(st, g0(st, dot, origin), dot)
-        get = _getter_chain(tuple(getters))
-        value: Eval = lambda st, dot, frame: get(st, dot, origin)  # noqa: E731
-        return _digging(value) if dig else value
+            return ev_dig
+        return lambda st, dot, frame: get(st, dot, origin)
 
     def value(self, node: Node) -> Eval | None:
         """A field, variable or chain operand as a value (no arguments), or None."""
@@ -1080,7 +1065,7 @@ class _Compiler:
             read = self.variable_reader(node)
             if len(node.names) == 1:
                 return read
-            get = _getter_chain(tuple(self.getter(node, node, n) for n in node.names[1:]))
+            get = lookup.chain(tuple(self.getter(node, node, n) for n in node.names[1:]))
             oslot = self.variable_origin(node)
             if oslot is not None:
                 return lambda st, dot, frame: get(st, read(st, dot, frame), frame[oslot])
@@ -1323,22 +1308,6 @@ def _walker(
         return receiver, container
 
     return walk
-
-
-def _getter_chain(getters: tuple[Callable[[State, Any, Any], Any], ...]) -> Callable[..., Any]:
-    """Applies getters in turn: ``get(st, receiver, container)`` -> the last value."""
-    if len(getters) == 1:
-        return getters[0]
-    if len(getters) == 2:
-        g0, g1 = getters
-        return lambda st, receiver, container: g1(st, g0(st, receiver, container), receiver)
-
-    def get_all(st: State, receiver: Any, container: Any) -> Any:
-        for get in getters:
-            receiver, container = get(st, receiver, container), receiver
-        return receiver
-
-    return get_all
 
 
 def _digging(ev: Eval) -> Eval:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import operator
 import types
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,6 +37,7 @@ __all__ = [
     "TOP",
     "Getter",
     "Rules",
+    "chain",
     "field_getter",
     "method_caller",
     "missing_key",
@@ -230,6 +231,47 @@ def field_getter(
 
     get.fasts = fasts  # type: ignore[attr-defined]
     return get
+
+
+def chain(getters: Sequence[Getter]) -> Getter:
+    """Field getters applied in turn (``.A.B``): ``get(st, receiver, container)`` -> the
+    last value, each getter's container the receiver before it.
+
+    Two names, the commonest chain (``.CommonLabels.severity``), are read through
+    the getters' plain accessors (``fasts``) where they have one, in one call.
+    """
+    if len(getters) == 1:
+        return getters[0]
+    if len(getters) > 2:
+
+        def get_all(st: Any, receiver: Any, container: Any) -> Any:
+            for get in getters:
+                receiver, container = get(st, receiver, container), receiver
+            return receiver
+
+        return get_all
+    g0, g1 = getters
+    fasts0: dict[type, Any] = g0.fasts  # type: ignore[attr-defined]
+    fasts1: dict[type, Any] = g1.fasts  # type: ignore[attr-defined]
+
+    def get2(st: Any, receiver: Any, container: Any) -> Any:
+        fast = fasts0.get(receiver.__class__)
+        if fast is None:
+            v = g0(st, receiver, container)
+        else:
+            try:
+                v = fast(receiver)
+            except (AttributeError, KeyError):
+                v = g0(st, receiver, container)
+        fast = fasts1.get(v.__class__)
+        if fast is not None:
+            try:
+                return fast(v)
+            except (AttributeError, KeyError):
+                pass  # the getter decides, as it does when its own accessor fails
+        return g1(st, v, receiver)
+
+    return get2
 
 
 def method_caller(
