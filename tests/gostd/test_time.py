@@ -15,6 +15,7 @@ import functools
 import json
 import os
 import pathlib
+import pickle
 import zipfile
 import zoneinfo
 
@@ -22,6 +23,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from gotmpl.gostd import fmt as gofmt
 from gotmpl.gostd import time as gt
 
 DATA = json.loads(
@@ -502,8 +504,20 @@ def test_parse_rfc3339_fast_path_is_the_parser(text: str) -> None:
         assert str(got.value) == str(e)
         return
     got_time = gt.parse_rfc3339(text)
-    assert got_time.Equal(want) and got_time.Location() is want.Location()
     assert got_time.MarshalText() == want.MarshalText() == text.encode()
+    assert got_time.Equal(want) and got_time.Location() is want.Location()
+    # A canonical Time works out its instant when first asked: whichever way asks
+    # first, it is the parser's.
+    first_asks = [
+        lambda t: t.String(),
+        hash,
+        lambda t: t == want,
+        lambda t: pickle.loads(pickle.dumps(t)) == want,
+        lambda t: (t.UnixNano(), t.Format(gt.RFC3339_NANO)),
+        lambda t: gofmt.sprintf("%d %v %+v", t, t, [t]),
+    ]
+    for ask in first_asks:
+        assert ask(gt.parse_rfc3339(text)) == ask(want)
 
 
 @settings(max_examples=300, deadline=None)

@@ -36,7 +36,7 @@ import re
 import threading
 import time as _time
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 if TYPE_CHECKING:
     from typing_extensions import Self
@@ -1396,6 +1396,19 @@ class Time:
         object.__setattr__(self, "_nsec", 0)
         object.__setattr__(self, "_loc", UTC)
 
+    if not TYPE_CHECKING:  # (for mypy, Time has only the attributes it declares)
+
+        def __getattr__(self, name: str) -> Any:
+            # Reached only for an unset slot. parse_rfc3339 keeps canonical UTC text
+            # in _nano and leaves the instant to be worked out when first needed: a
+            # webhook's times are mostly only marshalled again.
+            if name == "_sec" or name == "_nsec":
+                sec, nsec = _canonical_instant(_get_nano(self))
+                _set_sec(self, sec)
+                _set_nsec(self, nsec)
+                return sec if name == "_sec" else nsec
+            raise AttributeError(name)
+
     @classmethod
     def _new(cls, sec: int, nsec: int, loc: Location | None) -> Time:
         # Every Time a webhook's alerts carry is made here: the slots' own setters.
@@ -2424,11 +2437,23 @@ _set_sec = vars(Time)["_sec"].__set__
 _set_nsec = vars(Time)["_nsec"].__set__
 _set_loc = vars(Time)["_loc"].__set__
 _set_marshal = vars(Time)["_marshal"].__set__
+_set_nano = vars(Time)["_nano"].__set__
+_get_nano = vars(Time)["_nano"].__get__
+_new_time = object.__new__
 
 _YEAR_ONE = _dt.datetime(1, 1, 1)
 # Nanoseconds in a unit of the last digit of a fraction of 1 to 9 digits.
 _FRACTION_UNIT = (0, *(10 ** (9 - n) for n in range(1, 10)))
 _ZERO_TEXT = "0001-01-01T00:00:00Z"
+
+
+def _canonical_instant(text: str) -> tuple[int, int]:
+    """The seconds since year 1 and the nanoseconds of canonical UTC text (a valid date)."""
+    since = _dt.datetime.fromisoformat(text[:19]) - _YEAR_ONE
+    frac = text[20:-1]
+    return since.days * _DAY + since.seconds, int(frac) * _FRACTION_UNIT[len(frac)] if frac else 0
+
+
 _ZERO_UTC = Time._new(0, 0, UTC)
 object.__setattr__(_ZERO_UTC, "_marshal", _ZERO_TEXT.encode())
 
@@ -2436,22 +2461,23 @@ object.__setattr__(_ZERO_UTC, "_marshal", _ZERO_TEXT.encode())
 def parse_rfc3339(s: str | bytes) -> Time:
     """Parse text the way Go's ``Time.UnmarshalText``/``UnmarshalJSON`` do (unquoted).
 
-    Text in the canonical form (most of what a webhook carries) is read with
-    datetime's C code and kept as the Time's MarshalText, which it already is;
-    anything else, an invalid date included, goes through Go's parser.
+    Text in the canonical form (most of what a webhook carries) of a valid date
+    makes a Time that keeps it (as its MarshalText and RFC 3339 text, which it
+    already is) and works out its instant when first asked; anything else, an
+    invalid date included, goes through Go's parser.
     """
     if s.__class__ is str and _CANONICAL_UTC.match(s) is not None:
         assert isinstance(s, str)
         if s == _ZERO_TEXT:  # every firing alert's EndsAt
             return _ZERO_UTC
         try:
-            since = _dt.datetime.fromisoformat(s[:19]) - _YEAR_ONE
+            _dt.datetime.fromisoformat(s[:19])
         except ValueError:  # year 0, February 30 ...: the parser words the error
             pass
         else:
-            frac = s[20:-1]
-            nsec = int(frac) * _FRACTION_UNIT[len(frac)] if frac else 0
-            t = Time._new(since.days * _DAY + since.seconds, nsec, UTC)
+            t = _new_time(Time)
+            _set_loc(t, UTC)
+            _set_nano(t, s)
             _set_marshal(t, s.encode())
             return t
     return parse(RFC3339, _from_bv(_to_bv(s)))
