@@ -499,6 +499,11 @@ def _json_fields(
 _QUICK: dict[type, Any] = {}
 
 
+# The keys of Alertmanager's webhook message around the template data (version,
+# groupKey, truncatedAlerts): ignored, as any key no field takes, without asking.
+_WEBHOOK_ONLY_KEYS = ("version", "groupKey", "truncatedAlerts")
+
+
 def _quick_decoder(cls: type[Data] | type[Alert]) -> Any:
     """A function decoding what Alertmanager itself posts into a new ``cls`` in one
     pass, or answering None for _decode_struct to decode (and word the error).
@@ -528,8 +533,7 @@ def _quick_decoder(cls: type[Data] | type[Alert]) -> Any:
         "def decode(obj):",
         "    if obj.__class__ is not dict:",
         "        return None",
-        "    others = obj.keys() - tags",
-        "    if others and not unknown(others, folds):",
+        "    if not known.issuperset(obj) and not unknown(obj.keys() - known, folds):",
         "        return None",
         "    target = new(cls)",
         "    fields = target.__dict__",
@@ -573,7 +577,10 @@ def _quick_decoder(cls: type[Data] | type[Alert]) -> Any:
             lines += ["    else:", f"        fields[{attr!r}] = factories[{attr!r}]()"]
     lines.append("    return target")
     namespace = {
-        "tags": frozenset(by_tag),
+        # The fields' names, and the webhook's own keys when no field takes them.
+        "known": frozenset(by_tag).union(
+            k for k in _WEBHOOK_ONLY_KEYS if k.translate(_FOLD) not in by_fold
+        ),
         "folds": frozenset(by_fold),
         "unknown": _unknown,
         "cls": cls,
