@@ -514,6 +514,8 @@ def truth(value: Any) -> bool:
     Unlike Python, ``0.0``, ``""``, empty maps and slices are false and so is
     ``None``, while every object and function is true whatever ``__bool__`` says.
     """
+    if value.__class__ is str:  # the commonest by far
+        return value != ""
     k = kind(value)
     if k in (STRING, SLICE, MAP):
         return len(value) > 0

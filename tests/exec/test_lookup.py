@@ -1,7 +1,8 @@
 """Field chains (``.A.B``) read through their getters' plain accessors
 (gotmpl.exec.lookup.chain) give what the getters give applied one by one: the
 same text or the same error, whatever the classes met and in whatever order
-(an accessor found for a class must still fail over to the full rules)."""
+(an accessor or a method found for a class must still fail over to the full
+rules)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import dataclasses
 from typing import Any
 from unittest import mock
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import gotmpl
@@ -21,6 +22,12 @@ from gotmpl.exec import lookup
 class Struct:
     __go_type__ = "main.Struct"
     B: Any = "b"
+
+    def M(self) -> Any:
+        """A method without arguments, which fails for some values."""
+        if self.B == 7:
+            raise ValueError("seven")
+        return self.B
 
 
 class Dynamic:
@@ -51,7 +58,14 @@ _DATA = st.one_of(
     _INNER.map(Struct),
     st.none(),
 )
-_TEMPLATES = ["{{ .A.B }}", "{{ print .A.B }}", "{{ if .A.B }}y{{ end }}", "{{ .B.Status }}"]
+_TEMPLATES = [
+    "{{ .A.B }}",
+    "{{ print .A.B }}",
+    "{{ if .A.B }}y{{ end }}",
+    "{{ .B.Status }}",
+    "{{ .A.M }}",
+    "{{ .A.SortedPairs }}",
+]
 
 
 def _outcomes(text: str, option: str, data: list[Any]) -> list[str]:
@@ -80,6 +94,8 @@ def _one_by_one(getters: Any) -> Any:
     st.sampled_from(["missingkey=default", "missingkey=zero", "missingkey=error"]),
     st.lists(_DATA, min_size=1, max_size=6),
 )
+# A method found for the class, then failing.
+@example("{{ .A.M }}", "missingkey=default", [{"A": Struct("x")}, {"A": Struct(7)}])
 def test_chain_is_its_getters_in_turn(text: str, option: str, data: list[Any]) -> None:
     fast = _outcomes(text, option, data)
     with mock.patch.object(lookup, "chain", _one_by_one):

@@ -230,6 +230,8 @@ def field_getter(
         raise no_field(error, blame, receiver, container, st, name)
 
     get.fasts = fasts  # type: ignore[attr-defined]
+    get.niladics = niladics  # type: ignore[attr-defined]
+    get.call_niladic = call_niladic  # type: ignore[attr-defined]
     return get
 
 
@@ -238,7 +240,8 @@ def chain(getters: Sequence[Getter]) -> Getter:
     last value, each getter's container the receiver before it.
 
     Two names, the commonest chain (``.CommonLabels.severity``), are read through
-    the getters' plain accessors (``fasts``) where they have one, in one call.
+    the getters' plain accessors (``fasts``) where they have one, and a method
+    without arguments found for the last one is called, all in one call.
     """
     if len(getters) == 1:
         return getters[0]
@@ -253,6 +256,8 @@ def chain(getters: Sequence[Getter]) -> Getter:
     g0, g1 = getters
     fasts0: dict[type, Any] = g0.fasts  # type: ignore[attr-defined]
     fasts1: dict[type, Any] = g1.fasts  # type: ignore[attr-defined]
+    niladics1: dict[type, Any] = g1.niladics  # type: ignore[attr-defined]
+    call_niladic1 = g1.call_niladic  # type: ignore[attr-defined]
 
     def get2(st: Any, receiver: Any, container: Any) -> Any:
         fast = fasts0.get(receiver.__class__)
@@ -269,6 +274,10 @@ def chain(getters: Sequence[Getter]) -> Getter:
                 return fast(v)
             except (AttributeError, KeyError):
                 pass  # the getter decides, as it does when its own accessor fails
+        else:
+            method = niladics1.get(v.__class__)
+            if method is not None:  # .Labels.SortedPairs
+                return call_niladic1(st, method, v)
         return g1(st, v, receiver)
 
     return get2
