@@ -114,9 +114,12 @@ def _stored_table(text: str) -> Table | None:
     stored = json.loads(_read(os.path.join(_HERE, "lalr_table.json")))
     if _digest(text) != stored["grammar_crc32"]:
         return None
+    # Each distinct action once, and a state's row as terminal, action number, ...:
+    # loading costs a fraction of a millisecond, which every process pays.
+    actions = [tuple(action) for action in stored["actions"]]
     states = {
-        int(state): {term: tuple(action) for term, action in row.items()}
-        for state, row in stored["states"].items()
+        state: dict(zip(row[::2], map(actions.__getitem__, row[1::2]), strict=True))
+        for state, row in enumerate(stored["states"])
     }
     return states, stored["start"], stored["end"]
 
@@ -353,7 +356,18 @@ def lalr_driver(transformer: Any) -> LalrDriver:
 
 
 def table_json(text: str) -> str:
-    """The content of ``lalr_table.json`` for the grammar ``text``."""
+    """The content of ``lalr_table.json`` for the grammar ``text`` (see _stored_table)."""
     states, start, end = analyse(text)
-    stored = {"grammar_crc32": _digest(text), "start": start, "end": end, "states": states}
-    return json.dumps(stored, indent=0, sort_keys=True) + "\n"
+    assert sorted(states) == list(range(len(states))), "states are numbered from 0"
+    actions = sorted({action for row in states.values() for action in row.values()}, key=repr)
+    number = {action: i for i, action in enumerate(actions)}
+    rows = [
+        [item for term, action in sorted(states[state].items()) for item in (term, number[action])]
+        for state in range(len(states))
+    ]
+    head = {"grammar_crc32": _digest(text), "start": start, "end": end}
+
+    def lines(items: list[Any]) -> str:  # an item a line, for readable diffs
+        return "[\n" + ",\n".join(json.dumps(item, separators=(",", ":")) for item in items) + "\n]"
+
+    return json.dumps(head)[:-1] + f',\n"actions": {lines(actions)},\n"states": {lines(rows)}}}\n'
