@@ -23,7 +23,11 @@ def _escaped(s: str) -> str:
     return '"' + strconv._needs_escape().sub(strconv._quote_match, s) + '"'
 
 
-@given(TEXT)
+# ASCII alone, which is escaped through a class of its own.
+ASCII = st.text(alphabet=st.characters(max_codepoint=0x7F))
+
+
+@given(TEXT | ASCII)
 def test_quote_shortcut_agrees_with_escaping(s: str) -> None:
     assert strconv.quote(s) == _escaped(s)
 
