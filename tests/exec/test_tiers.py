@@ -66,17 +66,28 @@ def _results(
                 results.append((t.execute(value, limits=Limits(steps=10**6)), None))
             else:
                 results.append((t.execute(value), None))
+        except gotmpl.LimitExceeded:
+            # Only metered runs have limits: the others of this template could run
+            # for ever (a range over a huge number), so none is run.
+            raise _Unbounded from None
         except gotmpl.ExecError as e:
             results.append(("", str(e)))
     return results
 
 
+class _Unbounded(Exception):
+    """A metered run hit its step limit."""
+
+
 def _alike_in_every_tier(
     tier_up: Callable[[int], None], new: Callable[[str], Any], source: str, value: Any
 ) -> None:
-    for how in ("plain", "metered", "trace"):
+    for how in ("metered", "plain", "trace"):  # metered first: it bounds the others
         tier_up(0)
-        straight = _results(new, source, value, 1, how)
+        try:
+            straight = _results(new, source, value, 1, how)
+        except _Unbounded:
+            return
         tier_up(NEVER)
         item_by_item = _results(new, source, value, 1, how)
         # Lists and loops that go to tier 1 after one run: the switch happens in the
