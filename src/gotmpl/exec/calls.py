@@ -160,10 +160,6 @@ def _can_be_nil(go_type: str) -> bool:
     )
 
 
-def _underlying(value: Any) -> str:
-    return getattr(type(value), "__go_underlying__", type_name(value))
-
-
 def _named(go_type: str) -> bool:
     # Predeclared types are named too; composite literals ([]T, map[K]V, *T) are not.
     return not go_type.startswith(("[]", "map[", "*", "func", "interface", "struct"))
@@ -173,11 +169,23 @@ def assignable(value: Any, go_type: str) -> bool:
     """Go's AssignableTo between the value's type and ``go_type``."""
     if go_type == ANY:
         return True
-    vt = type_name(value)
+    cls: type = type(value)
+    if cls is dict:  # the only class whose Go type depends on the value
+        return _types_assignable(type_name(value), type_name(value), go_type)
+    return _class_assignable(cls, go_type)
+
+
+@functools.lru_cache(maxsize=4096)
+def _class_assignable(cls: type, go_type: str) -> bool:
+    name = values.class_type_name(cls)
+    return _types_assignable(name, getattr(cls, "__go_underlying__", name), go_type)
+
+
+def _types_assignable(vt: str, underlying: str, go_type: str) -> bool:
     if vt == go_type:
         return True
     # Identical underlying types, one side unnamed: KV -> map[string]string.
-    return not (_named(vt) and _named(go_type)) and _underlying(value) == go_type
+    return not (_named(vt) and _named(go_type)) and underlying == go_type
 
 
 def convert(value: Any, go_type: str) -> Any:

@@ -54,6 +54,9 @@ class Strings(StringSlice):
         return sep.join(self)
 
 
+_NAME_OF, _VALUE_OF = operator.itemgetter(0), operator.itemgetter(1)  # of a Pair
+
+
 class Pair(tuple):
     """``template.Pair``: one label or annotation, ``{Name Value}``.
 
@@ -68,8 +71,8 @@ class Pair(tuple):
     __go_fields__ = ("Name", "Value")
     __slots__ = ()
 
-    Name = property(operator.itemgetter(0), doc="The label name.")
-    Value = property(operator.itemgetter(1), doc="The label value.")
+    Name = property(_NAME_OF, doc="The label name.")
+    Value = property(_VALUE_OF, doc="The label value.")
 
     def __repr__(self) -> str:
         return f"Pair({tuple(self)!r})"
@@ -83,11 +86,11 @@ class Pairs(list):
 
     def Names(self) -> Strings:
         """The pair names, in order."""
-        return Strings(p.Name for p in self)
+        return Strings(map(_NAME_OF, self))
 
     def Values(self) -> Strings:
         """The pair values, in order."""
-        return Strings(p.Value for p in self)
+        return Strings(map(_VALUE_OF, self))
 
     def String(self) -> str:
         """``name=value`` items joined by ``", "``."""
