@@ -21,6 +21,7 @@ operands are written into them as statements (``Inline``) where they can be.
 from __future__ import annotations
 
 import contextlib
+import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -168,7 +169,9 @@ class _Compiler:
         self.hidden: frozenset[int] = frozenset()
         # Whether dot is an element of a range's collection (see lookup.static_type).
         self.dot_origin: Any = TOP
-        self.last = _LastVisited(self.is_and_or)
+        # A function of the tables, not a method: the compiler is freed by reference
+        # counting, with what it built, as soon as its template is dropped.
+        self.last = _LastVisited(functools.partial(_is_and_or, self.funcs, self.builtins))
         # A range's element variable -> the slot holding the collection it visits,
         # which gives the variable's static type in errors (see lookup.static_type).
         self.range_origins: dict[int, int] = {}
@@ -188,14 +191,6 @@ class _Compiler:
             return guard(stack.with_room(stack.COMPILE_STRETCH, build, node))
         finally:
             self.nesting -= 1
-
-    def is_and_or(self, cmd: CommandNode) -> bool:
-        """Whether ``cmd`` calls the builtin ``and`` or ``or``, which short-circuit."""
-        first = cmd.args[0]
-        if not isinstance(first, IdentifierNode) or first.name in self.funcs:
-            return False
-        builtin = self.builtins.get(first.name)
-        return builtin is _builtins.AND_BUILTIN or builtin is _builtins.OR_BUILTIN
 
     def error(self, node: Node | None, format: str, *args: Any) -> ExecError:
         """Go's ``s.errorf(format, args...)`` at ``node``."""
@@ -1308,6 +1303,15 @@ def _walker(
         return receiver, container
 
     return walk
+
+
+def _is_and_or(funcs: Mapping[str, Any], builtins: Mapping[str, Any], cmd: CommandNode) -> bool:
+    """Whether ``cmd`` calls the builtin ``and`` or ``or``, which short-circuit."""
+    first = cmd.args[0]
+    if not isinstance(first, IdentifierNode) or first.name in funcs:
+        return False
+    builtin = builtins.get(first.name)
+    return builtin is _builtins.AND_BUILTIN or builtin is _builtins.OR_BUILTIN
 
 
 def _digging(ev: Eval) -> Eval:
