@@ -32,6 +32,12 @@ def test_quote_shortcut_agrees_with_escaping(s: str) -> None:
     assert strconv.quote(s) == _escaped(s)
 
 
+@given(TEXT)
+def test_quote_by_character_agrees_with_escaping(s: str) -> None:
+    """Before the class is compiled, text is escaped character by character."""
+    assert strconv._quote_by_character(s) == _escaped(s)
+
+
 FORMATS = [
     "%q: %q",
     "[%q]%q",

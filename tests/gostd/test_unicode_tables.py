@@ -70,11 +70,15 @@ def test_table_shape() -> None:
 
 
 def test_is_print_is_the_table() -> None:
-    """Every code point: is_print (the two classes, the one above the BMP behind a
-    lookbehind) says what the table's ranges say."""
+    """Every code point: is_print, and quoting's regular expression (the two classes,
+    the one above the BMP behind a lookbehind), say what the table's ranges say."""
     bounds = _bounds(_unicode.UNPRINTABLE_BMP) + _bounds(_unicode.UNPRINTABLE_ASTRAL)
     firsts = [first for first, _ in bounds]
+    needs_escape = strconv._needs_escape()
     for code in range(0x110000):
         i = bisect.bisect_right(firsts, code) - 1
         unprintable = code < 0x20 or code == 0x7F or (i >= 0 and code <= bounds[i][1])
-        assert strconv.is_print(chr(code)) is not unprintable, hex(code)
+        ch = chr(code)
+        assert strconv.is_print(ch) is not unprintable, hex(code)
+        if ch not in '"\\':
+            assert (needs_escape.match(ch) is not None) is unprintable, hex(code)
