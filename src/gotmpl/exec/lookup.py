@@ -163,20 +163,19 @@ def field_getter(
     name in place; an accessor raises AttributeError or KeyError where the
     getter must decide.
     """
-    resolved: dict[type, tuple[int, Any, Any]] = {}
-    fasts: dict[type, Any] = {}  # class -> accessor for its plain field or key reads
-    niladics: dict[type, Any] = {}  # class -> its method of this name, without arguments
-    call_method: list[Callable[..., Any]] = []  # the method caller, once made
-    no_attribute = values.NO_ATTRIBUTE
-    as_go = values.as_go
-    missingkey, strict, metered = rules.missingkey, rules.strict, rules.metered
+    field = _Field(name, node, blame, rules, error, method_caller_of_name)
+    fasts, niladics = field.fasts, field.niladics
+    call_niladic = field.call_niladic
 
+    # The getter itself holds only what its fast paths use; the rest is the
+    # field's (a template has a getter per name it reads, and every object a
+    # compile keeps is one more for the cyclic collector to visit).
     def get(st: Any, receiver: Any, container: Any) -> Any:
         cls = receiver.__class__
         if cls is dict:
             v = receiver.get(name, MISSING)
             if v is MISSING:
-                return missing_key(receiver, name, missingkey, error, blame, st, container)
+                return field.missing(st, receiver, container)
             return v
         fast = fasts.get(cls)
         if fast is not None:
@@ -188,51 +187,93 @@ def field_getter(
             method = niladics.get(cls)
             if method is not None:
                 return call_niladic(st, method, receiver)
-        return slow(st, receiver, container)
-
-    def call_niladic(st: Any, method: Any, receiver: Any) -> Any:
-        try:
-            v = method(receiver)
-        except Exception as e:
-            raise_call_error(error, node, name, e)
-        if metered and v.__class__ is str:
-            st.meter.built(v)
-        return v if v.__class__ not in PYTHON_TIME else as_go(v)
-
-    def slow(st: Any, receiver: Any, container: Any) -> Any:
-        cls = receiver.__class__
-        how = resolved.get(cls)
-        if how is None:
-            how = resolved[cls] = resolve(cls, name, strict)
-            if how[2] is not None:
-                fasts[cls] = how[2]
-            elif how[0] == NILADIC:
-                niladics[cls] = how[1]
-        k, method, _ = how
-        if k == FIELD:
-            v = values.static_attribute(receiver, name)
-            if v is not no_attribute:
-                return v if v.__class__ not in PYTHON_TIME else as_go(v)
-        elif k == NILADIC:
-            return call_niladic(st, method, receiver)
-        elif k == KEY:
-            # Asked first, so that a lookup never writes (a defaultdict's __missing__).
-            try:
-                if name in receiver:
-                    return receiver[name]
-                return missing_key(receiver, name, missingkey, error, blame, st, container)
-            except (KeyError, TypeError):
-                pass
-        elif k in (METHOD, NO_VALUE, NIL):
-            if not call_method:
-                call_method.append(method_caller_of_name())
-            return call_method[0](st, None, None, receiver, container, NO_FINAL)
-        raise no_field(error, blame, receiver, container, st, name)
+        return field.slow(st, receiver, container)
 
     get.fasts = fasts  # type: ignore[attr-defined]
     get.niladics = niladics  # type: ignore[attr-defined]
     get.call_niladic = call_niladic  # type: ignore[attr-defined]
     return get
+
+
+class _Field:
+    """A field getter's rules beyond its fast paths, and what it has found per class."""
+
+    __slots__ = (
+        "blame",
+        "call_method",
+        "error",
+        "fasts",
+        "make_call_method",
+        "metered",
+        "missingkey",
+        "name",
+        "niladics",
+        "node",
+        "resolved",
+        "strict",
+    )
+
+    def __init__(
+        self,
+        name: str,
+        node: Node,
+        blame: Node,
+        rules: Rules,
+        error: ErrorAt,
+        make_call_method: Callable[[], Callable[..., Any]],
+    ) -> None:
+        self.name, self.node, self.blame, self.error = name, node, blame, error
+        self.missingkey, self.strict, self.metered = rules.missingkey, rules.strict, rules.metered
+        self.make_call_method = make_call_method
+        self.call_method: Callable[..., Any] | None = None  # once made
+        self.resolved: dict[type, tuple[int, Any, Any]] = {}
+        self.fasts: dict[type, Any] = {}  # class -> accessor for its plain field or key reads
+        self.niladics: dict[type, Any] = {}  # class -> its method of this name, no arguments
+
+    def missing(self, st: Any, receiver: Any, container: Any) -> Any:
+        return missing_key(
+            receiver, self.name, self.missingkey, self.error, self.blame, st, container
+        )
+
+    def call_niladic(self, st: Any, method: Any, receiver: Any) -> Any:
+        try:
+            v = method(receiver)
+        except Exception as e:
+            raise_call_error(self.error, self.node, self.name, e)
+        if self.metered and v.__class__ is str:
+            st.meter.built(v)
+        return v if v.__class__ not in PYTHON_TIME else values.as_go(v)
+
+    def slow(self, st: Any, receiver: Any, container: Any) -> Any:
+        cls = receiver.__class__
+        name = self.name
+        how = self.resolved.get(cls)
+        if how is None:
+            how = self.resolved[cls] = resolve(cls, name, self.strict)
+            if how[2] is not None:
+                self.fasts[cls] = how[2]
+            elif how[0] == NILADIC:
+                self.niladics[cls] = how[1]
+        k, method, _ = how
+        if k == FIELD:
+            v = values.static_attribute(receiver, name)
+            if v is not values.NO_ATTRIBUTE:
+                return v if v.__class__ not in PYTHON_TIME else values.as_go(v)
+        elif k == NILADIC:
+            return self.call_niladic(st, method, receiver)
+        elif k == KEY:
+            # Asked first, so that a lookup never writes (a defaultdict's __missing__).
+            try:
+                if name in receiver:
+                    return receiver[name]
+                return self.missing(st, receiver, container)
+            except (KeyError, TypeError):
+                pass
+        elif k in (METHOD, NO_VALUE, NIL):
+            if self.call_method is None:
+                self.call_method = self.make_call_method()
+            return self.call_method(st, None, None, receiver, container, NO_FINAL)
+        raise no_field(self.error, self.blame, receiver, container, st, name)
 
 
 def chain(getters: Sequence[Getter]) -> Getter:
