@@ -39,6 +39,22 @@ def test_a_dropped_template_set_is_freed_without_the_cyclic_collector() -> None:
     assert gc.collect() == 0
 
 
+@pytest.mark.usefixtures("no_gc")
+def test_a_dropped_html_set_is_freed_without_the_cyclic_collector() -> None:
+    # The same for html/template, escaped and run: the set holds its members'
+    # state, and the Template objects (views of it) weakly.
+    gc.collect()
+    t = gotmpl.html.Template("a").parse('{{define "b"}}<a href="{{.}}">{{.}}</a>{{end}}')
+    t.parse('{{template "b" .}}')
+    assert t.execute("x y") == '<a href="x%20y">x y</a>'
+    associated = t.lookup("b")
+    assert associated is t.lookup("b") and t.lookup("a") is t
+    refs = [weakref.ref(t), weakref.ref(associated)]  # type: ignore[arg-type]
+    del t, associated
+    assert [r() for r in refs] == [None, None]
+    assert gc.collect() == 0
+
+
 def test_lookup_returns_the_same_object_while_it_is_held() -> None:
     t = gotmpl.Template("a").parse('{{define "b"}}B{{end}}')
     assert t.lookup("a") is t

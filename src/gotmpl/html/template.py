@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import threading
 import types
+import weakref
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -43,23 +44,73 @@ _ESCAPING_BUILTINS: Mapping[str, Builtin] = types.MappingProxyType(
 _ESCAPED: Any = object()
 
 
-class _NameSpace:
-    """What the templates of one html set share: the set, its escaper, whether it ran."""
+# The text template class by another name: inside Template, _text is its property.
+_TextTemplate = _text.Template
 
-    __slots__ = ("common", "escaped", "escaper", "lock", "members")
 
-    def __init__(self, common: _text._Common) -> None:
+class _Member:
+    """One template of an html set: its text template and its escape state."""
+
+    __slots__ = ("escape_state", "text")
+
+    def __init__(self, text: _text.Template) -> None:
+        self.text = text
+        self.escape_state: Any = None
+
+
+class _Trees:
+    """What the escaper asks of the set: trees and membership (and nothing that
+    leads back to the set, so that a dropped set is freed without the cyclic
+    collector)."""
+
+    __slots__ = ("common", "members")
+
+    def __init__(self, common: _text._Common, members: dict[str, _Member]) -> None:
         self.common = common
-        self.members: dict[str, Template] = {}
-        self.escaped = False
-        self.escaper = Escaper(self)
-        self.lock = threading.RLock()
+        self.members = members
 
     def tree(self, name: str) -> ListNode | None:
         return self.common.tree(name)
 
     def has_member(self, name: str) -> bool:
         return name in self.members
+
+
+class _NameSpace:
+    """What the templates of one html set share: the set, its escaper, whether it ran.
+
+    The set holds its members' state; a Template is a view of one member, the same
+    object for a name while someone holds it (the set holds views weakly).
+    """
+
+    __slots__ = ("common", "escaped", "escaper", "lock", "members", "views")
+
+    def __init__(self, common: _text._Common) -> None:
+        self.common = common
+        self.members: dict[str, _Member] = {}
+        self.views: weakref.WeakValueDictionary[str, Template] = weakref.WeakValueDictionary()
+        self.escaped = False
+        self.escaper = Escaper(_Trees(common, self.members))
+        self.lock = threading.RLock()
+
+    def add(self, text: _text.Template) -> Template:
+        """A new member over ``text`` (replacing any of its name), and its view."""
+        member = self.members[text.name] = _Member(text)
+        return self._view(text.name, member)
+
+    def view(self, name: str) -> Template | None:
+        """The member ``name`` as a Template, or None."""
+        view = self.views.get(name)
+        if view is not None and view._member is self.members.get(name):
+            return view
+        member = self.members.get(name)
+        return None if member is None else self._view(name, member)
+
+    def _view(self, name: str, member: _Member) -> Template:
+        view = Template.__new__(Template)
+        view._ns, view._member = self, member
+        self.views[name] = view
+        return view
 
 
 class Template(_text.TemplateAPI):
@@ -72,14 +123,22 @@ class Template(_text.TemplateAPI):
     can be neither parsed into nor cloned.
     """
 
-    __slots__ = ("__weakref__", "_escape_state", "_ns", "_text")
+    __slots__ = ("__weakref__", "_member", "_ns")
     _package = "html/template"
 
     def __init__(self, name: str = "") -> None:
-        self._text = _text.Template(name)
-        self._ns = _NameSpace(self._text._common)
-        self._escape_state: Any = None
-        self._ns.members[name] = self
+        text = _text.Template(name)
+        self._ns = _NameSpace(text._common)
+        self._member = self._ns.members[name] = _Member(text)
+        self._ns.views[name] = self
+
+    @property
+    def _text(self) -> _TextTemplate:
+        return self._member.text
+
+    @property
+    def _escape_state(self) -> Any:
+        return self._member.escape_state
 
     @property
     def name(self) -> str:
@@ -111,12 +170,7 @@ class Template(_text.TemplateAPI):
     def new(self, name: str) -> Template:
         """A new, undefined template of this set (replacing any of that name)."""
         with self._ns.lock:
-            return self._new(name)
-
-    def _new(self, name: str) -> Template:
-        t = _wrapping(self._ns, self._text.new(name))
-        self._ns.members[name] = t
-        return t
+            return self._ns.add(self._text.new(name))
 
     # -- parsing ---------------------------------------------------------------------------
 
@@ -137,8 +191,9 @@ class Template(_text.TemplateAPI):
             for handle in self._text.templates():
                 member = ns.members.get(handle.name)
                 if member is None:
-                    member = self._new(handle.name)
-                member._text = handle
+                    ns.add(handle)
+                else:
+                    member.text = handle
         return self
 
     # -- the set -----------------------------------------------------------------------------
@@ -146,12 +201,13 @@ class Template(_text.TemplateAPI):
     def lookup(self, name: str) -> Template | None:
         """The template ``name`` of this set (defined or not), or None."""
         with self._ns.lock:
-            return self._ns.members.get(name)
+            return self._ns.view(name)
 
     def templates(self) -> list[Template]:
         """Every template of the set, undefined ones included (as in Go)."""
-        with self._ns.lock:
-            return list(self._ns.members.values())
+        ns = self._ns
+        with ns.lock:
+            return [view for name in list(ns.members) if (view := ns.view(name)) is not None]
 
     def defined_templates(self) -> str:
         """Go's DefinedTemplates: ``; defined templates are: "a", "b"`` or ``""``."""
@@ -170,14 +226,13 @@ class Template(_text.TemplateAPI):
                 raise TemplateError(refusal)
             text = self._text.clone()
             copy = _NameSpace(text._common)
-            top = _wrapping(copy, text)
-            copy.members[top.name] = top
+            top = copy.add(text)
             for handle in text.templates():
                 source = ns.members.get(handle.name)
-                if source is None or source._escape_state is not None:
+                if source is None or source.escape_state is not None:
                     raise TemplateError(refusal)
-                copy.members[handle.name] = _wrapping(copy, handle)
-            return copy.members[top.name]
+                copy.add(handle)
+            return top
 
     # -- escaping ------------------------------------------------------------------------------
 
@@ -191,70 +246,64 @@ class Template(_text.TemplateAPI):
             ns.escaped = True
             state = self._escape_state
             if state is None:
-                if self._tree() is None:
+                tree = self._tree()
+                if tree is None:
                     raise ExecError(
                         f"template: {quote(self.name)} is an incomplete or empty template",
                         name=self.name,
                     )
-                self._escape_tree(limits)
+                _escape_tree(ns, self.name, tree, limits)
             elif state is not _ESCAPED:
                 raise state.with_traceback(None)
 
-    def _escape_tree(self, limits: Limits | None) -> None:
-        """Runs the escaper over this template (and what it calls), then gives the set
-        the rewritten trees; a failure leaves the template unusable, as in Go.
-        Limits with steps or seconds bound the escaping too (LimitExceeded, after
-        which a later execution may try again)."""
-        ns = self._ns
-        name = self.name
-        tree = self._tree()
-        assert tree is not None
-        budget = None
-        if limits is not None and (limits.steps is not None or limits.seconds is not None):
-            budget = Budget(limits.steps, limits.seconds)
-        try:
-            problem = ns.escaper.escape_template(name, tree, budget)
-        except OverBudget as e:
-            reason = f"escaping: {e}"
-            raise LimitExceeded(
-                f"html/template:{name}: {reason}", name=name, reason=reason
-            ) from None
-        member = ns.members.get(name)
-        if problem is not None:
-            error = problem.exception()
-            if member is not None:
-                member._escape_state = error
-                ns.common.install({name: None})
-            raise error
-        ns.common.install(ns.escaper.commit(), _ESCAPING_BUILTINS)
-        if member is not None:
-            member._escape_state = _ESCAPED
-
-    def _to_run(self, limits: Limits | None) -> _text.Template:
+    def _to_run(self, limits: Limits | None) -> _TextTemplate:
         self._escape(limits)
         return self._text
 
-    def _member_to_run(self, name: str, limits: Limits | None) -> _text.Template:
-        return self._escaped_member(name, limits)._text
-
-    def _escaped_member(self, name: str, limits: Limits | None) -> Template:
+    def _member_to_run(self, name: str, limits: Limits | None) -> _TextTemplate:
         """The template ``name``, escaped (Go's lookupAndEscapeTemplate)."""
         ns = self._ns
         with ns.lock:
             ns.escaped = True
-            t = ns.members.get(name)
-            if t is None:
+            member = ns.members.get(name)
+            if member is None:
                 raise ExecError(f"html/template: {quote(name)} is undefined", name=name)
-            state = t._escape_state
+            state = member.escape_state
             if isinstance(state, EscapeError):
                 raise state.with_traceback(None)
-            if t._tree() is None:
+            tree = member.text._def.tree
+            if tree is None:
                 raise ExecError(
                     f"html/template: {quote(name)} is an incomplete template", name=name
                 )
             if state is None:
-                t._escape_tree(limits)
-            return t
+                _escape_tree(ns, name, tree, limits)
+            return member.text
+
+
+def _escape_tree(ns: _NameSpace, name: str, tree: ListNode, limits: Limits | None) -> None:
+    """Runs the set's escaper over template ``name`` (and what it calls), then gives the
+    set the rewritten trees; a failure leaves the template unusable, as in Go.
+    Limits with steps or seconds bound the escaping too (LimitExceeded, after
+    which a later execution may try again)."""
+    budget = None
+    if limits is not None and (limits.steps is not None or limits.seconds is not None):
+        budget = Budget(limits.steps, limits.seconds)
+    try:
+        problem = ns.escaper.escape_template(name, tree, budget)
+    except OverBudget as e:
+        reason = f"escaping: {e}"
+        raise LimitExceeded(f"html/template:{name}: {reason}", name=name, reason=reason) from None
+    member = ns.members.get(name)
+    if problem is not None:
+        error = problem.exception()
+        if member is not None:
+            member.escape_state = error
+            ns.common.install({name: None})
+        raise error
+    ns.common.install(ns.escaper.commit(), _ESCAPING_BUILTINS)
+    if member is not None:
+        member.escape_state = _ESCAPED
 
 
 def parse_files(*paths: str | os.PathLike[str]) -> Template:
@@ -265,10 +314,3 @@ def parse_files(*paths: str | os.PathLike[str]) -> Template:
 def parse_glob(pattern: str) -> Template:
     """An html template set from the files matching ``pattern``."""
     return parse_files(*_text._matching(Template._package, pattern))
-
-
-def _wrapping(ns: _NameSpace, text: _text.Template) -> Template:
-    """An html template of the set ``ns`` over the text template ``text``."""
-    t = Template.__new__(Template)
-    t._text, t._ns, t._escape_state = text, ns, None
-    return t
