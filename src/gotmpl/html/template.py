@@ -137,10 +137,6 @@ class Template(_text.TemplateAPI):
         return self._member.text
 
     @property
-    def _escape_state(self) -> Any:
-        return self._member.escape_state
-
-    @property
     def name(self) -> str:
         """The template's name."""
         return self._text.name
@@ -222,7 +218,7 @@ class Template(_text.TemplateAPI):
         ns = self._ns
         refusal = f"html/template: cannot Clone {quote(self.name)} after it has executed"
         with ns.lock:
-            if self._escape_state is not None:
+            if self._member.escape_state is not None:
                 raise TemplateError(refusal)
             text = self._text.clone()
             copy = _NameSpace(text._common)
@@ -244,7 +240,7 @@ class Template(_text.TemplateAPI):
         ns = self._ns
         with ns.lock:
             ns.escaped = True
-            state = self._escape_state
+            state = self._member.escape_state
             if state is None:
                 tree = self._tree()
                 if tree is None:
