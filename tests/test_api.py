@@ -55,6 +55,18 @@ def test_a_dropped_html_set_is_freed_without_the_cyclic_collector() -> None:
     assert gc.collect() == 0
 
 
+def test_a_text_parsed_once_leaves_no_tree_in_the_parse_cache() -> None:
+    # Trees are kept from a text's second parse on: a kept tree costs every full
+    # collection of the cyclic collector a walk, for nothing if never asked again.
+    text = "{{.A}} parsed by test_a_text_parsed_once_leaves_no_tree_in_the_parse_cache"
+    first, second, third = (gotmpl.Template("a").parse(text).tree for _ in range(3))
+    assert first is not None and first is not second
+    assert second is third
+    assert str(first) == str(second)
+    other = gotmpl.Template("a").delims("[[", "]]").parse(text).tree
+    assert other is not third  # a key holds the delimiters too
+
+
 def test_lookup_returns_the_same_object_while_it_is_held() -> None:
     t = gotmpl.Template("a").parse('{{define "b"}}B{{end}}')
     assert t.lookup("a") is t
