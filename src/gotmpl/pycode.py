@@ -24,8 +24,10 @@ def function(name: str, lines: list[str], namespace: dict[str, Any]) -> Any:
     return namespace.pop(name)
 
 
+@functools.lru_cache(maxsize=1024)
 def code(name: str, source: str) -> CodeType:
-    """The code of the function ``name`` that ``source`` (lines joined) defines."""
+    """The code of the function ``name`` that ``source`` (lines joined) defines
+    (remembered: each function of a template's first run asks for its shape's)."""
     module = _code(source)
     return next(c for c in module.co_consts if isinstance(c, CodeType) and c.co_name == name)
 
