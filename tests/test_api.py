@@ -9,8 +9,11 @@ import weakref
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import gotmpl
+from gotmpl.template import _good_name, _good_unicode_name
 
 
 @pytest.fixture
@@ -65,6 +68,49 @@ def test_a_text_parsed_once_leaves_no_tree_in_the_parse_cache() -> None:
     assert str(first) == str(second)
     other = gotmpl.Template("a").delims("[[", "]]").parse(text).tree
     assert other is not third  # a key holds the delimiters too
+
+
+# Recorded from Go 1.27: template.New("x").Funcs(FuncMap{name: f}) panics with this
+# message, or takes the name ("").
+_FUNCTION_NAMES = {
+    "": 'function name "" is not a valid identifier',
+    "1a": 'function name "1a" is not a valid identifier',
+    "A_Z09": "",
+    "_": "",
+    "_1": "",
+    "a": "",
+    "a b": 'function name "a b" is not a valid identifier',
+    "a-b": 'function name "a-b" is not a valid identifier',
+    "a.b": 'function name "a.b" is not a valid identifier',
+    "a1": "",
+    "a\u0300": 'function name "a\u0300" is not a valid identifier',
+    "x\u00b2": 'function name "x\u00b2" is not a valid identifier',
+    "x\u0663": "",
+    "x\u200d": 'function name "x\\u200d" is not a valid identifier',
+    "\u00e9": "",
+    "\u00f1ame": "",
+    "\u01c4": "",
+    "\u03b1\u03b2\u03b3": "",
+    "\u0663x": 'function name "\u0663x" is not a valid identifier',
+    "\u2170": 'function name "\u2170" is not a valid identifier',
+    "\u65e5\u672c": "",
+}
+
+
+@pytest.mark.parametrize(("name", "message"), _FUNCTION_NAMES.items())
+def test_function_names_are_checked_as_go_checks_them(name: str, message: str) -> None:
+    t = gotmpl.Template("x")
+    if message:
+        with pytest.raises(ValueError) as caught:
+            t.funcs({name: lambda: ""})
+        assert str(caught.value) == message
+    else:
+        t.funcs({name: lambda: ""})
+
+
+@given(st.text(st.characters(max_codepoint=0x7F)))
+def test_ascii_function_names_take_the_unicode_rule(name: str) -> None:
+    assert _good_name(name) == _good_unicode_name(name)
 
 
 def test_lookup_returns_the_same_object_while_it_is_held() -> None:

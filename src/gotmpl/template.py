@@ -138,6 +138,13 @@ _OPTIONS: dict[tuple[str, str], Any] = {
 
 def _good_name(name: str) -> bool:
     """Go's goodName: a function name must be an identifier."""
+    if name.isascii():  # [A-Za-z_][A-Za-z0-9_]*: Python's rule, in C
+        return name.isidentifier()
+    return _good_unicode_name(name)
+
+
+def _good_unicode_name(name: str) -> bool:
+    """goodName by Go's own rule, Unicode letters and digits included."""
     if not name:
         return False
     for i, ch in enumerate(name):
