@@ -12,8 +12,8 @@ from unittest import mock
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from outcomes import outcomes
 
-import gotmpl
 from gotmpl import alertmanager
 from gotmpl.exec import lookup
 
@@ -68,17 +68,6 @@ _TEMPLATES = [
 ]
 
 
-def _outcomes(text: str, option: str, data: list[Any]) -> list[str]:
-    tmpl = gotmpl.Template("t").option(option).parse(text)  # one template: accessors persist
-    outcomes = []
-    for d in data:
-        try:
-            outcomes.append("ok: " + tmpl.execute(d))
-        except gotmpl.TemplateError as e:
-            outcomes.append("error: " + str(e))
-    return outcomes
-
-
 def _one_by_one(getters: Any) -> Any:
     def get(st: Any, receiver: Any, container: Any) -> Any:
         for g in getters:
@@ -97,6 +86,6 @@ def _one_by_one(getters: Any) -> Any:
 # A method found for the class, then failing.
 @example("{{ .A.M }}", "missingkey=default", [{"A": Struct("x")}, {"A": Struct(7)}])
 def test_chain_is_its_getters_in_turn(text: str, option: str, data: list[Any]) -> None:
-    fast = _outcomes(text, option, data)
+    fast = outcomes(text, option, data)
     with mock.patch.object(lookup, "chain", _one_by_one):
-        assert _outcomes(text, option, data) == fast
+        assert outcomes(text, option, data) == fast

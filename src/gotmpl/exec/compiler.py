@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import operator
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -179,6 +180,9 @@ class _Compiler:
         # whose static type was the collection's (Go's "$e = 1" gives $e type int).
         self.reassigned: set[int] = set()
         self.nesting = 0  # lists and pipelines around the node being compiled
+        # While a range body is compiled to visit plain tuples (see
+        # tuple_range_fields): dot's fields, read as the tuples' items.
+        self.tuple_fields: Mapping[str, int] | None = None
 
     def nested(self, build: Callable[[_N], _R], node: _N, guard: Callable[[_R], _R]) -> _R:
         """``build(node)`` for a list or pipeline inside the one being compiled: every
@@ -408,7 +412,9 @@ class _Compiler:
     def range_(self, node: RangeNode) -> Run:
         pipe = node.pipe
         mark = self.scope.mark()
-        collection = self.pipeline(pipe)
+        tuple_fields = self.tuple_range_fields(node)
+        # A tuple range evaluates its pipeline itself (tuple_range).
+        collection = self.pipeline(pipe) if tuple_fields is None else _no_pipeline
         decl = pipe.decl
         if pipe.is_assign:
             slots = [self.assign_slot(v) for v in decl]
@@ -427,11 +433,16 @@ class _Compiler:
         body_mark = self.scope.mark()
         outer_origin = self.dot_origin
         self.dot_origin = RANGE
-        items = self.list_items(node.list)
+        self.tuple_fields = tuple_fields
+        try:
+            items = self.list_items(node.list)
+        finally:
+            self.tuple_fields = None
         origin = origin_slot
         if origin_slot is not None and elem_slot in self.reassigned:
             origin = codegen.EachIteration(origin_slot)  # each element: the collection's type
-        loop = codegen.iteration(items, key_slot, elem_slot, origin, node, self.name)
+        body_loop = codegen.iteration(items, key_slot, elem_slot, origin, node, self.name)
+        loop = body_loop if tuple_fields is None else _without_plain_tuples(body_loop)
         self.dot_origin = outer_origin
         declared = frozenset(slot for _, slot in self.scope.pop(body_mark))
         else_run = self.else_list(node, declared)
@@ -443,8 +454,9 @@ class _Compiler:
         # iterated as lists from then on, without asking for their kind again.
         slice_classes: set[type] = {list, tuple}
 
-        def run_range(st: State, dot: Any, frame: list) -> None:
-            v = collection(st, dot, frame)
+        def run_range(st: State, dot: Any, frame: list, v: Any = _EVALUATED) -> None:
+            if v is _EVALUATED:
+                v = collection(st, dot, frame)
             cls = v.__class__
             if cls in slice_classes:
                 ran = len(v) > 0
@@ -491,7 +503,74 @@ class _Compiler:
                 with contextlib.suppress(Break):
                     else_run(st, dot, frame)
 
-        return run_range
+        if tuple_fields is None:
+            return run_range
+        field = pipe.cmds[0].args[0]
+        assert isinstance(field, FieldNode)
+        return self.tuple_range(field, tuple_fields, body_loop, run_range, else_run)
+
+    def tuple_range_fields(self, node: RangeNode) -> Mapping[str, int] | None:
+        """For ``{{range .M.SortedPairs}}`` whose body uses dot only to read ``.Name``
+        and ``.Value``: those fields' items in the plain tuples the pairs are made
+        from (see tuple_range). None for any other range.
+
+        The body is compiled to read those fields of a plain tuple as its items
+        (see getter), which no other dot could show, since a plain tuple is a Go
+        slice: such elements of any other collection are visited as lists, the
+        same Go slice (_without_plain_tuples)."""
+        pipe = node.pipe
+        if pipe.decl or self.trace or len(pipe.cmds) != 1 or len(pipe.cmds[0].args) != 1:
+            return None
+        field = pipe.cmds[0].args[0]
+        if not isinstance(field, FieldNode) or len(field.names) != 2:
+            return None
+        fields = _TUPLE_RANGES.get(field.names[1])
+        if fields is None or not _reads_only(node.list, fields):
+            return None
+        return fields
+
+    def tuple_range(
+        self,
+        field: FieldNode,
+        fields: Mapping[str, int],
+        tuple_loop: Callable[..., None],
+        run_range: Callable[..., None],
+        else_run: Run | None,
+    ) -> Run:
+        """``{{range .M.SortedPairs}}`` (``field``) whose map's class makes its pairs
+        from plain tuples (``__go_range_tuples__`` on its method, see _range_tuples):
+        the body (``tuple_loop``) visits those tuples, and no pair is made. Any
+        other value of ``.M`` takes ``run_range``'s way, with what its
+        ``SortedPairs`` gives."""
+        get_map = self.getter(field, field, field.names[0])
+        get_pairs = self.getter(field, field, field.names[1])
+        call_method = get_pairs.call_niladic  # type: ignore[attr-defined]
+        origin = self.dot_origin
+        strict = self.rules.strict
+        name = field.names[1]
+        tuples_by_class: dict[type, Any] = {}  # False: no tuples for the class
+
+        def run_tuple_range(st: State, dot: Any, frame: list) -> None:
+            m = get_map(st, dot, origin)
+            tuples = tuples_by_class.get(m.__class__)
+            if tuples is None:
+                tuples = tuples_by_class[m.__class__] = _range_tuples(
+                    m.__class__, name, fields, strict
+                )
+            if tuples is False:
+                v = get_pairs(st, m, dot)
+                run_range(st, dot, frame, MISSING if v is None else v)
+                return
+            items = call_method(st, tuples, m)  # as the method's own call: its errors
+            if items:
+                # No read of dot can fail in this body: the collection, which errors
+                # would name the elements' type by, is never looked at.
+                tuple_loop(st, frame, items, items)
+            elif else_run is not None:
+                with contextlib.suppress(Break):  # as in run_range
+                    else_run(st, dot, frame)
+
+        return run_tuple_range
 
     def template_call(self, node: TemplateNode) -> Run:
         ev = self.pipeline(node.pipe) if node.pipe is not None else None
@@ -745,7 +824,7 @@ class _Compiler:
 
     def getter(self, node: Node, blame: Node, name: str) -> Getter:
         """Go's evalField for ``.name`` without arguments (see lookup.field_getter)."""
-        return lookup.field_getter(
+        get = lookup.field_getter(
             name,
             node,
             blame,
@@ -753,6 +832,17 @@ class _Compiler:
             self.error,
             lambda: self.member_call(node, blame, name, ()),
         )
+        fields = self.tuple_fields
+        if (
+            fields is not None
+            and name in fields
+            and isinstance(node, FieldNode)
+            and node.names == (name,)
+        ):
+            # A field of dot in a body visiting plain tuples (see tuple_range_fields):
+            # the tuple's item, read as the struct's own accessor reads it.
+            get.fasts[tuple] = operator.itemgetter(fields[name])  # type: ignore[attr-defined]
+        return get
 
     def member_call(
         self, node: Node, blame: Node, name: str, call_args: tuple[Node, ...]
@@ -1398,6 +1488,83 @@ def _value_string(v: Any) -> str:
 
 def _cmd_dot(st: State, dot: Any, frame: list, final: Any) -> Any:
     return dot
+
+
+_EVALUATED: Any = object()  # run_range's value not given: it evaluates its pipeline
+
+# Niladic methods whose result, a slice of structs, a range may visit as the plain
+# tuples the structs are made from, where the receiver's method says it can (see
+# _range_tuples): the method's name -> the structs' fields, by item.
+_TUPLE_RANGES: dict[str, Mapping[str, int]] = {"SortedPairs": {"Name": 0, "Value": 1}}
+
+
+def _without_plain_tuples(loop: Callable[..., None]) -> Callable[..., None]:
+    """``loop`` with each element that is a plain tuple visited as a list, for a body
+    compiled to read a plain tuple's items as fields (see tuple_range_fields)."""
+
+    def visit(st: State, frame: list, items: Any, collection: Any) -> None:
+        # Other iterables than sequences only come of ranging over an int.
+        if isinstance(items, (list, tuple)) and any(e.__class__ is tuple for e in items):
+            items = [list(e) if e.__class__ is tuple else e for e in items]
+        loop(st, frame, items, collection)
+
+    return visit
+
+
+def _range_tuples(cls: type, name: str, fields: Mapping[str, int], strict: bool) -> Any:
+    """The function giving ``cls``'s ``name`` method's elements as plain tuples whose
+    items are ``fields``, or False: the method's ``__go_range_tuples__``, a
+    (function, field names) pair."""
+    how, method, _ = lookup.resolve(cls, name, strict)
+    if how != lookup.NILADIC:
+        return False
+    tuples, names = getattr(method, "__go_range_tuples__", (None, ()))
+    return tuples if tuples is not None and tuple(names) == tuple(fields) else False
+
+
+def _reads_only(node: Node, fields: Mapping[str, int]) -> bool:
+    """Whether ``node`` (in a range body) uses dot only to read one of ``fields``
+    (``.Name``), runs no template and sets dot nowhere: then dot never leaves the
+    body, and a plain tuple may stand for the struct. (Exact classes: any other
+    node says no.)"""
+    cls = node.__class__
+    if cls is FieldNode:
+        return len(node.names) == 1 and node.names[0] in fields  # type: ignore[attr-defined]
+    if cls is PipeNode:
+        for i, cmd in enumerate(node.cmds):  # type: ignore[attr-defined]
+            # A field given arguments (or a piped value) is a method call.
+            if cmd.args[0].__class__ is FieldNode and (i or len(cmd.args) > 1):
+                return False
+            if not all(_reads_only(arg, fields) for arg in cmd.args):
+                return False
+        return True
+    if cls is ActionNode:
+        return _reads_only(node.pipe, fields)  # type: ignore[attr-defined]
+    if cls in _NO_DOT:
+        return True
+    if cls is ListNode:
+        return all(_reads_only(n, fields) for n in node.nodes)  # type: ignore[attr-defined]
+    if cls is IfNode:
+        assert isinstance(node, IfNode)
+        return (
+            _reads_only(node.pipe, fields)
+            and _reads_only(node.list, fields)
+            and (node.else_list is None or _reads_only(node.else_list, fields))
+        )
+    if cls is ChainNode:
+        return _reads_only(node.node, fields)  # type: ignore[attr-defined]
+    return False  # dot itself, a range, with or template: dot may leave
+
+
+# Nodes that neither read dot nor hold nodes that could.
+_NO_DOT = frozenset(
+    {TextNode, BreakNode, ContinueNode, VariableNode, IdentifierNode, StringNode, NumberNode,
+     BoolNode, NilNode}
+)  # fmt: skip
+
+
+def _no_pipeline(st: State, dot: Any, frame: list) -> Any:
+    raise AssertionError("a tuple range gives run_range its value")
 
 
 def _run_nothing(st: State, dot: Any, frame: list) -> None:
