@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gotmpl import ExecError, html
+from gotmpl.html import escapers
 from gotmpl.html.context import Context, State
 from gotmpl.html.escapers import ESCAPERS, UNCHANGED
 from gotmpl.html.transition import context_after_text
@@ -112,3 +113,21 @@ def test_unchanged_strings_are_what_escapers_leave_alone(name: str, value: str) 
         kept = unchanged(value) is None
     if kept:
         assert ESCAPERS[name](value) == value
+
+
+_URLISH = st.text(alphabet=st.sampled_from(list('%%%aF09zG/?:= é\x7f"<')), max_size=12)
+
+
+@PROPERTY
+@given(_URLISH)
+def test_url_normalizing_finds_what_its_exact_pattern_finds(text: str) -> None:
+    """The search begun at the first byte outside the kept ones finds the same first
+    match as the exact pattern searched from the start (bytes and str)."""
+
+    def span(m: Any) -> Any:
+        return None if m is None else m.span()
+
+    b = text.encode()
+    assert span(escapers._url_normalize_search(b)) == span(escapers._URL_NORMALIZE.search(b))
+    exact = re.compile(escapers._URL_NORMALIZE.pattern.decode())
+    assert span(UNCHANGED["_html_template_urlnormalizer"](text)) == span(exact.search(text))  # type: ignore[operator]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, AnyStr
 
 from .. import values
 from ..exec.builtins import escaped
@@ -429,7 +429,26 @@ url_filter = _escaper(
 # Bytes a URL keeps as they are: unreserved ones always; reserved ones and
 # existing %xx escapes when normalising (the text is already a URL).
 _URL_ESCAPE = re.compile(rb"[^A-Za-z0-9\-._~]")
-_URL_NORMALIZE = re.compile(rb"[^A-Za-z0-9\-._~!#$&*+,/:;=?@\[\]%]|%(?![0-9A-Fa-f]{2})")
+_URL_KEPT = rb"A-Za-z0-9\-._~!#$&*+,/:;=?@\[\]"  # and "%" where it starts an escape
+_URL_NORMALIZE = re.compile(rb"[^" + _URL_KEPT + rb"%]|%(?![0-9A-Fa-f]{2})")
+# Where a match of _URL_NORMALIZE may start: any byte not kept, or a "%".
+_URL_NORMALIZE_START = re.compile(rb"[^" + _URL_KEPT + rb"]")
+
+
+def _from_start(start: re.Pattern[AnyStr], exact: re.Pattern[AnyStr]) -> Callable[[AnyStr], object]:
+    """``exact.search``, begun where ``start`` first matches (``start`` matching
+    wherever a match of ``exact`` begins): re scans a single class several times
+    faster than it tries two alternatives at every position (760 -> 310 ns for
+    an 80-character URL that needs nothing)."""
+
+    def search(s: AnyStr) -> object:
+        m = start.search(s)
+        return m if m is None else exact.search(s, m.start())
+
+    return search
+
+
+_url_normalize_search = _from_start(_URL_NORMALIZE_START, _URL_NORMALIZE)
 
 
 _LONE_PERCENT = re.compile(rb"%(?![0-9A-Fa-f]{2})")
@@ -446,9 +465,9 @@ _NORMALIZED_BYTES = tuple(
 def _process_url(s: str, normalize: bool) -> str:
     """``s`` with the bytes a URL (normalised) or a URL part (escaped) may not hold
     %-escaped; every byte of a non-ASCII character is one of them."""
-    pattern = _URL_NORMALIZE if normalize else _URL_ESCAPE
+    search = _url_normalize_search if normalize else _URL_ESCAPE.search
     b = go_bytes(s)
-    if pattern.search(b) is None:
+    if search(b) is None:
         return s
     if normalize:  # a "%" that starts no escape is the one byte decided by what follows
         b = _LONE_PERCENT.sub(b"%25", b)
@@ -560,6 +579,9 @@ UNCHANGED: dict[str, str | Callable[[str], object]] = {
     "_html_template_urlfilter": re.compile(
         r"\A(?!(?:[hH][tT][tT][pP][sS]?|[mM][aA][iI][lL][tT][oO]):)[^/:]*:"
     ).search,
-    "_html_template_urlnormalizer": re.compile(_URL_NORMALIZE.pattern.decode()).search,
+    "_html_template_urlnormalizer": _from_start(
+        re.compile(_URL_NORMALIZE_START.pattern.decode()),
+        re.compile(_URL_NORMALIZE.pattern.decode()),
+    ),
     "_eval_args_": re.compile("(?!)").search,  # one string is the text
 }
