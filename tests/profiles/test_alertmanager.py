@@ -348,7 +348,8 @@ _LABEL_NAMES = st.text(max_size=4) | st.sampled_from(
 @given(st.dictionaries(_LABEL_NAMES, st.text(max_size=3), max_size=8))
 def test_sorted_pairs_order(labels: dict[str, str]) -> None:
     """KV.SortedPairs is Go's sort of the names as bytes (undecodable bytes as
-    surrogates included), with alertname moved to the front, as Pair structs."""
+    surrogates included), with alertname moved to the front, as Pair structs;
+    KV.Names and KV.Values are theirs."""
     pairs = am.KV(labels).SortedPairs()
     names = sorted(labels, key=go_bytes)  # stable: names of equal bytes keep their order
     if "alertname" in labels:
@@ -356,6 +357,10 @@ def test_sorted_pairs_order(labels: dict[str, str]) -> None:
         names.insert(0, "alertname")
     assert [(p.Name, p.Value) for p in pairs] == [(n, labels[n]) for n in names]
     assert all(type(p) is am.Pair for p in pairs) and type(pairs) is am.Pairs
+    # Names and Values read the same sorted items without making pairs.
+    kv = am.KV(labels)
+    assert kv.Names() == pairs.Names() and kv.Values() == pairs.Values()
+    assert type(kv.Names()) is type(kv.Values()) is am.Strings
 
 
 DECODE = TABLE["decode"]

@@ -149,11 +149,11 @@ class KV(StringMap):
 
     def Names(self) -> Strings:
         """The names, in ``SortedPairs`` order."""
-        return self.SortedPairs().Names()
+        return Strings(map(_NAME_OF, _sorted_items(self)))  # the pairs' items, no Pair made
 
     def Values(self) -> Strings:
         """The values, in ``SortedPairs`` order."""
-        return self.SortedPairs().Values()
+        return Strings(map(_VALUE_OF, _sorted_items(self)))
 
     def String(self) -> str:
         """The sorted pairs as ``alertname=X, a=1``."""
