@@ -13,7 +13,7 @@ from typing import Any
 import harness
 import html_strategies
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, given, reject, settings
 
 EXAMPLES = int(os.environ.get("GOTMPL_FUZZ_EXAMPLES", "500"))
 FUZZ = settings(
@@ -33,5 +33,7 @@ def test_random_html_templates_render_like_go(
 ) -> None:
     case = {**template, "data": data, "funcs": "test"}
     go = oracle.run(harness.request(case))
+    if go["phase"] in ("timeout", "limit"):
+        reject()  # Go did not finish, or wrote more than the oracle keeps: see test_differential
     expected = {k: go[k] for k in ("output", "error", "phase")}
     assert harness.run(case) == expected, json.dumps(case, ensure_ascii=False)
