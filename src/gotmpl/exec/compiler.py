@@ -433,11 +433,11 @@ class _Compiler:
         body_mark = self.scope.mark()
         outer_origin = self.dot_origin
         self.dot_origin = RANGE
-        self.tuple_fields = tuple_fields
+        outer_fields, self.tuple_fields = self.tuple_fields, tuple_fields
         try:
             items = self.list_items(node.list)
         finally:
-            self.tuple_fields = None
+            self.tuple_fields = outer_fields
         origin = origin_slot
         if origin_slot is not None and elem_slot in self.reassigned:
             origin = codegen.EachIteration(origin_slot)  # each element: the collection's type
