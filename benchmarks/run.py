@@ -129,7 +129,8 @@ def _batch_size(fn: Callable[[], Any], target: float) -> int:
     return max(1, round(target / max(once, 1e-7)))
 
 
-PARSE_MIN_BATCH = 12  # parses per batch at least (see measure)
+# A parse batch lasts this long at least (see measure).
+PARSE_BATCH_S = 0.25
 
 CLOCKS = {"cpu": time.process_time, "wall": time.perf_counter}
 _clock = CLOCKS["cpu"]
@@ -183,9 +184,12 @@ def measure(
                 raise SystemExit(f"{name}: {engine}'s output differs from gotmpl's")
         sizes: dict[str, int | None] = {e: _batch_size(fn, batch_s) for e, fn in fns.items()}
         if name.startswith("parse"):
-            # A dropped gotmpl template is freed by the cyclic collector, every
-            # few parses: batches long enough to include that cost in the mean.
-            sizes = {e: max(k or 1, PARSE_MIN_BATCH) for e, k in sizes.items()}
+            # What a compile keeps alive while it runs is promoted to the cyclic
+            # collector's oldest generation, whose full collections (tens of
+            # milliseconds in this process, which holds every engine's data) come
+            # every few dozen compiles: batches long enough to hold about one, so
+            # that each batch's mean, and so the median, carries their cost.
+            sizes = {e: _batch_size(fn, PARSE_BATCH_S) for e, fn in fns.items()}
         sizes["go"] = None
         if go is not None and go_case is not None:
             try:
