@@ -267,7 +267,7 @@ class Template(_text.TemplateAPI):
             state = member.escape_state
             if isinstance(state, EscapeError):
                 raise state.with_traceback(None)
-            tree = member.text._def.tree
+            tree = member.text.tree
             if tree is None:
                 raise ExecError(
                     f"html/template: {quote(name)} is an incomplete template", name=name

@@ -238,11 +238,11 @@ class _Reshaped:
     of no symbols); ``outcomes`` maps the state that uncovers to ``(next state,
     method, then, fold)``. ``method`` gets the values (None: the one value passes
     on); each method of ``then`` gets the value so far, for the one-symbol
-    reductions that follow on the same lookahead, whose next state depends on that same uncovered state only (``.A``
-    in ``{{.A}}`` goes from term to pipeline in one step). ``fold``, when not None,
-    ends the reduction with a left-recursive rule of two symbols, which adds the
-    value to the list below it (``items: items item``) and leaves the uncovered
-    state on top.
+    reductions that follow on the same lookahead, whose next state depends on that
+    same uncovered state only (``.A`` in ``{{.A}}`` goes from term to pipeline in
+    one step). ``fold``, when not None, ends the reduction with a left-recursive
+    rule of two symbols, which adds the value to the list below it (``items:
+    items item``) and leaves the uncovered state on top.
 
     A shift into a state whose only action is a reduction (``term: FIELD``) is
     that reduction with ``shifted`` set: the reduction is made at once, before the
