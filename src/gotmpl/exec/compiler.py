@@ -832,17 +832,21 @@ class _Compiler:
             self.error,
             lambda: self.member_call(node, blame, name, ()),
         )
-        fields = self.tuple_fields
-        if (
-            fields is not None
-            and name in fields
-            and isinstance(node, FieldNode)
-            and node.names == (name,)
-        ):
+        item = self.tuple_item(node)
+        if item is not None:
             # A field of dot in a body visiting plain tuples (see tuple_range_fields):
             # the tuple's item, read as the struct's own accessor reads it.
-            get.fasts[tuple] = operator.itemgetter(fields[name])  # type: ignore[attr-defined]
+            get.fasts[tuple] = operator.itemgetter(item)  # type: ignore[attr-defined]
         return get
+
+    def tuple_item(self, node: Node) -> int | None:
+        """For ``.Name`` (a single name read from dot) in a body visiting plain tuples
+        (see tuple_range_fields): the tuple's item that stands for the field."""
+        fields = self.tuple_fields
+        if fields is None or node.__class__ is not FieldNode:
+            return None
+        names = node.names
+        return fields.get(names[0]) if len(names) == 1 else None
 
     def member_call(
         self, node: Node, blame: Node, name: str, call_args: tuple[Node, ...]
@@ -1063,6 +1067,14 @@ class _Compiler:
             "if {out} is MISSING:",
             *("    " + line for line in read),
         ]
+        item = self.tuple_item(node)
+        if item is not None:
+            # In a body visiting plain tuples, the tuple's item in place (the getter
+            # reads it too, through the accessor getter() gave it for tuples).
+            lines = [f"if dot.__class__ is tuple: {{out}} = dot[{item}]", "else:"] + [
+                "    " + line for line in lines
+            ]
+            return Inline(lines, names)
         return Inline(lines, names, reads=names["fasts"])
 
     def final_operand(self, sig: Signature, count: int, blame: Node) -> Inline:
