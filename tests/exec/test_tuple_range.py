@@ -135,3 +135,20 @@ def test_a_body_that_lets_dot_out_visits_the_pairs(body: str) -> None:
     assert compiler._reads_only(tree.nodes[-1].list, {"Name": 0, "Value": 1, "Other": 2}) is (
         body == "{{.Other}}"
     )
+
+
+@pytest.mark.parametrize(
+    "declared",
+    [None, "x", (), (1, 2), (amdata._sorted_items,), (amdata._sorted_items, ["Name", "Value"])],
+)
+def test_a_malformed_tuple_declaration_ranges_over_the_method(declared: Any) -> None:
+    class Odd(alertmanager.KV):
+        __go_type__ = "main.Odd"
+
+        def SortedPairs(self) -> amdata.Pairs:
+            return amdata.Pairs(reversed(super().SortedPairs()))
+
+    Odd.SortedPairs.__go_range_tuples__ = declared  # type: ignore[attr-defined]
+    text = "{{range .M.SortedPairs}}{{.Name}}={{.Value}};{{end}}"
+    out = gotmpl.Template("t").parse(text).execute({"M": Odd(a="1", b="2")})
+    assert out == "b=2;a=1;"

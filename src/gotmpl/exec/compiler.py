@@ -1530,8 +1530,13 @@ def _range_tuples(cls: type, name: str, fields: Mapping[str, int], strict: bool)
     how, method, _ = lookup.resolve(cls, name, strict)
     if how != lookup.NILADIC:
         return False
-    tuples, names = getattr(method, "__go_range_tuples__", (None, ()))
-    return tuples if tuples is not None and tuple(names) == tuple(fields) else False
+    declared = getattr(method, "__go_range_tuples__", None)
+    # Anything but a (function, field names) pair declares nothing: the method's
+    # own result is ranged over.
+    if not (isinstance(declared, tuple) and len(declared) == 2 and callable(declared[0])):
+        return False
+    tuples, names = declared
+    return tuples if isinstance(names, tuple) and names == tuple(fields) else False
 
 
 def _reads_only(node: Node, fields: Mapping[str, int]) -> bool:
