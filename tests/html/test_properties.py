@@ -118,6 +118,21 @@ def test_unchanged_strings_are_what_escapers_leave_alone(name: str, value: str) 
 _URLISH = st.text(alphabet=st.sampled_from(list('%%%aF09zG/?:= é\x7f"<')), max_size=12)
 
 
+_SCHEMEISH = st.tuples(
+    st.sampled_from(["", "http", "https", "HTTPS", "hTtp", "mailto", "javascript", "ftp", "/x"]),
+    st.text(alphabet=st.sampled_from(list("hHtTpPsS:/ax")), max_size=8),
+).map("".join)
+
+
+@PROPERTY
+@given(_SCHEMEISH)
+def test_url_scheme_check_finds_what_its_pattern_finds(text: str) -> None:
+    """The URL filter's check, decided at once for an http or https start, finds
+    an unsafe scheme exactly where its pattern does."""
+    found = UNCHANGED["_html_template_urlfilter"](text)  # type: ignore[operator]
+    assert (found is None) == (escapers._UNSAFE_SCHEME.search(text) is None)
+
+
 @PROPERTY
 @given(_URLISH)
 def test_url_normalizing_finds_what_its_exact_pattern_finds(text: str) -> None:
