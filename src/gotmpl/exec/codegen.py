@@ -61,10 +61,13 @@ class Inline:
 
     An operand that reads a name of dot without side effects says so in
     ``reads``: the table of accessors (by dot's class) its getter has found. An
-    operand that is a constant says so in ``constant``.
+    operand that is a constant says so in ``constant``. A call given only the
+    piped value that returns it as it is when a condition on it holds (an
+    escaper and a plain string it leaves alone) gives that condition in
+    ``keeps``, on ``{a0}``: a pipeline tests it first (see piped).
     """
 
-    __slots__ = ("constant", "lines", "names", "reads")
+    __slots__ = ("constant", "keeps", "lines", "names", "reads")
 
     def __init__(
         self,
@@ -73,11 +76,13 @@ class Inline:
         *,
         reads: dict[type, Any] | None = None,
         constant: bool = False,
+        keeps: str | None = None,
     ) -> None:
         self.lines = tuple(lines)
         self.names = names or {}
         self.reads = reads
         self.constant = constant
+        self.keeps = keeps
 
     def then(self, out: str, lines: list[str], names: dict[str, Any]) -> Inline:
         """These statements, assigning to the variable ``out``, followed by ``lines``."""
@@ -349,6 +354,7 @@ def call_statements(
     shortcut: tuple[str, str] | None = None,
     shortcut_names: dict[str, Any] | None = None,
     metered: bool = False,
+    keeps_final: bool = False,
 ) -> Inline:
     """Statements calling ``func`` and assigning what it returns to ``{out}``.
 
@@ -358,6 +364,8 @@ def call_statements(
     ``shortcut_names``. Whatever the call raises is reported as Go reports a
     failed call (calls.raise_call_error); ``result`` converts what it returns.
     ``metered``: a string returned is charged to the execution's meter.
+    ``keeps_final``: the one operand is the piped value, which the shortcut
+    takes as it is: the shortcut is left to the pipeline (Inline.keeps).
     """
     names: dict[str, Any] = {
         "func": func,
@@ -377,6 +385,12 @@ def call_statements(
     if read_once:
         names.update(_read_once_names([o.reads for o in operands if o.reads is not None]))
     shape = tuple((o.lines, tuple(o.names)) for o in operands)
+    if keeps_final:
+        # The pipeline tests the shortcut before the piped value's conversions: the
+        # statements are the call alone.
+        assert shortcut is not None and shortcut[1] == "{a0}" and len(operands) == 1
+        lines = _call_lines(shape, None, result is not None, None, metered)
+        return Inline(lines, names, keeps=shortcut[0])
     lines = _call_lines(shape, kinds if read_once else None, result is not None, shortcut, metered)
     return Inline(lines, names)
 
@@ -471,8 +485,16 @@ def piped(head: Inline, calls: Sequence[Inline]) -> Inline:
     lines = list(_rendered(head.lines, tuple(head.names), "{{p0_{}}}", "piped"))
     names = {f"p0_{k}": v for k, v in head.names.items()}
     for i, call in enumerate(calls, 1):
-        lines.append("final = MISSING if piped is None else piped")
-        lines += _rendered(call.lines, tuple(call.names), f"{{{{p{i}_{{}}}}}}", "piped")
+        rename = f"{{{{p{i}_{{}}}}}}"
+        stage = ["final = MISSING if piped is None else piped"]
+        stage += _rendered(call.lines, tuple(call.names), rename, "piped")
+        if call.keeps is not None:
+            # The value the call would return as it is stays, with no call and none
+            # of the piped value's conversions (a string is its own final operand).
+            keeps = _substituted((call.keeps,), (("a0", "piped"),))
+            (condition,) = _rendered(keeps, tuple(call.names), rename, "piped")
+            stage = [f"if not ({condition}):", *("    " + line for line in stage)]
+        lines += stage
         names.update({f"p{i}_{k}": v for k, v in call.names.items()})
     lines.append("{out} = piped")
     return Inline(lines, names)

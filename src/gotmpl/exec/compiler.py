@@ -1002,6 +1002,17 @@ class _Compiler:
             shortcut = ("{a0}.__class__ is str and {unchanged}({a0}) is None", "{a0}")
             shortcut_names = {"unchanged": unchanged}
         result = _as_go_result if name in self.funcs else None
+        # A shortcut that takes a string as it is takes the piped string itself
+        # where the operand converts it to itself (any, not a typed parameter); a
+        # metered run charges the string, so it keeps the statements that do.
+        keeps_final = (
+            unchanged is not None
+            and has_final
+            and len(operands) == 1
+            and result is None
+            and not self.metered
+            and _final_type(sig, count) in (VALUE, ANY)
+        )
         return codegen.call_statements(
             func,
             operands,
@@ -1012,6 +1023,7 @@ class _Compiler:
             shortcut=shortcut,
             shortcut_names=shortcut_names,
             metered=self.metered,
+            keeps_final=keeps_final,
         )
 
     def operand(self, node: Node, go_type: str) -> Inline:
