@@ -17,7 +17,7 @@ import functools
 import threading
 import weakref
 from collections.abc import Callable, Sequence
-from types import FunctionType
+from types import CodeType, FunctionType
 from typing import Any
 
 from .. import pycode
@@ -156,21 +156,21 @@ def _item_names(items: list[Item]) -> dict[str, Any]:
 
 
 def _shared(item: Inline) -> Callable[..., None]:
-    """An Inline item as a runner ``run(st, dot, frame)`` whose code is its shape's."""
-    source, renamed = _shape(item.lines, tuple(item.names))
-    namespace = dict(zip(renamed, item.names.values(), strict=True))
-    namespace.update(_COMMON)
-    return FunctionType(pycode.code("run_item", source), namespace)
+    """An Inline item as a runner ``run(st, dot, frame)`` whose code is its shape's.
+
+    The item's objects are the defaults of the parameters that follow ``frame``:
+    a tuple to make instead of a namespace, and read as locals."""
+    code = _shape(item.lines, tuple(item.names))
+    return FunctionType(code, _COMMON, None, tuple(item.names.values()))
 
 
 @functools.lru_cache(maxsize=1024)
-def _shape(lines: tuple[str, ...], keys: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
-    """The source of _shared's function for items of these lines and placeholders
-    (the same str object each time: its hash is computed once), and the names it
-    gives the placeholders' objects."""
+def _shape(lines: tuple[str, ...], keys: tuple[str, ...]) -> CodeType:
+    """The code of _shared's function for items of these lines and placeholders."""
     own = _rendered(lines, keys, "x_{}", "", "    ")
-    source = "\n".join(["def run_item(st, dot, frame):", "    w = st.w", *own])
-    return source, tuple(f"x_{key}" for key in keys)
+    params = "".join(f", x_{key}" for key in keys)
+    source = "\n".join([f"def run_item(st, dot, frame{params}):", "    w = st.w", *own])
+    return pycode.code("run_item", source)
 
 
 # A list's runner at tier 0.
