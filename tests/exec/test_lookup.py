@@ -2,7 +2,8 @@
 (gotmpl.exec.lookup.chain) give what the getters give applied one by one: the
 same text or the same error, whatever the classes met and in whatever order
 (an accessor or a method found for a class must still fail over to the full
-rules)."""
+rules); and what one template found a name to mean on a class, which serves
+the templates compiled after it (lookup._FOUND), changes nothing they give."""
 
 from __future__ import annotations
 
@@ -30,6 +31,17 @@ class Struct:
         return self.B
 
 
+@dataclasses.dataclass
+class Plain:
+    """A class of the program's own that does not declare its Go type: its method
+    may be called, except under the strict sandbox."""
+
+    B: Any = "b"
+
+    def M(self) -> Any:
+        return self.B
+
+
 class Dynamic:
     """Attributes computed by __getattr__: no plain accessor."""
 
@@ -50,6 +62,7 @@ _INNER = st.one_of(
         alertmanager.KV
     ),
     _B.map(Struct),
+    _B.map(Plain),
     st.just(Dynamic()),
     st.builds(alertmanager.Alert, Status=st.sampled_from(["firing", ""])),
 )
@@ -89,3 +102,55 @@ def test_chain_is_its_getters_in_turn(text: str, option: str, data: list[Any]) -
     fast = outcomes(text, option, data)
     with mock.patch.object(lookup, "chain", _one_by_one):
         assert outcomes(text, option, data) == fast
+
+
+_RUNS = st.lists(
+    st.tuples(
+        st.sampled_from(_TEMPLATES),
+        st.sampled_from(["missingkey=default", "missingkey=error", "sandbox=strict"]),
+        st.lists(_DATA, max_size=2),
+    ),
+    max_size=5,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_RUNS)
+# A method found for a class by a template, then read under the strict sandbox.
+@example(
+    [
+        ("{{ .A.M }}", "missingkey=default", [{"A": Plain("x")}]),
+        ("{{ .A.M }}", "sandbox=strict", [{"A": Plain("x")}]),
+    ]
+)
+def test_what_one_template_found_serves_the_next(runs: list[Any]) -> None:
+    """Templates compiled one after another share what a name was found to mean on
+    a class (lookup._FOUND): each gives what it would with tables of its own."""
+
+    def run_all() -> list[list[str]]:
+        return [outcomes(text, option, data) for text, option, data in runs]
+
+    shared = run_all()
+    with mock.patch.object(lookup, "_found", lambda name, strict: ({}, {}, {})):
+        assert run_all() == shared
+
+
+def test_the_shared_tables_are_bounded() -> None:
+    classes = [
+        dataclasses.make_dataclass(f"C{i}", [("A", str)], namespace={"__go_type__": f"main.C{i}"})
+        for i in range(5)
+    ]
+    with (
+        mock.patch.object(lookup, "_FOUND", {}),
+        mock.patch.object(lookup, "_FOUND_NAMES", 3),
+        mock.patch.object(lookup, "_FOUND_CLASSES", 2),
+    ):
+        for name in "BCDEF":
+            assert outcomes("{{." + name + "}}", "missingkey=zero", [{name: "v"}]) == ["ok: v"]
+            assert len(lookup._FOUND) <= 3
+        for _ in range(2):
+            got = outcomes(
+                "{{.A}}", "missingkey=zero", [c(A=str(i)) for i, c in enumerate(classes)]
+            )
+            assert got == [f"ok: {i}" for i in range(5)]
+            assert all(len(table) <= 2 for tables in lookup._FOUND.values() for table in tables)

@@ -824,20 +824,18 @@ class _Compiler:
 
     def getter(self, node: Node, blame: Node, name: str) -> Getter:
         """Go's evalField for ``.name`` without arguments (see lookup.field_getter)."""
-        get = lookup.field_getter(
+        item = self.tuple_item(node)
+        return lookup.field_getter(
             name,
             node,
             blame,
             self.rules,
             self.error,
             lambda: self.member_call(node, blame, name, ()),
-        )
-        item = self.tuple_item(node)
-        if item is not None:
             # A field of dot in a body visiting plain tuples (see tuple_range_fields):
             # the tuple's item, read as the struct's own accessor reads it.
-            get.fasts[tuple] = operator.itemgetter(item)  # type: ignore[attr-defined]
-        return get
+            None if item is None else {tuple: operator.itemgetter(item)},
+        )
 
     def tuple_item(self, node: Node) -> int | None:
         """For ``.Name`` (a single name read from dot) in a body visiting plain tuples

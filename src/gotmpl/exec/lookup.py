@@ -142,6 +142,26 @@ def _resolve_how(cls: type, name: str, strict: bool) -> tuple[int, Any]:
     return NONE, None
 
 
+# What ``.name`` was found to mean on each class, by (name, strict): the tables of
+# _Field (resolved, fasts, niladics), shared by every getter of the name, since
+# they depend on nothing else (see resolve). A new template then reads a name
+# on a class that some template has read it on at full speed from its first
+# run. A process that meets ever new names starts afresh (getters keep theirs).
+_Found = tuple[dict[type, tuple[int, Any, Any]], dict[type, Any], dict[type, Any]]
+_FOUND: dict[tuple[str, bool], _Found] = {}
+_FOUND_NAMES = 4096
+_FOUND_CLASSES = 1024  # a table with more classes (made on the fly?) starts afresh
+
+
+def _found(name: str, strict: bool) -> _Found:
+    tables = _FOUND.get((name, strict))
+    if tables is None:
+        if len(_FOUND) >= _FOUND_NAMES:
+            _FOUND.clear()
+        tables = _FOUND.setdefault((name, strict), ({}, {}, {}))
+    return tables
+
+
 def field_getter(
     name: str,
     node: Node,
@@ -149,6 +169,7 @@ def field_getter(
     rules: Rules,
     error: ErrorAt,
     method_caller_of_name: Callable[[], Callable[..., Any]],
+    own_fasts: dict[type, Any] | None = None,
 ) -> Getter:
     """Go's evalField for ``.name`` without arguments: ``get(st, receiver, container)``.
 
@@ -161,9 +182,10 @@ def field_getter(
     The getter's ``fasts`` attribute maps classes to their plain accessor once
     found (a Go-modelled class's field or key), for compiled code that reads the
     name in place; an accessor raises AttributeError or KeyError where the
-    getter must decide.
+    getter must decide. It is shared by the name's getters, unless ``own_fasts``
+    gives accessors of this getter's own (which then has tables of its own).
     """
-    field = _Field(name, node, blame, rules, error, method_caller_of_name)
+    field = _Field(name, node, blame, rules, error, method_caller_of_name, own_fasts)
     fasts, niladics = field.fasts, field.niladics
     call_niladic = field.call_niladic
 
@@ -210,6 +232,7 @@ class _Field:
         "niladics",
         "node",
         "resolved",
+        "shared",
         "strict",
     )
 
@@ -221,14 +244,19 @@ class _Field:
         rules: Rules,
         error: ErrorAt,
         make_call_method: Callable[[], Callable[..., Any]],
+        own_fasts: dict[type, Any] | None,
     ) -> None:
         self.name, self.node, self.blame, self.error = name, node, blame, error
         self.missingkey, self.strict, self.metered = rules.missingkey, rules.strict, rules.metered
         self.make_call_method = make_call_method
         self.call_method: Callable[..., Any] | None = None  # once made
-        self.resolved: dict[type, tuple[int, Any, Any]] = {}
-        self.fasts: dict[type, Any] = {}  # class -> accessor for its plain field or key reads
-        self.niladics: dict[type, Any] = {}  # class -> its method of this name, no arguments
+        # class -> how the name resolves; -> accessor for its plain field or key
+        # reads; -> its method of this name, no arguments (see _FOUND).
+        self.shared = own_fasts is None
+        if own_fasts is None:
+            self.resolved, self.fasts, self.niladics = _found(name, rules.strict)
+        else:
+            self.resolved, self.fasts, self.niladics = {}, dict(own_fasts), {}
 
     def missing(self, st: Any, receiver: Any, container: Any) -> Any:
         return missing_key(
@@ -249,6 +277,9 @@ class _Field:
         name = self.name
         how = self.resolved.get(cls)
         if how is None:
+            if self.shared and len(self.resolved) >= _FOUND_CLASSES:
+                for table in (self.resolved, self.fasts, self.niladics):
+                    table.clear()
             how = self.resolved[cls] = resolve(cls, name, self.strict)
             if how[2] is not None:
                 self.fasts[cls] = how[2]
