@@ -157,6 +157,10 @@ class _Scope:
 class _Compiler:
     def __init__(self, name: str, options: Options, check: Callable[[], None] | None) -> None:
         self.name = name
+        # Go's s.errorf(format, args...) at a node: error(node, format, *args). One
+        # object, which every closure that reports errors holds (a method would
+        # be a new bound object for each).
+        self.error: Callable[..., ExecError] = functools.partial(exec_error, name)
         self.check = check
         self.funcs = options.funcs
         self.builtins = options.builtins
@@ -195,10 +199,6 @@ class _Compiler:
             return guard(stack.with_room(stack.COMPILE_STRETCH, build, node))
         finally:
             self.nesting -= 1
-
-    def error(self, node: Node | None, format: str, *args: Any) -> ExecError:
-        """Go's ``s.errorf(format, args...)`` at ``node``."""
-        return exec_error(self.name, node, format, *args)
 
     # -- lists and control ---------------------------------------------------------------
 
@@ -831,7 +831,8 @@ class _Compiler:
             blame,
             self.rules,
             self.error,
-            lambda: self.member_call(node, blame, name, ()),
+            # The function, not a bound method: one object fewer per name read.
+            functools.partial(_Compiler.member_call, self, node, blame, name, ()),
             # A field of dot in a body visiting plain tuples (see tuple_range_fields):
             # the tuple's item, read as the struct's own accessor reads it.
             None if item is None else {tuple: operator.itemgetter(item)},
