@@ -18,7 +18,9 @@ from gotmpl.exec import codegen
 
 ENGINES = ("gotmpl", "jinja2", "gotpl")
 # Per notification: each engine decodes the webhook's JSON text, then renders.
-NOTIFICATION_ENGINES = ("gotmpl", "jinja2", "floor")
+# The floors (benchmarks.floor): "floor" from json.loads' dicts, "spec" from
+# gotmpl's data.
+NOTIFICATION_ENGINES = ("gotmpl", "jinja2", "floor", "spec")
 # The HTML mail: gotmpl's html/template, gotmpl's text/template on the same
 # template (the baseline the html render is held to), and gotpl's html mode.
 HTML_ENGINES = ("gotmpl", "text", "gotpl")
@@ -80,6 +82,9 @@ def render_case(engine: str, n: int) -> Case:
     if engine == "floor":
         fd = data.jinja_data(n)
         return _warm(lambda: floor.pagerduty(fd))
+    if engine == "spec":
+        d = data.gotmpl_data(n)
+        return _warm(lambda: floor.pagerduty_data(d))
     raise ValueError(engine)
 
 
@@ -95,6 +100,8 @@ def notification_case(engine: str, n: int) -> Case:
         return _warm(lambda: jt.render(json.loads(text)))
     if engine == "floor":
         return _warm(lambda: floor.pagerduty(json.loads(text)))
+    if engine == "spec":
+        return _warm(lambda: floor.pagerduty_data(cubeapm.Data.from_dict(json.loads(text))))
     raise ValueError(engine)
 
 

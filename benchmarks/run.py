@@ -79,7 +79,7 @@ def _benchmarks(
         out.append(
             (
                 name,
-                {e: cases.render_case(e, n) for e in [*engines, "floor"]},
+                {e: cases.render_case(e, n) for e in [*engines, "floor", "spec"]},
                 (cases.go_render_request(n), "ns_per_op"),
                 as_text,
             )
@@ -197,7 +197,7 @@ def measure(
             except OracleError as e:
                 print(f"{name}: Go failed: {e}", file=sys.stderr)
         samples: dict[str, list[float]] = {e: [] for e in [*fns, "go"]}
-        for other in ("jinja2", "text", "gotpl", "floor"):
+        for other in ("jinja2", "text", "gotpl", "floor", "spec"):
             samples.setdefault(other, [])
         plans.append((name, fns, go_case, sizes, samples))
     for r in range(rounds):
@@ -224,7 +224,7 @@ def measure(
                 row[f"{engine}_iqr"] = q[2] - q[0]
         # Ratios are medians of per-round ratios: both sides of one ratio ran
         # moments apart, so a slow spell of the machine cancels out.
-        for other in ("jinja2", "text", "gotpl", "floor", "go"):
+        for other in ("jinja2", "text", "gotpl", "floor", "spec", "go"):
             if len(samples[other]) == len(samples["gotmpl"]) == rounds:
                 pairs = zip(samples["gotmpl"], samples[other], strict=True)
                 row[f"ratio_{other}"] = statistics.median(g / o for g, o in pairs)
@@ -275,32 +275,41 @@ def table(rows: list[dict[str, Any]]) -> str:
     return "\n".join([_HEADER, "-" * len(_HEADER), *map(_format_row, text_rows)])
 
 
-_NOTIFICATION_HEADER = (
-    f"{'benchmark':<33} {'gotmpl':>10} {'Jinja2':>10} {'floor':>10} {'Go':>10}"
-    f" {'gotmpl/Jinja2':>13} {'gotmpl/floor':>12} {'gotmpl/Go':>9}"
+_NOTIFICATION_COLUMNS = (
+    ("gotmpl", 10),
+    ("Jinja2", 10),
+    ("floor", 10),
+    ("spec", 10),
+    ("Go", 10),
+    ("gotmpl/Jinja2", 13),
+    ("gotmpl/floor", 12),
+    ("gotmpl/spec", 11),
+    ("gotmpl/Go", 9),
 )
 
 
 def notification_table(rows: list[dict[str, Any]], markdown: bool = False) -> str:
     """Per notification (JSON text decoded, then rendered: new data every render) and
-    steady (the same decoded data again), each beside Jinja2, the hand-written
-    floor and Go."""
+    steady (the same decoded data again), each beside Jinja2, the two hand-written
+    floors (benchmarks.floor) and Go."""
+    heads = [head for head, _ in _NOTIFICATION_COLUMNS]
     if markdown:
-        lines = [
-            "| benchmark | gotmpl | Jinja2 | floor | Go | gotmpl/Jinja2 | gotmpl/floor | gotmpl/Go |",
-            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-        ]
+        lines = ["| benchmark | " + " | ".join(heads) + " |"]
+        lines.append("| --- |" + " ---: |" * len(heads))
     else:
-        lines = [_NOTIFICATION_HEADER, "-" * len(_NOTIFICATION_HEADER)]
+        header = f"{'benchmark':<33} " + " ".join(
+            f"{head:>{width}}" for head, width in _NOTIFICATION_COLUMNS
+        )
+        lines = [header, "-" * len(header)]
     chosen = [r for r in rows if _is_notification(r) or str(r["name"]).startswith("render ")]
     for row in chosen:
         name = str(row["name"]).replace("render ", "steady ")
-        cells = [_fmt_time(row.get(k)) for k in ("gotmpl", "jinja2", "floor", "go")]
-        cells += [_ratio(row, k) for k in ("jinja2", "floor", "go")]
+        cells = [_fmt_time(row.get(k)) for k in ("gotmpl", "jinja2", "floor", "spec", "go")]
+        cells += [_ratio(row, k) for k in ("jinja2", "floor", "spec", "go")]
         if markdown:
             lines.append(f"| {name} | " + " | ".join(cells) + " |")
         else:
-            widths = (10, 10, 10, 10, 13, 12, 9)
+            widths = [width for _, width in _NOTIFICATION_COLUMNS]
             lines.append(
                 f"{name:<33} " + " ".join(f"{c:>{w}}" for c, w in zip(cells, widths, strict=True))
             )
@@ -329,7 +338,7 @@ def html_table(rows: list[dict[str, Any]]) -> str:
 
 def spread_table(rows: list[dict[str, Any]]) -> str:
     """Interquartile range of the rounds, as a percentage of the median, per engine."""
-    engines = ("gotmpl", "jinja2", "text", "gotpl", "floor", "go")
+    engines = ("gotmpl", "jinja2", "text", "gotpl", "floor", "spec", "go")
     lines = [f"{'IQR / median':<33}" + "".join(f"{e:>10}" for e in engines)]
     for row in rows:
         cells = [
@@ -631,7 +640,8 @@ def main(argv: list[str] | None = None) -> int:
     if any(map(_is_notification, rows)):
         print()
         print("Per notification (webhook JSON text -> data -> output, new data every render),")
-        print("and steady (the same data rendered again), beside the hand-written floor:")
+        print("and steady (the same data rendered again), beside the hand-written floors")
+        print("(floor: from json.loads' dicts; spec: from gotmpl's data, see benchmarks/floor.py):")
         print(notification_table(rows))
     if any(map(_is_html, rows)):
         print()

@@ -28,8 +28,9 @@ def test_pagerduty_jinja2_matches_gotmpl(n: int, pagerduty_outputs: dict[int, st
 
 @pytest.mark.parametrize("n", data.SIZES)
 def test_pagerduty_floor_matches_gotmpl(n: int, pagerduty_outputs: dict[int, str]) -> None:
-    """The hand-written floor writes gotmpl's bytes, steady and per notification."""
+    """The hand-written floors write gotmpl's bytes, steady and per notification."""
     assert cases.render_case("floor", n)() == pagerduty_outputs[n]
+    assert cases.render_case("spec", n)() == pagerduty_outputs[n]
     for engine in cases.NOTIFICATION_ENGINES:
         assert cases.notification_case(engine, n)() == pagerduty_outputs[n], engine
 
