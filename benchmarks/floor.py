@@ -18,6 +18,7 @@ own overhead; its time over ``pagerduty``'s adds the data model's.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from json.encoder import encode_basestring as _q
 from typing import Any
 from urllib.parse import quote_plus
@@ -51,20 +52,33 @@ def _alert(a: dict[str, Any]) -> str:
     )
 
 
-def pagerduty(d: dict[str, Any]) -> str:
-    """The PagerDuty payload for the webhook JSON ``d``."""
-    common = d["commonLabels"]
-    severity = common.get("severity", "")
-    alerts = d["alerts"]
-    summary = f"[{severity.upper()}] " if severity else ""
-    summary += f"[{d['status'].upper()}"
-    if d["status"] == "firing":
-        summary += f":{sum(a['status'] == 'firing' for a in alerts)}"
+def _summary(
+    upper: Callable[[str], str], severity: str, status: str, firing: int, env: str, alertname: str
+) -> str:
+    summary = f"[{upper(severity)}] " if severity else ""
+    summary += f"[{upper(status)}"
+    if status == "firing":
+        summary += f":{firing}"
     summary += "] "
-    if common.get("env", "") != "UNSET":
-        summary += common.get("env", "")
-    summary += " " + (d["commonAnnotations"].get("alertname") or common.get("alertname", ""))
+    if env != "UNSET":
+        summary += env
+    return summary + " " + alertname
+
+
+def _payload(
+    status: str,
+    summary: str,
+    severity: str,
+    alerts: str,
+    pairs: tuple[str, str, str],
+    external_url: str,
+    rule_id: str,
+    dedup_key: str,
+) -> str:
+    """The payload around its values: ``alerts`` the alerts' text, ``pairs`` the
+    group labels', common labels' and common annotations' (see _pairs)."""
     level = severity if severity in ("critical", "warning") else "info"
+    group, common, annotations = pairs
     return (
         "{\n"
         '  "payload": {\n\n'
@@ -72,19 +86,44 @@ def pagerduty(d: dict[str, Any]) -> str:
         f'      "severity": "{level}",\n'
         '    "source": "CubeAPM",\n'
         '    "custom_details": {\n'
-        '"alerts": [' + ",".join(map(_alert, alerts)) + "\n  ],\n"
-        f'    "groupLabels": {{{_pairs(d["groupLabels"], "    ")}\n  }},\n'
-        f'  "commonLabels": {{{_pairs(common, "    ")}\n  }},\n'
-        f'  "commonAnnotations": {{{_pairs(d["commonAnnotations"], "    ")}\n  }}\n'
+        '"alerts": [' + alerts + "\n  ],\n"
+        f'    "groupLabels": {{{group}\n  }},\n'
+        f'  "commonLabels": {{{common}\n  }},\n'
+        f'  "commonAnnotations": {{{annotations}\n  }}\n'
         "}\n"
         "  },\n"
         '  "routing_key": "<Integration Key>",\n'
-        f'"event_action": "{"trigger" if d["status"] == "firing" else "resolve"}",\n'
+        f'"event_action": "{"trigger" if status == "firing" else "resolve"}",\n'
         '"client": "CubeAPM",\n'
-        f'  "client_url": "{d["externalURL"]}/alerts/'
-        f'{quote_plus(d["groupLabels"].get("rule_id", ""), safe="")}",\n'
-        f'"dedup_key": "{d["groupKeyHash"]}"\n'
+        f'  "client_url": "{external_url}/alerts/{quote_plus(rule_id, safe="")}",\n'
+        f'"dedup_key": "{dedup_key}"\n'
         "}\n"
+    )
+
+
+def pagerduty(d: dict[str, Any]) -> str:
+    """The PagerDuty payload for the webhook JSON ``d``."""
+    common = d["commonLabels"]
+    severity = common.get("severity", "")
+    status = d["status"]
+    alerts = d["alerts"]
+    firing = sum(a["status"] == "firing" for a in alerts)
+    alertname = d["commonAnnotations"].get("alertname") or common.get("alertname", "")
+    summary = _summary(str.upper, severity, status, firing, common.get("env", ""), alertname)
+    pairs = (
+        _pairs(d["groupLabels"], "    "),
+        _pairs(common, "    "),
+        _pairs(d["commonAnnotations"], "    "),
+    )
+    return _payload(
+        status,
+        summary,
+        severity,
+        ",".join(map(_alert, alerts)),
+        pairs,
+        d["externalURL"],
+        d["groupLabels"].get("rule_id", ""),
+        d["groupKeyHash"],
     )
 
 
@@ -114,33 +153,22 @@ def pagerduty_data(d: cubeapm.Data) -> str:
     """The PagerDuty payload for gotmpl's data ``d``."""
     common = d.CommonLabels
     severity = common.get("severity", "")
-    summary = f"[{to_upper(severity)}] " if severity else ""
-    summary += f"[{to_upper(d.Status)}"
-    if d.Status == "firing":
-        summary += f":{len(d.Alerts.Firing())}"
-    summary += "] "
-    if common.get("env", "") != "UNSET":
-        summary += common.get("env", "")
-    summary += " " + (d.CommonAnnotations.get("alertname", "") or common.get("alertname", ""))
-    level = severity if severity in ("critical", "warning") else "info"
-    return (
-        "{\n"
-        '  "payload": {\n\n'
-        f'      "summary": "{summary}",\n'
-        f'      "severity": "{level}",\n'
-        '    "source": "CubeAPM",\n'
-        '    "custom_details": {\n'
-        '"alerts": [' + ",".join(map(_data_alert, d.Alerts)) + "\n  ],\n"
-        f'    "groupLabels": {{{_kv_pairs(d.GroupLabels, "    ")}\n  }},\n'
-        f'  "commonLabels": {{{_kv_pairs(common, "    ")}\n  }},\n'
-        f'  "commonAnnotations": {{{_kv_pairs(d.CommonAnnotations, "    ")}\n  }}\n'
-        "}\n"
-        "  },\n"
-        '  "routing_key": "<Integration Key>",\n'
-        f'"event_action": "{"trigger" if d.Status == "firing" else "resolve"}",\n'
-        '"client": "CubeAPM",\n'
-        f'  "client_url": "{d.ExternalURL}/alerts/'
-        f'{quote_plus(d.GroupLabels.get("rule_id", ""), safe="")}",\n'
-        f'"dedup_key": "{d.GroupKeyHash}"\n'
-        "}\n"
+    firing = len(d.Alerts.Firing())
+    alertname = d.CommonAnnotations.get("alertname", "") or common.get("alertname", "")
+    # gotmpl's toUpper (Go's strings.ToUpper), as the template calls it.
+    summary = _summary(to_upper, severity, d.Status, firing, common.get("env", ""), alertname)
+    pairs = (
+        _kv_pairs(d.GroupLabels, "    "),
+        _kv_pairs(common, "    "),
+        _kv_pairs(d.CommonAnnotations, "    "),
+    )
+    return _payload(
+        d.Status,
+        summary,
+        severity,
+        ",".join(map(_data_alert, d.Alerts)),
+        pairs,
+        d.ExternalURL,
+        d.GroupLabels.get("rule_id", ""),
+        d.GroupKeyHash,
     )
